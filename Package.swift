@@ -1,0 +1,71 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
+/// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
+/// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
+let bundledPlugins: [Target.Dependency] = []
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "omc",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "omc", targets: ["omc"]),
+        .library(name: "PluginAPI", targets: ["PluginAPI"]),
+        .library(name: "OMCTesting", targets: ["OMCTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "PluginAPI", swiftSettings: strictSettings),
+        .target(
+            name: "OMCHost",
+            dependencies: [
+                "PluginAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "OMCTesting", dependencies: ["OMCHost", "PluginAPI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "omc",
+            dependencies: [
+                "OMCHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ] + bundledPlugins,
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "omc-bench",
+            dependencies: [
+                "OMCHost", "PluginAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Benchmarks/omc-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import PluginAPI
+
+/// A GRDB connection lent to a plugin through ``PluginAPI/DatabaseConnection``.
+struct GRDBConnection: DatabaseConnection {
+    let database: GRDB.Database
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        if arguments.isEmpty {
+            try database.execute(sql: sql)
+        } else {
+            try database.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(\.databaseValue)))
+        }
+    }
+
+    func query(_ sql: String, _ arguments: [SQLValue]) throws -> [DatabaseRow] {
+        var rows: [DatabaseRow] = []
+        try forEachRow(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (DatabaseRow) throws -> Void) throws {
+        let statement = try database.cachedStatement(sql: sql)
+        let columns = statement.columnNames
+        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments.map(\.databaseValue)))
+        while let row = try cursor.next() {
+            try body(DatabaseRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+        }
+    }
+
+    var changedRowCount: Int { database.changesCount }
+}
+
+extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let value): value.databaseValue
+        case .real(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        case .blob(let bytes): Data(bytes).databaseValue
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .double(let number): self = .real(number)
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .blob([UInt8](data))
+        }
+    }
+}

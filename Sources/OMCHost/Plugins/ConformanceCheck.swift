@@ -1,0 +1,82 @@
+import GRDB
+import PluginAPI
+
+/// The checks every plugin's tests run through the mock host: a plugin that passes them can be
+/// loaded, migrated, routed, documented and audited by the host.
+package enum ConformanceCheck {
+    /// Every problem found with `plugin`, loaded with its defaults next to `dependencies`.
+    package static func problems(of plugin: any OMCPlugin.Type, dependencies: [any OMCPlugin.Type]) async -> [String] {
+        let manifest = plugin.manifest
+        var problems = ManifestRules.problems(of: manifest).map { "manifest: \($0)" }
+        let ids = ([plugin] + dependencies).map { $0.manifest.id }
+        let text = "plugins:\n" + ids.map { "  - id: \($0)\n" }.joined()
+        let assembly: HostAssembly
+        do {
+            let file = try PluginsFile.parse(text, path: "plugins.yaml")
+            assembly = try HostAssembly.assemble(file, catalog: PluginCatalog([plugin] + dependencies))
+        } catch {
+            return problems + ["does not load with its default configuration: \(error)"]
+        }
+        guard let loaded = assembly.plugins.first(where: { $0.id == manifest.id }) else { return problems }
+        problems += declarationProblems(loaded)
+        problems += await migrationProblems(loaded, all: assembly.plugins)
+        return problems
+    }
+
+    private static func declarationProblems(_ plugin: LoadedPlugin) -> [String] {
+        var problems: [String] = []
+        let registrar = plugin.registrar
+        for route in registrar.routes {
+            let name = "route \(route.method.rawValue) \(route.path)"
+            if route.summary.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(name) has no summary") }
+            if case .required(let permission) = route.permission, !permission.hasPrefix(plugin.id + ":") && !permission.hasPrefix(plugin.id.replacingOccurrences(of: "-", with: "") + ":") {
+                problems.append("\(name): permission '\(permission)' should start with the plugin id '\(plugin.id):'")
+            }
+        }
+        for command in registrar.mmlCommands {
+            if command.help.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("MML command \(command.name) has no help") }
+            if command.privilege == .open { problems.append("MML command \(command.name) is open to callers without a session") }
+            for parameter in command.parameters where parameter.help.isEmpty {
+                problems.append("MML command \(command.name): parameter \(parameter.name) has no help")
+            }
+        }
+        switch (plugin.manifest.kind, registrar.neType) {
+        case (.neType(let name), nil): problems.append("NE-type plugin for \(name) declares no NE type descriptor")
+        default: break
+        }
+        for job in registrar.jobs where job.summary.isEmpty { problems.append("job \(job.name) has no summary") }
+        return problems
+    }
+
+    /// Migrations apply on an empty database, a second run changes nothing, and every table is the plugin's own.
+    private static func migrationProblems(_ plugin: LoadedPlugin, all plugins: [LoadedPlugin]) async -> [String] {
+        do {
+            let database = try HostDatabase.inMemory()
+            let others = plugins.filter { $0.id != plugin.id }
+            try MigrationRunner.migrate(others, in: database)
+            let before = try schema(of: database)
+            try MigrationRunner.migrate(plugins, in: database)
+            let after = try schema(of: database)
+            try MigrationRunner.migrate(plugins, in: database)
+            var problems: [String] = []
+            if try schema(of: database) != after { problems.append("a second run of the migrations changed the schema") }
+            let prefix = plugin.id.replacingOccurrences(of: "-", with: "_") + "_"
+            for (name, _) in after where before[name] == nil && !name.hasPrefix(prefix) && !name.hasPrefix("sqlite_") {
+                problems.append("migration created '\(name)', which does not start with '\(prefix)'")
+            }
+            return problems
+        } catch {
+            return ["migrations fail on an empty database: \(error)"]
+        }
+    }
+
+    private static func schema(of database: HostDatabase) throws -> [String: String] {
+        try database.writer.read { db in
+            var objects: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'grdb_%'") {
+                objects[row["name"]] = row["sql"] ?? ""
+            }
+            return objects
+        }
+    }
+}

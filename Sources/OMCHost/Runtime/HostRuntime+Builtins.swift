@@ -1,0 +1,20 @@
+import PluginAPI
+
+extension HostRuntime {
+    /// Serves the host's own endpoints.
+    func serveBuiltin(_ endpoint: BuiltinEndpoint, _ request: OMCRequest) async throws -> OMCResponse {
+        switch endpoint {
+        case .home:
+            return .success(message: "")
+        case .metrics:
+            return OMCResponse(headers: HeaderFields([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]),
+                               body: .bytes(metrics.exposition()))
+        case .openAPI:
+            return OMCResponse(headers: HeaderFields([("Content-Type", "application/json")]), body: .bytes(openAPIDocument))
+        case .mml, .mmlUpperCase:
+            let body = try await request.decode(MMLRequestBody.self)
+            let neType = try request.pathParameter("neType").uppercased()
+            return .success(try await runMML(body, neType: neType, request: request))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PluginAPI
+
+extension HostRuntime {
+    /// The most commands one MML request may carry.
+    static let maximumCommandsPerRequest = 200
+
+    /// Runs the commands of one MML request in order; each gets its own result, so one failing
+    /// command does not stop the next.
+    func runMML(_ body: MMLRequestBody, neType: String, request: OMCRequest) async throws -> [MMLResult] {
+        guard assembly.neTypes[neType] != nil || neType == BuiltinMMLCommand.neType else {
+            let known = ([BuiltinMMLCommand.neType] + assembly.neTypes.keys.sorted()).joined(separator: ", ")
+            throw OMCError.notFound("NE type '\(neType)' is not provided by any enabled plugin; MML goes to: \(known)")
+        }
+        guard !body.mml.isEmpty else { throw OMCError.invalid("mml", "must list at least one command") }
+        guard body.mml.count <= Self.maximumCommandsPerRequest else {
+            throw OMCError.invalid("mml", "at most \(Self.maximumCommandsPerRequest) commands per request, got \(body.mml.count)")
+        }
+        let neID = request.query["ne_id"] ?? request.query["neId"]
+        var results: [MMLResult] = []
+        for line in body.mml {
+            results.append(await runCommand(line, neType: neType, neID: neID, confirmed: body.confirm == true, request: request))
+        }
+        return results
+    }
+
+    private func runCommand(_ line: String, neType: String, neID: String?, confirmed: Bool, request: OMCRequest) async -> MMLResult {
+        let started = ContinuousClock.now
+        let command: MMLCommand
+        do {
+            command = try MMLParser.parse(line)
+        } catch {
+            metrics.recordMML(succeeded: false)
+            return .failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
+        }
+        let entry = assembly.mml.lookup(neType: neType, name: command.name)
+        let result: MMLResult
+        do {
+            guard let entry else {
+                throw OMCError.notFound("unknown command \(command.name) for NE type \(neType); 'LST CMD' on element type OMC lists the commands")
+            }
+            try Self.validate(command, against: entry)
+            try await authorize(request.caller, entry.privilege, action: "MML command \(entry.name)")
+            if entry.risk == .highRisk, !confirmed {
+                throw OMCError(.invalidInput, "\(entry.name) is a high-risk command: resend it with \"confirm\": true to run it")
+            }
+            let invocation = MMLInvocation(command: command, neType: neType, neID: neID, caller: request.caller, requestID: request.requestID)
+            let reply: MMLReply
+            switch entry.target {
+            case .plugin(let handler, let index):
+                reply = try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))
+            case .builtin(let builtin):
+                reply = builtinReply(builtin, invocation)
+            }
+            result = .success(line, reply)
+        } catch {
+            let failure = (error as? OMCError) ?? OMCError(.internal, "command failed: \(error)")
+            result = .failure(line, failure)
+        }
+        metrics.recordMML(succeeded: result.code == 200)
+        await recordOperation(OperationRecord(
+            title: "MML \(command.name)", businessType: entry?.audit ?? .other, method: "MML",
+            url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.userName,
+            departmentName: request.caller?.departmentName, clientAddress: request.clientAddress,
+            parameters: SecretMasker.truncated(SecretMasker.maskedCommand(command)),
+            result: SecretMasker.truncated(result.code == 200 ? (result.output ?? result.msg) : result.msg),
+            succeeded: result.code == 200, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
+            requestID: request.requestID, pluginID: entry.map(\.owner).flatMap { $0 == BuiltinEndpoint.owner ? nil : $0 }))
+        return result
+    }
+
+    /// Checks every argument against the declaration: no unknown names, every required one given,
+    /// every value within its rule.
+    static func validate(_ command: MMLCommand, against entry: MMLCommandTable.Entry) throws(OMCError) {
+        for argument in command.arguments {
+            guard let parameter = entry.parameters.first(where: { $0.name == argument.name }) else {
+                let accepted = entry.parameters.map(\.name)
+                throw OMCError.invalid(argument.name, "is not a parameter of \(entry.name)"
+                    + (accepted.isEmpty ? "; it takes none" : "; it takes " + accepted.joined(separator: ", ")))
+            }
+            if let rule = parameter.violation(of: argument.value) { throw OMCError.invalid(argument.name, rule) }
+        }
+        for parameter in entry.parameters where parameter.required && command.value(parameter.name) == nil {
+            throw OMCError.invalid(parameter.name, "is required by \(entry.name) (\(parameter.ruleDescription))")
+        }
+    }
+
+    private func builtinReply(_ command: BuiltinMMLCommand, _ invocation: MMLInvocation) -> MMLReply {
+        switch command {
+        case .date:
+            let now = clock.now()
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+            let iso = ISO8601DateFormatter().string(from: now)
+            return MMLReply(output: formatter.string(from: now),
+                            data: .object(["time": .string(iso), "timestamp": .number((now.timeIntervalSince1970 * 1000).rounded())]))
+        case .listCommands:
+            let filter = invocation.string("NETYPE")?.uppercased()
+            let rows = assembly.mml.all.filter { filter == nil || $0.neType == filter }.map { entry in
+                [entry.neType, entry.name,
+                 entry.parameters.map { "\($0.name)\($0.required ? "" : "?")=<\($0.ruleDescription)>" }.joined(separator: ", "),
+                 entry.privilege.description, entry.risk.rawValue, entry.help]
+            }
+            return .table(headers: ["NE type", "Command", "Parameters", "Privilege", "Risk", "Help"], rows: rows)
+        }
+    }
+}

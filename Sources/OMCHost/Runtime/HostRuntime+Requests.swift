@@ -1,0 +1,205 @@
+import Foundation
+import PluginAPI
+
+extension HostRuntime {
+    /// Bodies of audited requests up to this size are read before the handler runs, so the
+    /// operation log can record their (masked) parameters; larger ones stream to the handler.
+    static let recordedBodyLimit = 64 * 1024
+
+    /// Routes, authenticates, authorizes and serves one request, then records metrics, the log line
+    /// and the operation log. Never throws: every failure becomes the document's failure envelope.
+    package func respond(to incoming: IncomingRequest) async -> OMCResponse {
+        let started = ContinuousClock.now
+        let requestID = incoming.headers["X-Request-Id"].flatMap(Self.acceptableRequestID) ?? requestIDs.next()
+        var response: OMCResponse
+        var instruments = metrics.unmatched
+        var caller: Caller?
+        switch assembly.routes.lookup(HTTPMethod(rawValue: incoming.method), path: incoming.path) {
+        case .notFound:
+            response = .failure(notFoundError(incoming))
+        case .methodNotAllowed(let allowed):
+            let methods = allowed.map(\.rawValue).joined(separator: ", ")
+            response = .failure(OMCError(.methodNotAllowed, "\(incoming.method) is not allowed on \(incoming.path); it answers \(methods)"))
+            response.headers.set("Allow", methods)
+        case .found(let route, let index, let parameters):
+            instruments = metrics.routes[index]
+            (response, caller) = await serve(route, parameters: parameters, incoming: incoming, requestID: requestID, started: started)
+        }
+        response = encoded(response, requestID: requestID)
+        response.headers.set("X-Request-Id", requestID)
+        let elapsed = ContinuousClock.now - started
+        instruments.record(status: response.status, duration: elapsed)
+        let level: PluginLogger.Level = response.status >= 500 ? .error
+            : (response.status >= 400 || incoming.method != "GET") ? .info : .debug
+        if level >= logSink.level {
+            logger.log(level, "\(incoming.method) \(incoming.path) \(response.status)", [
+                "request-id": requestID, "duration-ms": String(format: "%.2f", Self.milliseconds(elapsed)),
+                "user": caller?.userName ?? "-", "client": incoming.clientAddress ?? "-",
+            ])
+        }
+        return response
+    }
+
+    private func serve(_ route: MountedRoute, parameters: [String: String], incoming: IncomingRequest, requestID: String,
+                       started: ContinuousClock.Instant) async -> (OMCResponse, Caller?) {
+        let limit = route.bodyLimit ?? settings.requestBodyLimit
+        if let length = incoming.contentLength, length > limit {
+            return (.failure(OMCError(.tooLarge, "request body is \(length) bytes; \(route.method.rawValue) \(route.pattern.text) accepts at most \(limit) bytes")), nil)
+        }
+        let caller: Caller?
+        do {
+            caller = try await authenticate(incoming, permission: route.permission)
+            try await authorize(caller, route.permission, action: "\(route.method.rawValue) \(route.pattern.text)")
+        } catch {
+            return (.failure(Self.omcError(error)), nil)
+        }
+        var body = incoming.body(limit)
+        var recordedBody: [UInt8]?
+        if route.audit != .none, let length = incoming.contentLength, length <= Self.recordedBodyLimit {
+            do {
+                let bytes = try await body.collect()
+                recordedBody = bytes
+                body = RequestBody(bytes: bytes, limit: limit)
+            } catch {
+                return (.failure(Self.omcError(error)), caller)
+            }
+        }
+        let request = OMCRequest(method: route.method, path: incoming.path, pathParameters: parameters,
+                                 query: QueryParameters(rawQuery: incoming.query), headers: incoming.headers, body: body,
+                                 caller: caller, requestID: requestID, clientAddress: incoming.clientAddress)
+        var response: OMCResponse
+        do {
+            switch route.target {
+            case .plugin(let handler, let index):
+                response = try await handler(request, contexts[index].logging(["request-id": requestID]))
+            case .builtin(let endpoint):
+                response = try await serveBuiltin(endpoint, request)
+            }
+        } catch {
+            response = .failure(handlerError(error, requestID: requestID, owner: route.owner))
+        }
+        response = encoded(response, requestID: requestID)
+        if route.audit != .none {
+            let parameters = [SecretMasker.maskedQuery(request.query, extra: route.secretFields),
+                              recordedBody.map { SecretMasker.maskedBody($0, contentType: incoming.headers["Content-Type"], extra: route.secretFields) }
+                                  ?? (incoming.contentLength.map { "(body of \($0) bytes streamed, not recorded)" } ?? "")]
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            await recordOperation(OperationRecord(
+                title: route.summary, businessType: route.audit, method: route.method.rawValue,
+                url: incoming.path + (incoming.query.map { "?" + $0 } ?? ""), operatorName: caller?.userName,
+                departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
+                parameters: SecretMasker.truncated(parameters), result: SecretMasker.truncated(Self.resultMessage(of: response)),
+                succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
+                requestID: requestID, pluginID: route.owner == BuiltinEndpoint.owner ? nil : route.owner))
+        }
+        return (response, caller)
+    }
+
+    /// Asks the identity plugin who is calling. Without one, nobody is identified and everything is allowed.
+    func authenticate(_ incoming: IncomingRequest, permission: Permission) async throws -> Caller? {
+        guard let identity else { return nil }
+        let token = Self.bearerToken(incoming.headers)
+        let caller = try await identity.authenticator.authenticate(
+            Credentials(token: token, clientAddress: incoming.clientAddress, userAgent: incoming.headers["User-Agent"]),
+            identity.context)
+        if caller == nil, permission != .open {
+            throw OMCError(.unauthenticated, token == nil
+                ? "authentication required: log in and send the token as 'Authorization: Bearer <token>'"
+                : "the session is not valid: log in again")
+        }
+        return caller
+    }
+
+    /// Checks `caller` holds `permission`; `action` names what was refused.
+    func authorize(_ caller: Caller?, _ permission: Permission, action: String) async throws {
+        guard let identity, case .required(let name) = permission else { return }
+        guard let caller else { throw OMCError(.unauthenticated, "authentication required for \(action)") }
+        guard try await identity.authorizer.isPermitted(caller, name, identity.context) else {
+            throw OMCError(.forbidden, "permission '\(name)' is required for \(action)")
+        }
+    }
+
+    func recordOperation(_ record: OperationRecord) async {
+        operationObserver?(record)
+        for (sink, context) in operationLogSinks {
+            do { try await sink.record(record, context) } catch {
+                logger.error("operation log sink of plugin \(context.pluginID) failed: \(error)", ["request-id": record.requestID])
+            }
+        }
+    }
+
+    /// Turns `.json` bodies into bytes now, so that encoding failures are caught here and the
+    /// operation log can read the answer's `msg`.
+    private func encoded(_ response: OMCResponse, requestID: String) -> OMCResponse {
+        guard case .json(let value) = response.body else { return response }
+        do {
+            var result = response
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .withoutEscapingSlashes
+            result.body = .bytes(Array(try encoder.encode(value)))
+            if result.headers["Content-Type"] == nil { result.headers.set("Content-Type", "application/json;charset=UTF-8") }
+            return result
+        } catch {
+            logger.error("response could not be encoded as JSON: \(error)", ["request-id": requestID])
+            return encoded(.failure(OMCError(.internal, "the answer could not be encoded; request id \(requestID)")), requestID: requestID)
+        }
+    }
+
+    private func handlerError(_ error: any Error, requestID: String, owner: String) -> OMCError {
+        if let error = error as? OMCError { return error }
+        if error is CancellationError { return OMCError(.internal, "the request was cancelled") }
+        logger.error("unexpected failure in \(owner): \(error)", ["request-id": requestID])
+        return OMCError(.internal, "internal error; the OMC log has the details under request id \(requestID)")
+    }
+
+    static func omcError(_ error: any Error) -> OMCError {
+        (error as? OMCError) ?? OMCError(.internal, "\(error)")
+    }
+
+    /// The message of an unmatched path: for the document's generic NE paths, which NE type is missing.
+    private func notFoundError(_ incoming: IncomingRequest) -> OMCError {
+        let segments = RoutePattern.split(incoming.path)
+        if segments.count >= 7, segments[0] == "api", segments[1] == "rest", segments[2].hasSuffix("Management"),
+           segments[4] == "elementType", segments[6] == "objectType" {
+            let neType = segments[5].uppercased()
+            if assembly.neTypes[neType] == nil, neType != BuiltinMMLCommand.neType {
+                let known = assembly.neTypes.keys.sorted()
+                return OMCError.notFound("NE type '\(segments[5])' is not provided by any enabled plugin"
+                    + (known.isEmpty ? "" : "; enabled NE types: " + known.joined(separator: ", ")))
+            }
+            return OMCError.notFound("NE type \(neType) has no \(segments[7...].joined(separator: "/")) for \(incoming.method)")
+        }
+        return OMCError.notFound("no route for \(incoming.method) \(incoming.path)")
+    }
+
+    static func bearerToken(_ headers: HeaderFields) -> String? {
+        if let authorization = headers["Authorization"] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
+        }
+        if let token = headers["AccessToken"], !token.isEmpty { return token }
+        return nil
+    }
+
+    static func acceptableRequestID(_ text: String) -> String? {
+        (1...64).contains(text.utf8.count) && text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        } ? text : nil
+    }
+
+    static func resultMessage(of response: OMCResponse) -> String {
+        guard case .bytes(let bytes) = response.body else { return "HTTP \(response.status)" }
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)), let message = value["msg"]?.stringValue {
+            return message
+        }
+        return "HTTP \(response.status)"
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        Int(milliseconds(ContinuousClock.now - start))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}

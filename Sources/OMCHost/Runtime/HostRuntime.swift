@@ -1,0 +1,142 @@
+import Foundation
+import PluginAPI
+import Synchronization
+
+/// A running host without its network listener: the database, the plugins' contexts, the tables
+/// built by ``HostAssembly``, and the services they use. The HTTP server and the mock host both
+/// drive it through ``respond(to:)``.
+package final class HostRuntime: Sendable {
+    package let assembly: HostAssembly
+    let settings: ServerSettings
+    let database: HostDatabase
+    let clock: any OMCClock
+    package let events: HostEventBus
+    /// One context per plugin, same order as `assembly.plugins`.
+    let contexts: [PluginContext]
+    let logger: PluginLogger
+    let logSink: LogSink
+    let metrics: HostMetrics
+    let openAPIDocument: [UInt8]
+    let requestIDs: RequestIDGenerator
+    /// The identity plugin's hooks and context; `nil` when none is enabled.
+    let identity: Identity?
+    /// Every operation-log sink, with the context of the plugin that provides it.
+    let operationLogSinks: [(sink: any OperationLogSink, context: PluginContext)]
+    /// Sees every operation-log entry (the mock host records them).
+    let operationObserver: (@Sendable (OperationRecord) -> Void)?
+    private let startedCount = Mutex(0)
+
+    private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
+                 logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
+                 operationObserver: (@Sendable (OperationRecord) -> Void)?) {
+        self.assembly = assembly
+        self.settings = settings
+        self.database = database
+        self.clock = clock
+        self.logSink = logSink
+        let logger = logSink.logger(["plugin": BuiltinEndpoint.owner])
+        self.logger = logger
+        let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
+        self.events = events
+        contexts = assembly.plugins.map { plugin in
+            PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
+                          clock: clock, logger: logSink.logger(["plugin": plugin.id]))
+        }
+        metrics = HostMetrics(routes: assembly.routes)
+        openAPIDocument = OpenAPIDocument.render(assembly)
+        requestIDs = RequestIDGenerator()
+        self.operationObserver = operationObserver
+        if let index = assembly.identityPluginIndex, let authenticator = assembly.plugins[index].registrar.authenticator,
+           let authorizer = assembly.plugins[index].registrar.authorizer {
+            identity = Identity(authenticator: authenticator, authorizer: authorizer, context: contexts[index])
+        } else {
+            identity = nil
+        }
+        operationLogSinks = zip(assembly.plugins, contexts).flatMap { plugin, context in
+            plugin.registrar.operationLogSinks.map { (sink: $0, context: context) }
+        }
+    }
+
+    /// The identity plugin's hooks.
+    struct Identity: Sendable {
+        let authenticator: any Authenticator
+        let authorizer: any Authorizer
+        let context: PluginContext
+    }
+
+    /// Runs the migrations, then starts every plugin in dependency order. A failure stops the plugins
+    /// already started, in reverse order, and names the plugin or migration that failed.
+    package static func boot(assembly: HostAssembly, database: HostDatabase, clock: any OMCClock, logSink: LogSink,
+                             eventObserver: (@Sendable (any OMCEvent) -> Void)? = nil,
+                             operationObserver: (@Sendable (OperationRecord) -> Void)? = nil) async throws -> HostRuntime {
+        try MigrationRunner.migrate(assembly.plugins, in: database)
+        let runtime = HostRuntime(assembly: assembly, settings: assembly.file.server, database: database, clock: clock,
+                                  logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
+        for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
+            for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }
+        }
+        for (index, plugin) in assembly.plugins.enumerated() {
+            do {
+                try await plugin.instance.start(runtime.contexts[index])
+                runtime.startedCount.withLock { $0 = index + 1 }
+            } catch {
+                await runtime.stopPlugins()
+                throw PluginStartFailure(pluginID: plugin.id, underlying: error)
+            }
+        }
+        if assembly.identityPluginIndex == nil {
+            runtime.logger.warning("no identity plugin is enabled: every route and MML command is open to every caller; enable the security plugin before exposing the OMC")
+        }
+        return runtime
+    }
+
+    /// Runs the plugins' scheduled jobs until the calling task is cancelled.
+    package func runJobs() async {
+        var jobs: [JobScheduler.ScheduledJob] = []
+        for (plugin, context) in zip(assembly.plugins, contexts) {
+            for job in plugin.registrar.jobs {
+                jobs.append(JobScheduler.ScheduledJob(declaration: job, cron: assembly.cronJobs["\(plugin.id).\(job.name)"], context: context))
+            }
+        }
+        await JobScheduler(jobs: jobs, clock: clock, events: events).run()
+    }
+
+    /// Stops the started plugins in reverse order, then closes the database.
+    package func shutdown() async {
+        await stopPlugins()
+        do { try database.close() } catch { logger.error("closing the database failed: \(error)") }
+    }
+
+    private func stopPlugins() async {
+        let count = startedCount.withLock { value in
+            defer { value = 0 }
+            return value
+        }
+        for index in (0..<count).reversed() {
+            let plugin = assembly.plugins[index]
+            do {
+                try await plugin.instance.stop(contexts[index])
+            } catch {
+                logger.error("plugin \(plugin.id) failed to stop cleanly: \(error)")
+            }
+        }
+    }
+
+}
+
+/// A plugin whose `start` threw.
+package struct PluginStartFailure: Error, CustomStringConvertible {
+    let pluginID: String
+    let underlying: any Error
+    package var description: String { "plugin \(pluginID) failed to start: \(underlying)" }
+}
+
+/// Request ids: a random per-process prefix and a counter, cheap enough for every request.
+final class RequestIDGenerator: Sendable {
+    private let prefix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    private let counter = Atomic<Int>(0)
+
+    func next() -> String {
+        "\(prefix)-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+    }
+}

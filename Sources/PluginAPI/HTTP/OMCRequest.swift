@@ -1,0 +1,77 @@
+import Foundation
+
+/// A request as a plugin's route handler sees it: already routed, authenticated and authorized.
+public struct OMCRequest: Sendable {
+    /// The method.
+    public let method: HTTPMethod
+    /// The path without the query string, as the client sent it.
+    public let path: String
+    /// Values of the route's `{name}` segments.
+    public let pathParameters: [String: String]
+    /// The decoded query string.
+    public let query: QueryParameters
+    /// The request's header fields.
+    public let headers: HeaderFields
+    /// The body, readable once.
+    public let body: RequestBody
+    /// Who is calling; `nil` on ``Permission/open`` routes called without a session.
+    public let caller: Caller?
+    /// The id the host gave this request; it is in every log line and in the `X-Request-Id` header.
+    public let requestID: String
+    /// The caller's IP address as seen by the host.
+    public let clientAddress: String?
+
+    /// Assembles a request (the host and the mock host do this).
+    public init(method: HTTPMethod, path: String, pathParameters: [String: String] = [:],
+                query: QueryParameters = QueryParameters(), headers: HeaderFields = HeaderFields(),
+                body: RequestBody = RequestBody(bytes: []), caller: Caller? = nil,
+                requestID: String, clientAddress: String? = nil) {
+        self.method = method
+        self.path = path
+        self.pathParameters = pathParameters
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.caller = caller
+        self.requestID = requestID
+        self.clientAddress = clientAddress
+    }
+
+    /// The language the caller asked for with `Accept-Language` (`zh_CN` or `en_US`).
+    public var language: Language { Language(acceptLanguage: headers["Accept-Language"]) }
+
+    /// The value of the `{name}` path segment, or ``OMCError`` if the route has none.
+    public func pathParameter(_ name: String) throws(OMCError) -> String {
+        guard let value = pathParameters[name], !value.isEmpty else {
+            throw OMCError.invalid(name, "path parameter is required")
+        }
+        return value
+    }
+
+    /// Reads the whole body and decodes it as JSON. Malformed JSON, a missing field or a field of the
+    /// wrong type becomes ``OMCError`` naming the field and what was expected.
+    public func decode<T: Decodable>(_ type: T.Type) async throws -> T {
+        let bytes = try await body.collect()
+        return try JSONBody.decode(type, from: bytes)
+    }
+}
+
+/// The languages the API document's `Accept-Language` header selects.
+public enum Language: String, Sendable, Hashable {
+    /// Chinese (simplified).
+    case chinese = "zh_CN"
+    /// English, the default.
+    case english = "en_US"
+
+    /// Picks the first of `zh_CN`/`zh-CN`/`en_US` named in the header; English when none is.
+    public init(acceptLanguage: String?) {
+        guard let header = acceptLanguage?.lowercased() else { self = .english; return }
+        let zh = header.range(of: "zh")?.lowerBound
+        let en = header.range(of: "en")?.lowerBound
+        switch (zh, en) {
+        case (let zh?, let en?): self = zh < en ? .chinese : .english
+        case (.some, nil): self = .chinese
+        default: self = .english
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// The host's services, as one plugin sees them. Handlers, jobs, subscribers, identity hooks and
+/// `start`/`stop` receive it.
+public struct PluginContext: Sendable {
+    /// The plugin's id.
+    public let pluginID: String
+    /// The plugin's validated configuration.
+    public let configuration: PluginConfiguration
+    /// The OMC database.
+    public let database: any PluginDatabase
+    /// The event bus.
+    public let events: any EventPublisher
+    /// The host's clock.
+    public let clock: any OMCClock
+    /// The plugin's logger.
+    public let logger: PluginLogger
+
+    /// A context (the host and the mock host make these).
+    public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
+                events: any EventPublisher, clock: any OMCClock, logger: PluginLogger) {
+        self.pluginID = pluginID
+        self.configuration = configuration
+        self.database = database
+        self.events = events
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The same context with a logger that tags lines with `metadata` (the request id, say).
+    public func logging(_ metadata: [String: String]) -> PluginContext {
+        PluginContext(pluginID: pluginID, configuration: configuration, database: database,
+                      events: events, clock: clock, logger: logger.with(metadata))
+    }
+}

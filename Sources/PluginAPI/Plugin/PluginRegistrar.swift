@@ -1,0 +1,141 @@
+/// Collects what a plugin declares in ``OMCPlugin/register(_:)``.
+///
+/// Declaring does no I/O. Mistakes (a bad path, an MML command without an NE type, a duplicate
+/// name) are collected in ``problems`` and stop start-up with a message naming the plugin.
+public struct PluginRegistrar: Sendable {
+    /// The plugin being registered.
+    public let manifest: PluginManifest
+    /// Declared routes.
+    public private(set) var routes: [RouteDeclaration] = []
+    /// Declared MML commands.
+    public private(set) var mmlCommands: [MMLCommandDeclaration] = []
+    /// Declared migrations, in order.
+    public private(set) var migrations: [MigrationDeclaration] = []
+    /// The NE type, for NE-type plugins.
+    public private(set) var neType: NETypeDescriptor?
+    /// Event subscriptions.
+    public private(set) var subscriptions: [EventSubscription] = []
+    /// Scheduled jobs.
+    public private(set) var jobs: [JobDeclaration] = []
+    /// The authenticator, if this plugin provides identity.
+    public private(set) var authenticator: (any Authenticator)?
+    /// The authorizer, if this plugin provides identity.
+    public private(set) var authorizer: (any Authorizer)?
+    /// Operation-log sinks.
+    public private(set) var operationLogSinks: [any OperationLogSink] = []
+    /// Declaration mistakes found so far.
+    public private(set) var problems: [String] = []
+
+    /// A registrar for the plugin described by `manifest`.
+    public init(manifest: PluginManifest) {
+        self.manifest = manifest
+    }
+
+    /// Declares a route. `path` uses the API document's paths, with `{name}` for variable segments.
+    /// `audit` defaults to not recording `GET` and recording every other method.
+    public mutating func route(_ method: HTTPMethod, _ path: String, permission: Permission,
+                               audit: AuditClass? = nil, summary: String, bodyLimit: Int? = nil,
+                               secretFields: [String] = [], handler: @escaping RouteHandler) {
+        if let problem = Self.pathProblem(path) { problems.append("route \(method.rawValue) \(path): \(problem)") }
+        if case .required(let text) = permission, !Permission.isWellFormed(text) {
+            problems.append("route \(method.rawValue) \(path): permission '\(text)' is not module:resource:action")
+        }
+        if let bodyLimit, bodyLimit <= 0 { problems.append("route \(method.rawValue) \(path): bodyLimit must be positive") }
+        routes.append(RouteDeclaration(method: method, path: path, permission: permission,
+                                       audit: audit ?? .defaultClass(for: method), summary: summary,
+                                       bodyLimit: bodyLimit, secretFields: secretFields, handler: handler))
+    }
+
+    /// Declares an MML command, `"DSP AUTHDAT"` or a bare `"DATE"`. NE-type plugins' commands apply to
+    /// their own NE type; a feature plugin names the NE type (`"OMC"` for the OMC itself).
+    public mutating func mml(_ name: String, neType: String? = nil, parameters: [MMLParameter] = [],
+                             privilege: Permission, risk: MMLRisk, help: String, handler: @escaping MMLHandler) {
+        let words = name.uppercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let isWord = { (word: String) in !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
+        guard (1...2).contains(words.count), words.allSatisfy(isWord) else {
+            problems.append("MML command '\(name)': must be a verb and an optional object, letters and digits only")
+            return
+        }
+        let target: String
+        switch (neType, manifest.kind) {
+        case (let given?, _): target = given.uppercased()
+        case (nil, .neType(let own)): target = own.uppercased()
+        case (nil, .feature):
+            problems.append("MML command '\(name)': a feature plugin must name the NE type it applies to")
+            return
+        }
+        let names = parameters.map(\.name)
+        if Set(names).count != names.count { problems.append("MML command '\(name)': a parameter is declared twice") }
+        mmlCommands.append(MMLCommandDeclaration(verb: words[0], object: words.count == 2 ? words[1] : nil,
+                                                 neType: target, parameters: parameters, privilege: privilege,
+                                                 risk: risk, help: help, handler: handler))
+    }
+
+    /// Declares a migration made of SQL statements separated by `;`.
+    public mutating func migration(_ name: String, sql: String) {
+        migration(name) { connection in try connection.execute(sql) }
+    }
+
+    /// Declares a migration written in code.
+    public mutating func migration(_ name: String, _ apply: @escaping @Sendable (any DatabaseConnection) throws -> Void) {
+        if migrations.contains(where: { $0.name == name }) { problems.append("migration '\(name)' is declared twice") }
+        if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            problems.append("migration '\(name)': name must be letters, digits and _")
+        }
+        migrations.append(MigrationDeclaration(name: name, apply: apply))
+    }
+
+    /// Declares the NE type an NE-type plugin provides.
+    public mutating func neType(_ descriptor: NETypeDescriptor) {
+        guard case .neType(let declared) = manifest.kind else {
+            problems.append("NE type \(descriptor.name): only an NE-type plugin can provide an NE type")
+            return
+        }
+        if declared.uppercased() != descriptor.name {
+            problems.append("NE type \(descriptor.name): the manifest declares NE type \(declared.uppercased())")
+        }
+        neType = descriptor
+    }
+
+    /// Subscribes to events of one type.
+    public mutating func subscribe<Event: OMCEvent>(to type: Event.Type,
+                                                     _ handler: @escaping @Sendable (Event, PluginContext) async throws -> Void) {
+        subscriptions.append(EventSubscription(eventName: Event.eventName) { event, context in
+            if let event = event as? Event { try await handler(event, context) }
+        })
+    }
+
+    /// Declares a scheduled job.
+    public mutating func job(_ name: String, schedule: JobSchedule, summary: String,
+                             _ run: @escaping @Sendable (PluginContext) async throws -> Void) {
+        if jobs.contains(where: { $0.name == name }) { problems.append("job '\(name)' is declared twice") }
+        if case .every(let seconds) = schedule, seconds < 1 { problems.append("job '\(name)': interval must be at least 1 s") }
+        jobs.append(JobDeclaration(name: name, schedule: schedule, summary: summary, run: run))
+    }
+
+    /// Provides the host's authenticator and authorizer (the Security plugin does this).
+    public mutating func identity(authenticator: any Authenticator, authorizer: any Authorizer) {
+        self.authenticator = authenticator
+        self.authorizer = authorizer
+    }
+
+    /// Adds a receiver of operation-log entries.
+    public mutating func operationLog(_ sink: any OperationLogSink) {
+        operationLogSinks.append(sink)
+    }
+
+    static func pathProblem(_ path: String) -> String? {
+        guard path.hasPrefix("/") else { return "must start with /" }
+        if path.contains("?") || path.contains("#") { return "must not contain a query or fragment" }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if path != "/", segments.contains(where: \.isEmpty) { return "must not contain empty segments" }
+        for segment in segments where segment.hasPrefix("{") || segment.hasSuffix("}") {
+            let name = segment.dropFirst().dropLast()
+            guard segment.hasPrefix("{"), segment.hasSuffix("}"), !name.isEmpty,
+                  name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                return "segment '\(segment)' must be {name} with letters, digits and _"
+            }
+        }
+        return nil
+    }
+}
