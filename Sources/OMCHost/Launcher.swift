@@ -26,7 +26,7 @@ package enum Launcher {
         let logSink = LogSink.swiftLog(level: settings.logLevel)
         let database = try HostDatabase.open(directory: settings.dataDirectory)
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(), logSink: logSink)
-        try await OMCServer.run(runtime, onListening: onListening)
+        try await OMCServer(runtime, onListening: onListening).run()
     }
 
     /// Sends swift-log's lines to standard error, at the configured level.

@@ -44,7 +44,18 @@ public final class MockHost: Sendable {
             assembly: assembly, database: database, clock: clock, logSink: sink,
             eventObserver: { event in recorder.events.withLock { $0.append(event) } },
             operationObserver: { record in recorder.operations.withLock { $0.append(record) } })
-        return MockHost(clock: clock, runtime: runtime, database: database, recorder: recorder)
+        let host = MockHost(clock: clock, runtime: runtime, database: database, recorder: recorder)
+        await host.waitForJobsToSleep()
+        return host
+    }
+
+    /// Jobs start sleeping on the clock shortly after start; a test that advances the clock before
+    /// that would miss their first run.
+    private func waitForJobsToSleep() async {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while clock.sleeperCount < runtime.jobCount, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
     }
 
     /// Stops the jobs and the plugins (in reverse order) and closes the database.

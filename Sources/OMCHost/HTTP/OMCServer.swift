@@ -2,13 +2,17 @@ import Hummingbird
 import Logging
 import PluginAPI
 import ServiceLifecycle
+import UnixSignals
 
-/// The HTTP server around a runtime, with graceful shutdown: on SIGTERM or SIGINT it stops
-/// accepting connections, lets in-flight requests finish (up to `shutdownGraceSeconds`), stops the
-/// plugins in reverse order and closes the database.
-package enum OMCServer {
-    /// Serves until a shutdown signal. `onListening` receives the bound host and port.
-    package static func run(_ runtime: HostRuntime, onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
+/// The HTTP server around a runtime, with graceful shutdown: on SIGTERM or SIGINT (or
+/// ``shutdown()``) it stops accepting connections, lets in-flight requests finish (up to
+/// `shutdownGraceSeconds`), stops the plugins in reverse order and closes the database.
+package final class OMCServer: Sendable {
+    private let group: ServiceGroup
+
+    /// A server for `runtime`; `onListening` receives the bound host and port.
+    package init(_ runtime: HostRuntime, signals: [UnixSignal] = [.sigterm, .sigint],
+                 onListening: @escaping @Sendable (String, Int) async -> Void) {
         let settings = runtime.settings
         var logger = Logger(label: "omc.http")
         logger.logLevel = .warning
@@ -21,10 +25,20 @@ package enum OMCServer {
             logger: logger)
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: RuntimeService(runtime: runtime)), .init(service: application)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
+            gracefulShutdownSignals: signals,
             logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(settings.shutdownGraceSeconds)
-        try await ServiceGroup(configuration: configuration).run()
+        group = ServiceGroup(configuration: configuration)
+    }
+
+    /// Serves until shut down.
+    package func run() async throws {
+        try await group.run()
+    }
+
+    /// Starts the graceful shutdown; ``run()`` returns when it is complete.
+    package func shutdown() async {
+        await group.triggerGracefulShutdown()
     }
 }
 

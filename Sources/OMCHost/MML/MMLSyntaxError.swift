@@ -5,6 +5,12 @@ public struct MMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible
     /// What is wrong.
     public let problem: String
 
+    /// An error at `column`.
+    public init(column: Int, problem: String) {
+        self.column = column
+        self.problem = problem
+    }
+
     /// `"column 12: expected '=' after IMSI"`.
     public var description: String { "column \(column): \(problem)" }
 }

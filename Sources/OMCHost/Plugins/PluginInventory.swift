@@ -47,3 +47,8 @@ extension HostAssembly {
     /// How many plugins the configuration enables.
     package var pluginCount: Int { plugins.count }
 }
+
+extension HostAssembly {
+    /// Ids of the enabled plugins, in start order.
+    package var pluginIDs: [String] { plugins.map(\.id) }
+}

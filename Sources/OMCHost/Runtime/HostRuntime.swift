@@ -90,6 +90,9 @@ package final class HostRuntime: Sendable {
         return runtime
     }
 
+    /// How many scheduled jobs the plugins declared.
+    package var jobCount: Int { assembly.plugins.reduce(0) { $0 + $1.registrar.jobs.count } }
+
     /// Runs the plugins' scheduled jobs until the calling task is cancelled.
     package func runJobs() async {
         var jobs: [JobScheduler.ScheduledJob] = []

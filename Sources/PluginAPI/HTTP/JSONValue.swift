@@ -80,3 +80,21 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return nil
     }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    /// `"text"`.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// `42`.
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// `4.2`.
+    public init(floatLiteral value: Double) { self = .number(value) }
+    /// `true`.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `[1, "a"]`.
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// `["key": 1]`.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { _, last in last }) }
+    /// `nil`.
+    public init(nilLiteral: ()) { self = .null }
+}

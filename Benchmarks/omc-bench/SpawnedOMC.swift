@@ -1,0 +1,108 @@
+import Foundation
+
+/// An `omc serve` child process, watched for the line it prints once its socket is bound.
+final class SpawnedOMC: Sendable {
+    /// What `omc serve` printed when it started listening, and when the benchmark saw it.
+    struct Listening: Sendable {
+        let host: String
+        let port: Int
+        /// The process's own figure, from its `main` to the bound socket.
+        let reportedMilliseconds: Int
+        /// From just before the spawn to the arrival of the line: includes loading the executable.
+        let wallTime: Duration
+    }
+
+    let child: ChildProcess
+    private let output: AsyncStream<(bytes: Data, arrival: ContinuousClock.Instant)>
+    private let spawned: ContinuousClock.Instant
+    private let logPath: String
+
+    /// Spawns `omc serve` on a free loopback port with `configuration` and `dataDirectory`; its
+    /// standard error (the log) goes to `logPath`.
+    init(executable: String, configuration: String, dataDirectory: String, logPath: String) throws {
+        guard FileManager.default.createFile(atPath: logPath, contents: nil),
+              let log = FileHandle(forWritingAtPath: logPath) else {
+            throw BenchmarkError("cannot create the log file \(logPath)")
+        }
+        let pipe = Pipe()
+        let (output, continuation) = AsyncStream.makeStream(of: (bytes: Data, arrival: ContinuousClock.Instant).self)
+        // Timestamps are taken as the bytes arrive, not when the benchmark gets round to parsing them.
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let bytes = handle.availableData
+            if bytes.isEmpty {
+                handle.readabilityHandler = nil
+                continuation.finish()
+            } else {
+                continuation.yield((bytes, ContinuousClock.now))
+            }
+        }
+        self.output = output
+        self.logPath = logPath
+        child = ChildProcess(executable: executable,
+                             arguments: ["serve", "--config", configuration, "--port", "0", "--host", "127.0.0.1",
+                                         "--data-dir", dataDirectory],
+                             standardOutput: pipe, standardError: log)
+        spawned = ContinuousClock.now
+        try child.start()
+        try? log.close()  // the child has its own descriptor now
+    }
+
+    /// Waits for `OMC listening on http://HOST:PORT (started in N ms)`.
+    func waitUntilListening(timeout: Duration = .seconds(30)) async throws -> Listening {
+        try await withThrowingTaskGroup(of: Listening?.self) { group in
+            group.addTask { try await self.readListeningLine() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let listening = first else {
+                throw BenchmarkError("omc did not report listening within \(timeout); \(self.logTail())")
+            }
+            return listening
+        }
+    }
+
+    private func readListeningLine() async throws -> Listening {
+        let pattern = /^OMC listening on http:\/\/(.+):(\d+) \(started in (\d+) ms\)$/
+        var pending = Data()
+        for await chunk in output {
+            pending.append(chunk.bytes)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                pending = Data(pending[(newline + 1)...])
+                if let match = line.wholeMatch(of: pattern), let port = Int(match.2), let reported = Int(match.3) {
+                    return Listening(host: String(match.1), port: port, reportedMilliseconds: reported,
+                                     wallTime: chunk.arrival - spawned)
+                }
+            }
+        }
+        try Task.checkCancellation()
+        throw BenchmarkError("omc exited before listening (status \(await child.exitStatus())); \(logTail())")
+    }
+
+    /// Resident memory of the process, from `/proc/<pid>/status`, in bytes.
+    func residentBytes() throws -> Int {
+        let path = "/proc/\(child.pid)/status"
+        guard let status = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BenchmarkError("cannot read \(path): resident memory is measured through Linux's /proc")
+        }
+        // "VmRSS:     23456 kB"; the kernel's kB are KiB.
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kibibytes = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({ Int($0) }) else {
+            throw BenchmarkError("no VmRSS line in \(path)")
+        }
+        return kibibytes * 1024
+    }
+
+    /// SIGTERM, then waits for the graceful shutdown.
+    func stop() async -> Int32 {
+        await child.terminate()
+    }
+
+    /// The end of the child's log, for error messages.
+    func logTail(lines: Int = 5) -> String {
+        guard let log = try? String(contentsOfFile: logPath, encoding: .utf8), !log.isEmpty else { return "its log is empty" }
+        return "end of its log (\(logPath)):\n" + log.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+}

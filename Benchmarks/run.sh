@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds omc and omc-bench in release mode and runs the benchmarks.
+#
+#   Benchmarks/run.sh [omc-bench options]      e.g. Benchmarks/run.sh --wrk-seconds 15
+#
+# Builds into .build-bench so that it never waits on (or invalidates) the .build used for
+# development and tests. Installs wrk with apt-get when it is missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+scratch=.build-bench
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "== installing wrk"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    # Refresh the package lists only when they do not know wrk yet (fresh containers have none).
+    if ! apt-cache show wrk >/dev/null 2>&1; then
+        $sudo apt-get update
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
+fi
+
+echo "== building omc and omc-bench (release)"
+swift build -c release --scratch-path "$scratch" --product omc
+swift build -c release --scratch-path "$scratch" --product omc-bench
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+
+echo "== running"
+OMC_BENCH_OMC="$bin/omc" exec "$bin/omc-bench" "$@"

@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `omc serve` running as a separate process on a free loopback port, with its own data folder.
+final class OMCProcess {
+    let process = Process()
+    let baseURL: URL
+    let dataDirectory: URL
+    private let errorPipe = Pipe()
+
+    /// The `omc` executable next to the test bundle (`swift build` puts both in the same folder),
+    /// or `OMC_BINARY`.
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["OMC_BINARY"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc")
+    }
+
+    /// Starts `omc serve --config <yaml> --port 0 --data-dir <temp>` and waits for its listening line.
+    init(configuration: String = "plugins: []\n", arguments: [String] = []) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        dataDirectory = folder.appendingPathComponent("data")
+        let config = folder.appendingPathComponent("plugins.yaml")
+        try configuration.write(to: config, atomically: true, encoding: .utf8)
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--config", config.path, "--port", "0", "--data-dir", dataDirectory.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errorPipe
+        try process.run()
+        let line = Self.readLine(from: output.fileHandleForReading, timeout: 20)
+        guard let line, let range = line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
+              let url = URL(string: String(line[range.lowerBound..<end])) else {
+            process.terminate()
+            throw OMCProcessError.notListening(line ?? "(no output)")
+        }
+        baseURL = url
+    }
+
+    /// Sends SIGTERM and waits for the process to exit; returns its exit status and standard error.
+    func stop() -> (status: Int32, log: String) {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        let log = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, log)
+    }
+
+    /// Sends a request and returns status, headers and body.
+    func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
+        var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as? HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (key, value) in http?.allHeaderFields ?? [:] { fields[String(describing: key).lowercased()] = String(describing: value) }
+        return (http?.statusCode ?? 0, fields, data)
+    }
+
+    private static func readLine(from handle: FileHandle, timeout: TimeInterval) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = Data()
+        while Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { return buffer.isEmpty ? nil : String(decoding: buffer, as: UTF8.self) }
+            buffer.append(chunk)
+            if let newline = buffer.firstIndex(of: 0x0A) { return String(decoding: buffer[..<newline], as: UTF8.self) }
+        }
+        return nil
+    }
+}
+
+enum OMCProcessError: Error {
+    case notListening(String)
+}
