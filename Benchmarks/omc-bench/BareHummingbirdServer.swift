@@ -2,13 +2,15 @@ import Hummingbird
 
 /// The baseline: Hummingbird with one route and nothing else, serving the same bytes the OMC's
 /// benchmark route answers.
+///
+/// It runs until the process exits: cancelling Hummingbird's task logs a spurious error, and a
+/// graceful shutdown needs swift-service-lifecycle, which this target does not depend on.
 struct BareHummingbirdServer: Sendable {
     static let path = "/ping"
     /// What the OMC's `.success(["pong": true])` encodes to, so both servers send the same payload.
     static let body = #"{"code":200,"msg":"Success","data":{"pong":true}}"#
 
     let port: Int
-    private let task: Task<Void, any Error>
 
     /// Serves on a free loopback port; returns once the socket is bound.
     static func start() async throws -> BareHummingbirdServer {
@@ -30,16 +32,10 @@ struct BareHummingbirdServer: Sendable {
             defer { announce.finish() }
             try await application.run()
         }
-        for await port in ports { return BareHummingbirdServer(port: port, task: task) }
+        for await port in ports { return BareHummingbirdServer(port: port) }
         try await task.value
         throw BenchmarkError("the bare Hummingbird server stopped before listening")
     }
 
     var url: String { "http://127.0.0.1:\(port)\(Self.path)" }
-
-    /// Cancelling the application's task shuts its service group down.
-    func stop() async {
-        task.cancel()
-        _ = try? await task.value
-    }
 }

@@ -24,7 +24,7 @@ struct InProcessOMC: Sendable {
         file.server.dataDirectory = dataDirectory
         let assembly = try HostAssembly.assemble(file, catalog: PluginCatalog([BenchPlugin.self]))
         let database = try HostDatabase.open(directory: dataDirectory)
-        let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: WallClock(),
+        let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(),
                                                  logSink: LogSink.swiftLog(level: file.server.logLevel))
         let (ports, announce) = AsyncStream.makeStream(of: Int.self)
         // No signal handlers: the benchmark stops this server itself and must stay interruptible.

@@ -6,55 +6,83 @@ struct StartupBenchmark {
     /// Decimal megabytes, the stricter reading of "60 MB".
     static let memoryTargetBytes = 60_000_000
 
-    let omcPath: String
+    static let startupName = "Start-up to listening (all bundled plugins, existing DB)"
+    static let startupGoal = "max < \(Int(Formatting.milliseconds(startupTarget))) ms"
+    static let memoryName = "Idle resident memory (VmRSS)"
+    static let memoryGoal = "< \(memoryTargetBytes / 1_000_000) MB"
+
+    /// The release-built `omc`; `nil` when none was given, which makes both benchmarks errors.
+    let omcPath: String?
     /// Timed start-ups, after the one that creates the database.
     let runs: Int
     /// How long the OMC sits idle before its memory is read.
     let idle: Duration
 
     func run() async -> [BenchmarkOutcome] {
-        let startupName = "Start-up to listening (all bundled plugins, existing DB)"
-        let startupGoal = "max < \(Int(Formatting.milliseconds(Self.startupTarget))) ms"
-        let memoryName = "Idle resident memory (VmRSS)"
-        let memoryGoal = "< \(Self.memoryTargetBytes / 1_000_000) MB"
-        let directory: TemporaryDirectory
-        do { directory = try TemporaryDirectory(prefix: "omc-bench-startup") } catch {
-            return [BenchmarkOutcome(name: startupName, target: startupGoal, error: error),
-                    BenchmarkOutcome(name: memoryName, target: memoryGoal, error: error)]
-        }
-        defer { directory.remove() }
-        let configuration: String
+        let launch: Launch
         do {
-            configuration = try await writeConfiguration(in: directory)
+            launch = try await prepare()
         } catch {
-            return [BenchmarkOutcome(name: startupName, target: startupGoal, error: error),
-                    BenchmarkOutcome(name: memoryName, target: memoryGoal, error: error)]
+            return [BenchmarkOutcome(name: Self.startupName, target: Self.startupGoal, error: error),
+                    BenchmarkOutcome(name: Self.memoryName, target: Self.memoryGoal, error: error)]
         }
-        let dataDirectory = directory.file("data")
+        defer { launch.directory.remove() }
         let startup: BenchmarkOutcome
         do {
-            startup = try await measureStartup(configuration: configuration, dataDirectory: dataDirectory, directory: directory)
+            startup = try await measureStartup(launch)
         } catch {
-            startup = BenchmarkOutcome(name: startupName, target: startupGoal, error: error)
+            startup = BenchmarkOutcome(name: Self.startupName, target: Self.startupGoal, error: error)
         }
         let memory: BenchmarkOutcome
         do {
-            let bytes = try await measureIdleMemory(configuration: configuration, dataDirectory: dataDirectory, directory: directory)
-            memory = BenchmarkOutcome(name: memoryName, target: memoryGoal,
+            let bytes = try await measureIdleMemory(launch)
+            memory = BenchmarkOutcome(name: Self.memoryName, target: Self.memoryGoal,
                                       measured: "\(Formatting.fixed(Double(bytes) / 1_000_000)) MB",
                                       passed: bytes < Self.memoryTargetBytes)
         } catch {
-            memory = BenchmarkOutcome(name: memoryName, target: memoryGoal, error: error)
+            memory = BenchmarkOutcome(name: Self.memoryName, target: Self.memoryGoal, error: error)
         }
         return [startup, memory]
     }
 
+    /// A scratch directory with the configuration; the database is created there by the first run.
+    private func prepare() async throws -> Launch {
+        guard let omcPath else {
+            throw BenchmarkError("no omc executable: pass --omc PATH or set OMC_BENCH_OMC (Benchmarks/run.sh does)")
+        }
+        guard FileManager.default.isExecutableFile(atPath: omcPath) else {
+            throw BenchmarkError("\(omcPath) is not an executable: build it with 'swift build -c release --product omc'")
+        }
+        report("  executable: \(omcPath)")
+        let directory = try TemporaryDirectory(prefix: "omc-bench-startup")
+        do {
+            let configuration = try await writeConfiguration(omcPath: omcPath, in: directory)
+            return Launch(omcPath: omcPath, configuration: configuration, dataDirectory: directory.file("data"), directory: directory)
+        } catch {
+            directory.remove()
+            throw error
+        }
+    }
+
+    /// How to spawn the OMC under test; every run shares the configuration and the database.
+    private struct Launch {
+        let omcPath: String
+        let configuration: String
+        let dataDirectory: String
+        let directory: TemporaryDirectory
+
+        func spawn(log: String) throws -> SpawnedOMC {
+            try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: dataDirectory,
+                           logPath: directory.file(log))
+        }
+    }
+
     /// A `plugins.yaml` enabling every plugin the executable bundles, as `omc plugins list` names them.
-    private func writeConfiguration(in directory: TemporaryDirectory) async throws -> String {
+    private func writeConfiguration(omcPath: String, in directory: TemporaryDirectory) async throws -> String {
         let path = directory.file("plugins.yaml")
         let empty = "server:\n  logLevel: info\nplugins: []\n"
         try empty.write(toFile: path, atomically: true, encoding: .utf8)
-        let ids = try await bundledPluginIDs(configuration: path)
+        let ids = try await bundledPluginIDs(omcPath: omcPath, configuration: path)
         report("  bundled plugins: \(ids.isEmpty ? "none in this build" : ids.joined(separator: ", "))")
         let entries = ids.map { "  - id: \($0)\n" }.joined()
         let text = "server:\n  logLevel: info\n" + (ids.isEmpty ? "plugins: []\n" : "plugins:\n" + entries)
@@ -63,7 +91,7 @@ struct StartupBenchmark {
     }
 
     /// The first column of `omc plugins list`, without its header; empty for a build without plugins.
-    private func bundledPluginIDs(configuration: String) async throws -> [String] {
+    private func bundledPluginIDs(omcPath: String, configuration: String) async throws -> [String] {
         let (status, output) = try await ChildProcess.output(of: omcPath, ["plugins", "list", "--config", configuration])
         guard status == 0 else { throw BenchmarkError("'omc plugins list' failed with status \(status)") }
         if output.contains("This build has no plugins") { return [] }
@@ -74,12 +102,12 @@ struct StartupBenchmark {
         return lines.dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
     }
 
-    private func measureStartup(configuration: String, dataDirectory: String, directory: TemporaryDirectory) async throws -> BenchmarkOutcome {
-        let first = try await startOnce(configuration: configuration, dataDirectory: dataDirectory, directory: directory)
+    private func measureStartup(_ launch: Launch) async throws -> BenchmarkOutcome {
+        let first = try await startOnce(launch)
         report("  first start (creates the database): \(Int(Formatting.milliseconds(first.wallTime))) ms")
         var times: [Duration] = []
         for run in 1...max(runs, 1) {
-            let listening = try await startOnce(configuration: configuration, dataDirectory: dataDirectory, directory: directory)
+            let listening = try await startOnce(launch)
             times.append(listening.wallTime)
             report("  run \(run): \(Int(Formatting.milliseconds(listening.wallTime))) ms from spawn "
                   + "(omc reports \(listening.reportedMilliseconds) ms from main)")
@@ -88,16 +116,14 @@ struct StartupBenchmark {
         let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         let worst = times[times.count - 1]
         return BenchmarkOutcome(
-            name: "Start-up to listening (all bundled plugins, existing DB)",
-            target: "max < \(Int(Formatting.milliseconds(Self.startupTarget))) ms",
+            name: Self.startupName, target: Self.startupGoal,
             measured: "median \(Int(Formatting.milliseconds(median))) ms, max \(Int(Formatting.milliseconds(worst))) ms (\(times.count) runs)",
             passed: worst < Self.startupTarget)
     }
 
     /// Spawns the OMC, waits until it listens, stops it with SIGTERM.
-    private func startOnce(configuration: String, dataDirectory: String, directory: TemporaryDirectory) async throws -> SpawnedOMC.Listening {
-        let omc = try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: dataDirectory,
-                                 logPath: directory.file("omc.log"))
+    private func startOnce(_ launch: Launch) async throws -> SpawnedOMC.Listening {
+        let omc = try launch.spawn(log: "omc.log")
         do {
             let listening = try await omc.waitUntilListening()
             try await checkStopped(omc)
@@ -108,9 +134,8 @@ struct StartupBenchmark {
         }
     }
 
-    private func measureIdleMemory(configuration: String, dataDirectory: String, directory: TemporaryDirectory) async throws -> Int {
-        let omc = try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: dataDirectory,
-                                 logPath: directory.file("omc-idle.log"))
+    private func measureIdleMemory(_ launch: Launch) async throws -> Int {
+        let omc = try launch.spawn(log: "omc-idle.log")
         do {
             _ = try await omc.waitUntilListening()
             try await Task.sleep(for: idle)

@@ -295,14 +295,3 @@ import Testing
         ])
     }
 }
-
-/// Sloppy in its declarations only, so that it registers and the deeper checks run.
-struct SloppyDeclarationsPlugin: OMCPlugin {
-    static let manifest = PluginManifest(id: "sloppy-decl", version: "1.0.0", kind: .neType("SLOP"), summary: "Careless")
-    init(configuration: PluginConfiguration) throws {}
-    func register(_ plugin: inout PluginRegistrar) throws {
-        plugin.migration("v1", sql: "CREATE TABLE items (id INTEGER)")
-        plugin.route(.get, "/sloppy", permission: "other:thing:query", summary: " ") { _, _ in .success() }
-        plugin.mml("DSP SLOP", privilege: .open, risk: .readOnly, help: "") { _, _ in MMLReply(output: "") }
-    }
-}

@@ -53,14 +53,22 @@ struct BrokenMigrationPlugin: OMCPlugin {
     }
 }
 
-/// Breaks every conformance rule it can.
+/// A manifest the host refuses (version is not MAJOR.MINOR.PATCH) and a malformed route.
 struct SloppyPlugin: OMCPlugin {
-    static let manifest = PluginManifest(id: "sloppy", version: "1.0", kind: .neType("SLOP"), summary: "Careless")
+    static let manifest = PluginManifest(id: "sloppy", version: "1.0", kind: .feature, summary: "Careless manifest")
+    init(configuration: PluginConfiguration) throws {}
+    func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.route(.get, "sloppy/{bad-name}", permission: "sloppy:x", summary: "bad path") { _, _ in .success() }
+    }
+}
+
+/// Sloppy in its declarations only, so that it registers and the deeper conformance checks run.
+struct SloppyDeclarationsPlugin: OMCPlugin {
+    static let manifest = PluginManifest(id: "sloppy-decl", version: "1.0.0", kind: .neType("SLOP"), summary: "Careless")
     init(configuration: PluginConfiguration) throws {}
     func register(_ plugin: inout PluginRegistrar) throws {
         plugin.migration("v1", sql: "CREATE TABLE items (id INTEGER)")
         plugin.route(.get, "/sloppy", permission: "other:thing:query", summary: " ") { _, _ in .success() }
         plugin.mml("DSP SLOP", privilege: .open, risk: .readOnly, help: "") { _, _ in MMLReply(output: "") }
-        plugin.route(.get, "sloppy/{bad-name}", permission: "sloppy:x", summary: "bad path") { _, _ in .success() }
     }
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Prints the API coverage table of docs/API.md from the API document's endpoint index.
+
+    python3 docs/api_coverage.py /work/shared/spec/omc-rest-api.endpoints.json > /tmp/table.md
+
+The planned plugin follows DESIGN.md section 7; the status says what this repository serves today.
+Update BUILT and ISSUES when a plugin lands or an issue is filed, then paste the output into docs/API.md.
+"""
+import json
+import sys
+
+MML = "/api/rest/opeartionManagement/v1/elementType/"
+
+# Issue numbers of the plugins that have one.
+ISSUES = {"Security": 4, "NE management": 3, "UDM": 5, "PCF": 6, "Trace": 6}
+
+
+def plan(method, path, section):
+    """(planned plugin, status) of one endpoint of the API document."""
+    if path == "/":
+        return "host core", "built"
+    if path == MML + "omc/objectType/mml":
+        return "host core (MML engine)", "built"
+    if path.lower() == (MML + "udm/objectType/mml").lower():
+        return "UDM (MML commands)", "built: generic MML endpoint; 404 until a UDM plugin is enabled (issue 5)"
+    security_sections = ("Authentication", "Security/", "System/Logged in", "System/Online user",
+                         "System/Operation log", "General APIs/User operation", "General APIs/Account registration")
+    if section.startswith(security_sections) or path == "/captchaImage":
+        plugin = "Security"
+    elif "/traceManagement/" in path or path.startswith("/tcpdump/"):
+        plugin = "Trace"
+    elif "/elementType/pcf/" in path:
+        plugin = "PCF"
+    elif path.startswith("/ne/udm/") or "/elementType/udm/objectType/config/" in path:
+        plugin = "UDM"
+    elif "/objectType/systemState" in path or "/objectType/neInfo" in path or path.endswith("/objectType/time") \
+            or path in ("/ne/info", "/ne/action/pushFile"):
+        plugin = "NE management"
+    elif "/software/" in path or path.endswith("/objectType/cm"):
+        plugin = "NE management (software, CM)"
+    elif "/faultManagement/" in path or (path.startswith("/api/rest/dataManagement/") and "alarm" in path):
+        plugin = "Fault"
+    elif "/performanceManagement/" in path:
+        plugin = "Performance"
+    elif "/elementType/amf/" in path:
+        plugin = "AMF"
+    elif "/elementType/smf/" in path:
+        plugin = "SMF"
+    elif "/elementType/ims/" in path:
+        plugin = "IMS"
+    elif "/elementType/n3iwf/" in path:
+        plugin = "N3IWF"
+    else:
+        plugin = "System"
+    issue = ISSUES.get(plugin)
+    return plugin, f"missing (issue {issue})" if issue else "missing (no issue yet)"
+
+
+def main():
+    entries = json.load(open(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/spec/omc-rest-api.endpoints.json"))
+    current = None
+    counts = {}
+    for entry in entries:
+        if entry["section"] != current:
+            current = entry["section"]
+            print(f"\n**{current}**\n")
+            print("| method | path | planned plugin | status |")
+            print("| --- | --- | --- | --- |")
+        plugin, status = plan(entry["method"], entry["path"], entry["section"])
+        counts[status] = counts.get(status, 0) + 1
+        print(f"| {entry['method']} | `{entry['path']}` | {plugin} | {status} |")
+    print(f"\n{len(entries)} endpoints: " + "; ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1])))
+
+
+if __name__ == "__main__":
+    main()
