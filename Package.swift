@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = []
+let bundledPlugins: [Target.Dependency] = ["NEManagement"]
 
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "omc", targets: ["omc"]),
         .library(name: "PluginAPI", targets: ["PluginAPI"]),
         .library(name: "OMCTesting", targets: ["OMCTesting"]),
+        .library(name: "NESimulator", targets: ["NESimulator"]),
+        .executable(name: "omc-nesim", targets: ["omc-nesim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -29,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "PluginAPI", swiftSettings: strictSettings),
@@ -45,6 +48,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -60,13 +64,46 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI",
+                "OMCHost", "PluginAPI", "NEManagement",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NESimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "omc-nesim",
+            dependencies: [
+                "NESimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "NEManagement", dependencies: ["PluginAPI"], path: "Plugins/NEManagement", swiftSettings: strictSettings),
+        .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NESimulatorTests",
+            dependencies: [
+                "NESimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds omc and omc-bench in release mode and runs the benchmarks.
+# Builds omc, omc-nesim (the NE simulator) and omc-bench in release mode and runs the benchmarks.
 #
 #   Benchmarks/run.sh [omc-bench options]      e.g. Benchmarks/run.sh --wrk-seconds 15
 #
@@ -21,10 +21,11 @@ if ! command -v wrk >/dev/null 2>&1; then
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
 fi
 
-echo "== building omc and omc-bench (release)"
+echo "== building omc, omc-nesim and omc-bench (release)"
 swift build -c release --scratch-path "$scratch" --product omc
+swift build -c release --scratch-path "$scratch" --product omc-nesim
 swift build -c release --scratch-path "$scratch" --product omc-bench
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
 echo "== running"
-OMC_BENCH_OMC="$bin/omc" exec "$bin/omc-bench" "$@"
+OMC_BENCH_OMC="$bin/omc" OMC_BENCH_NESIM="$bin/omc-nesim" exec "$bin/omc-bench" "$@"

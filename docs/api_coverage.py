@@ -14,6 +14,22 @@ MML = "/api/rest/opeartionManagement/v1/elementType/"
 # Issue numbers of the plugins that have one.
 ISSUES = {"Security": 4, "NE management": 3, "UDM": 5, "PCF": 6, "Trace": 6}
 
+# Entries served today by a bundled plugin: (method, path) -> (plugin, status).
+SYSTEM = "/api/rest/systemManagement/v1/elementType/"
+NE_INFO = "built (`ne` plugin, generic `{neType}` route); a UDM can be registered once a UDM plugin is enabled (issue 5)"
+BUILT = {
+    ("GET", SYSTEM + "ALL/objectType/systemState"): ("NE management (`ne`)", "built"),
+    ("GET", SYSTEM + "udm/objectType/systemState"): (
+        "NE management (`ne`)", "built (`ne` plugin, generic `{neType}` route); answers 404 until a UDM plugin is enabled (issue 5)"),
+    ("GET", SYSTEM + "omc/objectType/systemState"): ("NE management (`ne`)", "built"),
+    ("GET", SYSTEM + "OMC/objectType/time"): ("NE management (`ne`)", "built"),
+    ("POST", SYSTEM + "udm/objectType/neInfo"): ("NE management (`ne`)", NE_INFO),
+    ("PUT", SYSTEM + "udm/objectType/neInfo"): ("NE management (`ne`)", NE_INFO),
+    ("DELETE", SYSTEM + "udm/objectType/neInfo"): ("NE management (`ne`)", NE_INFO),
+    ("GET", "/ne/info"): ("NE management (`ne`)", "built"),
+    ("POST", "/ne/action/pushFile"): ("NE management (`ne`)", "built"),
+}
+
 
 def plan(method, path, section):
     """(planned plugin, status) of one endpoint of the API document."""
@@ -22,7 +38,10 @@ def plan(method, path, section):
     if path == MML + "omc/objectType/mml":
         return "host core (MML engine)", "built"
     if path.lower() == (MML + "udm/objectType/mml").lower():
-        return "UDM (MML commands)", "built: generic MML endpoint; 404 until a UDM plugin is enabled (issue 5)"
+        return "UDM (MML commands)", "built (generic MML endpoint); answers 404 until a UDM plugin is enabled (issue 5)"
+    built = BUILT.get((method, path))
+    if built:
+        return built
     security_sections = ("Authentication", "Security/", "System/Logged in", "System/Online user",
                          "System/Operation log", "General APIs/User operation", "General APIs/Account registration")
     if section.startswith(security_sections) or path == "/captchaImage":
@@ -63,13 +82,17 @@ def main():
     for entry in entries:
         if entry["section"] != current:
             current = entry["section"]
-            print(f"\n**{current}**\n")
+            print(f"\n*Document section: {current}*\n")
             print("| method | path | planned plugin | status |")
             print("| --- | --- | --- | --- |")
         plugin, status = plan(entry["method"], entry["path"], entry["section"])
         counts[status] = counts.get(status, 0) + 1
         print(f"| {entry['method']} | `{entry['path']}` | {plugin} | {status} |")
-    print(f"\n{len(entries)} endpoints: " + "; ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1])))
+    print(f"\n**Summary of the {len(entries)} entries:**\n")
+    print("| status | entries |")
+    print("| --- | --- |")
+    for status, count in sorted(counts.items(), key=lambda kv: (not kv[0].startswith("built"), -kv[1])):
+        print(f"| {status} | {count} |")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,18 @@
 import Foundation
 
-/// Command-line settings. Defaults give a run of about a minute on two cores.
+/// Command-line settings. Defaults give a run of about two minutes on two cores.
 struct BenchmarkOptions: Sendable {
     static let usage = """
         usage: omc-bench [--omc PATH] [--startup-runs N] [--mml-seconds S] [--idle-seconds S]
                          [--wrk-threads N] [--wrk-connections N] [--wrk-seconds S] [--wrk-rounds N]
+                         [--nesim PATH] [--ne-count N] [--hanging N] [--state-runs N] [--mml-clients N]
 
-          --omc PATH   the release-built omc executable (default: $OMC_BENCH_OMC)
+          --omc PATH       the release-built omc executable (default: $OMC_BENCH_OMC)
+          --nesim PATH     the release-built omc-nesim executable (default: $OMC_BENCH_NESIM)
+          --ne-count N     simulated NEs registered in the OMC (default 200)
+          --hanging N      how many of them hang while system state of ALL is timed (default 20)
+          --state-runs N   timed system-state requests, with and without hanging NEs (default 5)
+          --mml-clients N  wrk connections sending MML at once (default 8; threads and seconds as --wrk-*)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -19,6 +25,12 @@ struct BenchmarkOptions: Sendable {
     var wrkDuration = Duration.seconds(8)
     var wrkWarmUp = Duration.seconds(2)
     var wrkRounds = 2
+    /// The `omc-nesim` executable for the NE benchmarks.
+    var nesimPath = ProcessInfo.processInfo.environment["OMC_BENCH_NESIM"]
+    var neCount = 200
+    var hanging = 20
+    var stateRuns = 5
+    var mmlClients = 8
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -36,9 +48,16 @@ struct BenchmarkOptions: Sendable {
             case "--wrk-connections": options.wrkConnections = try count(value, flag)
             case "--wrk-seconds": options.wrkDuration = try seconds(value, flag)
             case "--wrk-rounds": options.wrkRounds = try count(value, flag)
+            case "--nesim": options.nesimPath = value
+            case "--ne-count": options.neCount = try count(value, flag)
+            case "--hanging": options.hanging = try count(value, flag)
+            case "--state-runs": options.stateRuns = try count(value, flag)
+            case "--mml-clients": options.mmlClients = try count(value, flag)
             default: throw BenchmarkError("unknown option \(flag)\n\(usage)")
             }
         }
+        // The first NE serves the MML benchmark and must stay healthy; the hanging ones are the last.
+        guard options.hanging < options.neCount else { throw BenchmarkError("--hanging must be less than --ne-count") }
         return options
     }
 

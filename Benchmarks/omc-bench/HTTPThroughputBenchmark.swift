@@ -30,7 +30,7 @@ struct HTTPThroughputBenchmark {
         let omc = try await InProcessOMC.start(dataDirectory: directory.file("data"))
         let figures: (bare: Double, omc: Double)
         do {
-            figures = try await compare(wrk: wrk, bare: bare.url, omc: omc.url)
+            figures = try await compare(wrk: wrk, bare: bare.url, omc: omc.baseURL + BenchPlugin.pingPath)
         } catch {
             try? await omc.stop()
             throw error

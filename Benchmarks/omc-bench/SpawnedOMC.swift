@@ -49,18 +49,10 @@ final class SpawnedOMC: Sendable {
 
     /// Waits for `OMC listening on http://HOST:PORT (started in N ms)`.
     func waitUntilListening(timeout: Duration = .seconds(30)) async throws -> Listening {
-        try await withThrowingTaskGroup(of: Listening?.self) { group in
-            group.addTask { try await self.readListeningLine() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let listening = first else {
-                throw BenchmarkError("omc did not report listening within \(timeout); \(self.logTail())")
-            }
-            return listening
+        guard let listening = try await withTimeout(timeout, { try await self.readListeningLine() }) else {
+            throw BenchmarkError("omc did not report listening within \(timeout); \(logTail())")
         }
+        return listening
     }
 
     private func readListeningLine() async throws -> Listening {

@@ -27,6 +27,13 @@ outcomes.append(await HTTPThroughputBenchmark(
     threads: options.wrkThreads, connections: options.wrkConnections, duration: options.wrkDuration,
     warmUp: options.wrkWarmUp, rounds: options.wrkRounds).run())
 
+report("== Simulated NEs: system state of ALL with hanging NEs, MML round trip")
+outcomes += await NEBenchmarks(
+    nesimPath: options.nesimPath, neCount: options.neCount,
+    systemState: SystemStateBenchmark(neCount: options.neCount, hanging: options.hanging, runs: options.stateRuns),
+    mml: MMLRoundTripBenchmark(threads: options.wrkThreads, clients: options.mmlClients, duration: options.wrkDuration,
+                               warmUp: options.wrkWarmUp)).run()
+
 report("")
 report(SummaryTable.render(outcomes))
 exit(outcomes.contains(where: \.couldNotRun) ? 1 : 0)

@@ -19,10 +19,8 @@ package enum Launcher {
 
     /// Validates, opens the database, migrates, starts the plugins and serves until SIGTERM/SIGINT.
     /// `onListening` is told the address once the socket is bound.
-    package static func serve(_ file: PluginsFile, catalog: PluginCatalog,
-                              onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
-        let assembly = try HostAssembly.assemble(file, catalog: catalog)
-        let settings = file.server
+    package static func serve(_ assembly: HostAssembly, onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
+        let settings = assembly.file.server
         let logSink = LogSink.swiftLog(level: settings.logLevel)
         let database = try HostDatabase.open(directory: settings.dataDirectory)
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(), logSink: logSink)

@@ -15,6 +15,8 @@ public final class MockHost: Sendable {
     public let clock: ManualClock
     /// The in-memory database, to inspect or prepare rows.
     public let database: any PluginDatabase
+    /// A fresh temporary data folder (`<dataDirectory>/upload/` holds files to push to NEs); removed at shutdown.
+    public var dataDirectory: String { runtime.settings.dataDirectory }
     let runtime: HostRuntime
     private let recorder: Recorder
     private let jobs: Task<Void, Never>
@@ -33,7 +35,10 @@ public final class MockHost: Sendable {
     public static func start(_ plugins: [any OMCPlugin.Type], configuration: String? = nil,
                              clock: ManualClock = ManualClock()) async throws -> MockHost {
         let text = configuration ?? "plugins:\n" + plugins.map { "  - id: \($0.manifest.id)\n" }.joined()
-        let file = try PluginsFile.parse(text, path: "plugins.yaml")
+        var file = try PluginsFile.parse(text, path: "plugins.yaml")
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("omc-mock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        file.server.dataDirectory = dataDirectory.path
         let assembly = try HostAssembly.assemble(file, catalog: PluginCatalog(plugins))
         let recorder = Recorder()
         let database = try HostDatabase.inMemory()
@@ -41,7 +46,7 @@ public final class MockHost: Sendable {
             recorder.logs.withLock { $0.append(CapturedLog(level: level, message: message, metadata: metadata)) }
         }
         let runtime = try await HostRuntime.boot(
-            assembly: assembly, database: database, clock: clock, logSink: sink,
+            assembly: assembly, settings: file.server, database: database, clock: clock, logSink: sink,
             eventObserver: { event in recorder.events.withLock { $0.append(event) } },
             operationObserver: { record in recorder.operations.withLock { $0.append(record) } })
         let host = MockHost(clock: clock, runtime: runtime, database: database, recorder: recorder)
@@ -63,6 +68,7 @@ public final class MockHost: Sendable {
         jobs.cancel()
         await jobs.value
         await runtime.shutdown()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 
     /// Sends a request; `path` may carry a query string (`/ne/info?neType=UDM`).

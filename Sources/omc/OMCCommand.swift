@@ -7,6 +7,7 @@ struct OMCCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "omc",
         abstract: "Operations & Maintenance Center for 5G core network elements.",
+        version: OMCVersion.current,
         subcommands: [Serve.self, Plugins.self, Routes.self])
 }
 

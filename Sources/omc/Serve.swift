@@ -27,9 +27,9 @@ struct Serve: AsyncParsableCommand {
         if let host { file.server.host = host }
         if let dataDirectory { file.server.dataDirectory = dataDirectory }
         Launcher.bootstrapLogging()
-        _ = try assemble(file)
+        let assembly = try assemble(file)
         do {
-            try await Launcher.serve(file, catalog: bundledPlugins) { host, port in
+            try await Launcher.serve(assembly) { host, port in
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
                 let line = "OMC listening on http://\(host):\(port) (started in \(Int(milliseconds)) ms)\n"

@@ -1,7 +1,6 @@
 import Foundation
 @testable import OMCHost
 import PluginAPI
-import Synchronization
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -23,17 +22,13 @@ import FoundationNetworking
         let assembly = try HostAssembly.assemble(file, catalog: PluginCatalog([InventoryPlugin.self]))
         let runtime = try await HostRuntime.boot(assembly: assembly, database: try HostDatabase.open(directory: folder.path),
                                                  clock: SystemClock(), logSink: LogSink(level: .error) { _, _, _ in })
-        let port = Mutex<Int?>(nil)
-        let server = OMCServer(runtime, signals: []) { _, bound in port.withLock { $0 = bound } }
-        let serving = Task { try await server.run() }
-        while port.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(10)) }
-        let url = try #require(URL(string: "http://127.0.0.1:\(port.withLock { $0 } ?? 0)/inventory/slow"))
+        let server = try await RunningServer.start(runtime)
+        let url = try #require(URL(string: server.baseURL + "/inventory/slow"))
 
         let inFlight = Task { try await URLSession.shared.data(from: url) }
         try await Task.sleep(for: .milliseconds(150))
-        await server.shutdown()
+        try await server.stop()
         let (body, response) = try await inFlight.value
-        try await serving.value
 
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: body, as: UTF8.self).contains("\"done\""))

@@ -170,7 +170,7 @@ import Testing
         #expect(results[6]["msg"]?.stringValue == "MODE: must be one of ON, OFF")
         #expect(results[7]["msg"]?.stringValue == "KI: must be 32 hexadecimal digits")
         #expect(results[8]["msg"]?.stringValue == "RMV GADGET is a high-risk command: resend it with \"confirm\": true to run it")
-        #expect(results[9]["msg"]?.stringValue == "unknown command FLY GADGET for NE type GADGET; 'LST CMD' on element type OMC lists the commands")
+        #expect(results[9]["msg"]?.stringValue == "no NE registry is enabled: enable the plugin that keeps it (the bundled 'ne' plugin) in plugins.yaml")
         #expect(results[10]["msg"]?.stringValue == "syntax error at column 16: unterminated quoted value")
         #expect(results.map { $0["code"]?.intValue } == [200, 200, 404, 500, 500, 500, 500, 500, 500, 404, 500])
 
@@ -218,7 +218,7 @@ import Testing
         let add = operations[0]
         #expect(add.title == "Add an item" && add.businessType == .insert && add.method == "POST" && add.succeeded)
         #expect(add.parameters == #"token=******&x=1 {"name":"radio","password":"******","secret":"******"}"#)
-        #expect(add.url == "/inventory/items?token=abc&x=1" || add.url.contains("/inventory/items"))
+        #expect(add.url == "/inventory/items?token=******&x=1")
         #expect(add.result == "Success" && add.pluginID == "inventory")
         #expect(operations[1].parameters == #"{"name":"other","quantity":"******"}"#)
         let mml = operations[2]

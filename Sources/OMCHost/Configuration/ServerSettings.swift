@@ -14,6 +14,10 @@ public struct ServerSettings: Sendable, Hashable {
     public var logLevel: PluginLogger.Level = .info
     /// How long in-flight requests may take to finish after SIGTERM.
     public var shutdownGraceSeconds = 30
+    /// How long an NE has to answer a request completely, unless the request sets its own timeout.
+    public var neTimeoutMilliseconds = 5000
+    /// Most connections open to one NE at once; further requests wait for one.
+    public var neConnectionsPerNE = 8
 
     /// The defaults.
     public init() {}
@@ -26,6 +30,8 @@ public struct ServerSettings: Sendable, Hashable {
         .integer("requestBodyLimit", default: 10 * 1024 * 1024, range: 1024...(1 << 30), help: "largest request body in bytes"),
         .string("logLevel", default: "info", allowed: ["debug", "info", "warning", "error"], help: "log level"),
         .integer("shutdownGraceSeconds", default: 30, range: 1...600, help: "time in-flight requests get at shutdown"),
+        .integer("neTimeoutMilliseconds", default: 5000, range: 100...120_000, help: "time an NE has to answer"),
+        .integer("neConnectionsPerNE", default: 8, range: 1...64, help: "most connections open to one NE at once"),
     ]
 
     /// Settings from validated values of the `server:` section.
@@ -41,5 +47,7 @@ public struct ServerSettings: Sendable, Hashable {
         default: .info
         }
         shutdownGraceSeconds = values.integer("shutdownGraceSeconds") ?? shutdownGraceSeconds
+        neTimeoutMilliseconds = values.integer("neTimeoutMilliseconds") ?? neTimeoutMilliseconds
+        neConnectionsPerNE = values.integer("neConnectionsPerNE") ?? neConnectionsPerNE
     }
 }

@@ -25,7 +25,7 @@ package final class HostDatabase: PluginDatabase {
         return HostDatabase(writer: try DatabasePool(path: path, configuration: configuration))
     }
 
-    /// A private in-memory database, for the mock host and `omc plugins check`.
+    /// A private in-memory database, for the mock host and the conformance check.
     package static func inMemory() throws -> HostDatabase {
         HostDatabase(writer: try DatabaseQueue())
     }

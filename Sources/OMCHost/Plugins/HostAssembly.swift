@@ -17,6 +17,8 @@ package struct HostAssembly: Sendable {
     let neTypes: [String: (descriptor: NETypeDescriptor, pluginIndex: Int)]
     /// Index of the plugin providing identity, if any.
     let identityPluginIndex: Int?
+    /// Index of the plugin keeping the NE registry, if any.
+    let directoryPluginIndex: Int?
     /// Cron expressions of the plugins' cron jobs, parsed, by `"<plugin>.<job>"`.
     let cronJobs: [String: CronExpression]
 
@@ -159,6 +161,7 @@ private struct Builder {
         for command in BuiltinMMLCommand.allCases { _ = mml.insert(command.entry) }
         var neTypes: [String: (descriptor: NETypeDescriptor, pluginIndex: Int)] = [:]
         var identity: Int?
+        var directory: Int?
         var cronJobs: [String: CronExpression] = [:]
         let lines = Dictionary(uniqueKeysWithValues: plugins.map { ($0.id, $0.line) })
         func owner(_ id: String) -> String {
@@ -201,6 +204,14 @@ private struct Builder {
                     identity = index
                 }
             }
+            if registrar.neDirectory != nil {
+                if let existing = directory {
+                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(plugins[existing].id)) both keep the NE registry",
+                         "enable only one of them")
+                } else {
+                    directory = index
+                }
+            }
             for job in registrar.jobs {
                 guard case .cron(let text) = job.schedule else { continue }
                 do {
@@ -212,7 +223,7 @@ private struct Builder {
             }
         }
         return HostAssembly(file: file, plugins: plugins, routes: routes, mml: mml, neTypes: neTypes,
-                            identityPluginIndex: identity, cronJobs: cronJobs)
+                            identityPluginIndex: identity, directoryPluginIndex: directory, cronJobs: cronJobs)
     }
 }
 

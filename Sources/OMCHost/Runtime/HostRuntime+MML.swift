@@ -30,36 +30,34 @@ extension HostRuntime {
         do {
             command = try MMLParser.parse(line)
         } catch {
+            let result = MMLResult.failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
             metrics.recordMML(succeeded: false)
-            return .failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
+            await recordOperation(OperationRecord(
+                title: "MML (syntax error)", businessType: .other, method: "MML", url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""),
+                operatorName: request.caller?.userName, departmentName: request.caller?.departmentName,
+                clientAddress: request.clientAddress, parameters: "(not recorded: the line could not be parsed, so secrets in it cannot be masked)",
+                result: result.msg, succeeded: false, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
+                requestID: request.requestID, pluginID: nil))
+            return result
         }
         let entry = assembly.mml.lookup(neType: neType, name: command.name)
         let result: MMLResult
         do {
-            guard let entry else {
+            if let entry {
+                result = .success(line, try await run(command, entry: entry, neType: neType, neID: neID, confirmed: confirmed, request: request))
+            } else if neType == BuiltinMMLCommand.neType {
                 throw OMCError.notFound("unknown command \(command.name) for NE type \(neType); 'LST CMD' on element type OMC lists the commands")
+            } else {
+                result = try await forward(line, name: command.name, neType: neType, neID: neID, request: request)
             }
-            try Self.validate(command, against: entry)
-            try await authorize(request.caller, entry.privilege, action: "MML command \(entry.name)")
-            if entry.risk == .highRisk, !confirmed {
-                throw OMCError(.invalidInput, "\(entry.name) is a high-risk command: resend it with \"confirm\": true to run it")
-            }
-            let invocation = MMLInvocation(command: command, neType: neType, neID: neID, caller: request.caller, requestID: request.requestID)
-            let reply: MMLReply
-            switch entry.target {
-            case .plugin(let handler, let index):
-                reply = try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))
-            case .builtin(let builtin):
-                reply = builtinReply(builtin, invocation)
-            }
-            result = .success(line, reply)
         } catch {
             let failure = (error as? OMCError) ?? OMCError(.internal, "command failed: \(error)")
             result = .failure(line, failure)
         }
         metrics.recordMML(succeeded: result.code == 200)
         await recordOperation(OperationRecord(
-            title: "MML \(command.name)", businessType: entry?.audit ?? .other, method: "MML",
+            title: "MML \(command.name)" + (entry == nil && neType != BuiltinMMLCommand.neType ? " (forwarded to the NE)" : ""),
+            businessType: entry?.audit ?? (neType == BuiltinMMLCommand.neType ? .other : .update), method: "MML",
             url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.userName,
             departmentName: request.caller?.departmentName, clientAddress: request.clientAddress,
             parameters: SecretMasker.truncated(SecretMasker.maskedCommand(command)),
@@ -67,6 +65,44 @@ extension HostRuntime {
             succeeded: result.code == 200, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
             requestID: request.requestID, pluginID: entry.map(\.owner).flatMap { $0 == BuiltinEndpoint.owner ? nil : $0 }))
         return result
+    }
+
+    /// Runs a declared command: validated, authorized, confirmed when high-risk.
+    private func run(_ command: MMLCommand, entry: MMLCommandTable.Entry, neType: String, neID: String?, confirmed: Bool,
+                     request: OMCRequest) async throws -> MMLReply {
+        try Self.validate(command, against: entry)
+        try await authorize(request.caller, entry.privilege, action: "MML command \(entry.name)")
+        if entry.risk == .highRisk, !confirmed {
+            throw OMCError(.invalidInput, "\(entry.name) is a high-risk command: resend it with \"confirm\": true to run it")
+        }
+        let invocation = MMLInvocation(command: command, neType: neType, neID: neID, caller: request.caller, requestID: request.requestID)
+        switch entry.target {
+        case .plugin(let handler, let index):
+            return try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))
+        case .builtin(let builtin):
+            return builtinReply(builtin, invocation)
+        }
+    }
+
+    /// The right to send an NE a command its plugin does not declare.
+    static let forwardPermission = Permission.required("ne:mml:forward")
+
+    /// Sends a command the NE type's plugin does not handle to the NE itself and returns its answer as is.
+    private func forward(_ line: String, name: String, neType: String, neID: String?, request: OMCRequest) async throws -> MMLResult {
+        try await authorize(request.caller, Self.forwardPermission, action: "MML command \(name) sent to an NE")
+        guard let neID else {
+            throw OMCError.invalid("ne_id", "is required: \(name) is not an OMC command for \(neType), so it is sent to the NE named by ne_id")
+        }
+        guard let element = try await gateway.element(type: neType, id: neID) else {
+            throw OMCError.notFound("NE \(neType)/\(neID) is not registered")
+        }
+        let path = "/api/rest/opeartionManagement/v1/elementType/\(neType.lowercased())/objectType/mml"
+        let answer = try await gateway.send(.json(.post, path, ["mml": [.string(line)]]), to: element)
+        guard let first = try answer.json(from: element)["data"]?[0] else {
+            throw OMCError(.neFailure, "NE \(element.key) answered HTTP \(answer.status) without a command result")
+        }
+        return MMLResult(command: line, code: first["code"]?.intValue ?? (answer.status == 200 ? 200 : 500),
+                         msg: first["msg"]?.stringValue ?? "", output: first["output"]?.stringValue, data: first["data"])
     }
 
     /// Checks every argument against the declaration: no unknown names, every required one given,

@@ -82,11 +82,13 @@ extension HostRuntime {
         if route.audit != .none {
             let parameters = [SecretMasker.maskedQuery(request.query, extra: route.secretFields),
                               recordedBody.map { SecretMasker.maskedBody($0, contentType: incoming.headers["Content-Type"], extra: route.secretFields) }
-                                  ?? (incoming.contentLength.map { "(body of \($0) bytes streamed, not recorded)" } ?? "")]
+                                  ?? (incoming.contentLength.map { "(body of \($0) bytes streamed, not recorded)" }
+                                      ?? (incoming.headers["Transfer-Encoding"] == nil ? "" : "(chunked body streamed, not recorded)"))]
                 .filter { !$0.isEmpty }.joined(separator: " ")
             await recordOperation(OperationRecord(
                 title: route.summary, businessType: route.audit, method: route.method.rawValue,
-                url: incoming.path + (incoming.query.map { "?" + $0 } ?? ""), operatorName: caller?.userName,
+                url: incoming.path + (request.query.pairs.isEmpty ? "" : "?" + SecretMasker.maskedQuery(request.query, extra: route.secretFields)),
+                operatorName: caller?.userName,
                 departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
                 parameters: SecretMasker.truncated(parameters), result: SecretMasker.truncated(Self.resultMessage(of: response)),
                 succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
@@ -99,9 +101,10 @@ extension HostRuntime {
     func authenticate(_ incoming: IncomingRequest, permission: Permission) async throws -> Caller? {
         guard let identity else { return nil }
         let token = Self.bearerToken(incoming.headers)
-        let caller = try await identity.authenticator.authenticate(
-            Credentials(token: token, clientAddress: incoming.clientAddress, userAgent: incoming.headers["User-Agent"]),
-            identity.context)
+        let credentials = Credentials(token: token, clientAddress: incoming.clientAddress, userAgent: incoming.headers["User-Agent"])
+        // An open route (login, captcha) must answer a client still holding an expired token.
+        if permission == .open { return try? await identity.authenticator.authenticate(credentials, identity.context) }
+        let caller = try await identity.authenticator.authenticate(credentials, identity.context)
         if caller == nil, permission != .open {
             throw OMCError(.unauthenticated, token == nil
                 ? "authentication required: log in and send the token as 'Authorization: Bearer <token>'"
@@ -135,7 +138,7 @@ extension HostRuntime {
         do {
             var result = response
             let encoder = JSONEncoder()
-            encoder.outputFormatting = .withoutEscapingSlashes
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             result.body = .bytes(Array(try encoder.encode(value)))
             if result.headers["Content-Type"] == nil { result.headers.set("Content-Type", "application/json;charset=UTF-8") }
             return result

@@ -7,7 +7,7 @@ import Synchronization
 /// drive it through ``respond(to:)``.
 package final class HostRuntime: Sendable {
     package let assembly: HostAssembly
-    let settings: ServerSettings
+    package let settings: ServerSettings
     let database: HostDatabase
     let clock: any OMCClock
     package let events: HostEventBus
@@ -18,6 +18,7 @@ package final class HostRuntime: Sendable {
     let metrics: HostMetrics
     let openAPIDocument: [UInt8]
     let requestIDs: RequestIDGenerator
+    let gateway: HostNEGateway
     /// The identity plugin's hooks and context; `nil` when none is enabled.
     let identity: Identity?
     /// Every operation-log sink, with the context of the plugin that provides it.
@@ -38,10 +39,19 @@ package final class HostRuntime: Sendable {
         self.logger = logger
         let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
         self.events = events
+        let directoryContext = LateBound<PluginContext>()
+        let gateway = HostNEGateway(
+            directory: assembly.directoryPluginIndex.flatMap { assembly.plugins[$0].registrar.neDirectory },
+            directoryContext: directoryContext, defaultTimeout: .milliseconds(settings.neTimeoutMilliseconds),
+            connectionsPerNE: settings.neConnectionsPerNE)
+        self.gateway = gateway
+        let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
+                                neTypes: assembly.neTypes.mapValues(\.descriptor))
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
-                          clock: clock, logger: logSink.logger(["plugin": plugin.id]))
+                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo)
         }
+        if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
         openAPIDocument = OpenAPIDocument.render(assembly)
         requestIDs = RequestIDGenerator()
@@ -66,11 +76,11 @@ package final class HostRuntime: Sendable {
 
     /// Runs the migrations, then starts every plugin in dependency order. A failure stops the plugins
     /// already started, in reverse order, and names the plugin or migration that failed.
-    package static func boot(assembly: HostAssembly, database: HostDatabase, clock: any OMCClock, logSink: LogSink,
+    package static func boot(assembly: HostAssembly, settings: ServerSettings? = nil, database: HostDatabase, clock: any OMCClock, logSink: LogSink,
                              eventObserver: (@Sendable (any OMCEvent) -> Void)? = nil,
                              operationObserver: (@Sendable (OperationRecord) -> Void)? = nil) async throws -> HostRuntime {
         try MigrationRunner.migrate(assembly.plugins, in: database)
-        let runtime = HostRuntime(assembly: assembly, settings: assembly.file.server, database: database, clock: clock,
+        let runtime = HostRuntime(assembly: assembly, settings: settings ?? assembly.file.server, database: database, clock: clock,
                                   logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }
@@ -107,6 +117,7 @@ package final class HostRuntime: Sendable {
     /// Stops the started plugins in reverse order, then closes the database.
     package func shutdown() async {
         await stopPlugins()
+        await gateway.shutdown()
         do { try database.close() } catch { logger.error("closing the database failed: \(error)") }
     }
 

@@ -35,6 +35,13 @@ public enum JSONBody {
         }
     }
 
+    /// `value` as compact JSON.
+    public static func encode(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return Array(try encoder.encode(value))
+    }
+
     /// Foundation's parser says where JSON breaks ("around character 5"); the decoder does not.
     static func syntaxProblem(_ bytes: [UInt8]) -> String {
         do {

@@ -13,21 +13,27 @@ public struct PluginContext: Sendable {
     public let clock: any OMCClock
     /// The plugin's logger.
     public let logger: PluginLogger
+    /// The southbound client: registered NEs and requests to them.
+    public let network: any NEGateway
+    /// Facts about the host: version, data folder, NE types.
+    public let host: HostInfo
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
-                events: any EventPublisher, clock: any OMCClock, logger: PluginLogger) {
+                events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo) {
         self.pluginID = pluginID
         self.configuration = configuration
         self.database = database
         self.events = events
         self.clock = clock
         self.logger = logger
+        self.network = network
+        self.host = host
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
-                      events: events, clock: clock, logger: logger.with(metadata))
+                      events: events, clock: clock, logger: logger.with(metadata), network: network, host: host)
     }
 }

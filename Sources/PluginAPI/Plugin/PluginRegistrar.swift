@@ -23,6 +23,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var authorizer: (any Authorizer)?
     /// Operation-log sinks.
     public private(set) var operationLogSinks: [any OperationLogSink] = []
+    /// The NE directory, if this plugin keeps the NE registry.
+    public private(set) var neDirectory: (any NEDirectory)?
     /// Declaration mistakes found so far.
     public private(set) var problems: [String] = []
 
@@ -117,6 +119,11 @@ public struct PluginRegistrar: Sendable {
     public mutating func identity(authenticator: any Authenticator, authorizer: any Authorizer) {
         self.authenticator = authenticator
         self.authorizer = authorizer
+    }
+
+    /// Provides the registry the host's NE gateway looks NEs up in (the NE management plugin does this).
+    public mutating func neDirectory(_ directory: any NEDirectory) {
+        neDirectory = directory
     }
 
     /// Adds a receiver of operation-log entries.

@@ -1,0 +1,121 @@
+import PluginAPI
+
+/// Registering, changing, removing and reading NEs:
+/// `POST/PUT/DELETE /api/rest/systemManagement/v1/elementType/{neType}/objectType/neInfo?ne_id=`,
+/// `GET /ne/info?neType=&neId=` and the paged `GET /ne/list`.
+enum NEInfoRoutes {
+    static let neInfoPath = "/api/rest/systemManagement/v1/elementType/{neType}/objectType/neInfo"
+
+    static func declare(_ plugin: inout PluginRegistrar) {
+        plugin.route(.post, neInfoPath, permission: "ne:info:add", summary: "Register an NE", handler: add)
+        plugin.route(.put, neInfoPath, permission: "ne:info:edit", summary: "Change an NE's registration", handler: update)
+        plugin.route(.delete, neInfoPath, permission: "ne:info:remove", summary: "Remove an NE", handler: remove)
+        plugin.route(.get, "/ne/info", permission: "ne:info:query", summary: "One NE by type and id", handler: show)
+        plugin.route(.get, "/ne/list", permission: "ne:info:query", summary: "Registered NEs, paged", handler: list)
+    }
+
+    static func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let body = try await request.decode(NEInfoBody.self)
+        let pathType = try request.pathParameter("neType").uppercased()
+        let type = body.neType.uppercased()
+        guard type == pathType else { throw OMCError.invalid("neType", "is \(body.neType) but the path names \(pathType)") }
+        try NEInfoRules.checkID(body.neId)
+        if let queryID = request.query["ne_id"], queryID != body.neId {
+            throw OMCError.invalid("ne_id", "is \(queryID) but the body's neId is \(body.neId)")
+        }
+        try NEInfoRules.checkType(type, host: context.host)
+        try NEInfoRules.checkText(body.neName, field: "neName", max: 64, required: true)
+        try NEInfoRules.checkAddress(body.ip)
+        try NEInfoRules.checkPort(body.port.value)
+        try NEInfoRules.checkPVFlag(body.pvFlag)
+        try NEInfoRules.checkText(body.province, field: "province", max: 32, required: false)
+        try NEInfoRules.checkText(body.vendorName, field: "vendorName", max: 64, required: false)
+        try NEInfoRules.checkText(body.dn, field: "dn", max: 128, required: false)
+        let now = Timestamp.format(context.clock.now())
+        let row = try await context.database.write { db -> DatabaseRow? in
+            if try NERegistry.find(type: type, id: body.neId, in: db) != nil {
+                throw OMCError(.conflict, "NE \(type)/\(body.neId) is already registered")
+            }
+            try db.execute("""
+                INSERT INTO ne_info (ne_type, ne_id, ne_name, ip, port, pv_flag, province, vendor_name, dn, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(type), .text(body.neId), .text(body.neName), .text(body.ip), .int(body.port.value),
+                      .text(body.pvFlag.uppercased()), .text(body.province), .text(body.vendorName), .text(body.dn), .text(now), .text(now)])
+            return try NERegistry.find(type: type, id: body.neId, in: db)
+        }
+        guard let row else { throw OMCError(.internal, "NE \(type)/\(body.neId) vanished after registration") }
+        return .success(NEInfo(row))
+    }
+
+    static func update(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let type = try request.pathParameter("neType").uppercased()
+        let id = try request.query.required("ne_id")
+        let body = try await request.decode(NEInfoUpdate.self)
+        try NEInfoRules.checkPVFlag(body.pvFlag)
+        try NEInfoRules.checkText(body.province, field: "province", max: 32, required: false)
+        try NEInfoRules.checkText(body.vendorName, field: "vendorName", max: 64, required: false)
+        try NEInfoRules.checkText(body.dn, field: "dn", max: 128, required: false)
+        if let name = body.neName { try NEInfoRules.checkText(name, field: "neName", max: 64, required: true) }
+        if let ip = body.ip { try NEInfoRules.checkAddress(ip) }
+        if let port = body.port { try NEInfoRules.checkPort(port.value) }
+        let now = Timestamp.format(context.clock.now())
+        let row = try await context.database.write { db -> DatabaseRow? in
+            guard let existing = try NERegistry.find(type: type, id: id, in: db) else {
+                throw OMCError.notFound("NE \(type)/\(id) is not registered")
+            }
+            try db.execute("""
+                UPDATE ne_info SET pv_flag = ?, province = ?, vendor_name = ?, dn = ?, ne_name = ?, ip = ?, port = ?, updated_at = ?
+                WHERE ne_type = ? AND ne_id = ?
+                """, [.text(body.pvFlag.uppercased()), .text(body.province), .text(body.vendorName), .text(body.dn),
+                      .text(body.neName ?? existing.string("ne_name") ?? ""), .text(body.ip ?? existing.string("ip") ?? ""),
+                      .int(body.port?.value ?? existing.int("port") ?? 0), .text(now), .text(type), .text(id)])
+            return try NERegistry.find(type: type, id: id, in: db)
+        }
+        guard let row else { throw OMCError.notFound("NE \(type)/\(id) is not registered") }
+        return .success(NEInfo(row))
+    }
+
+    static func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let type = try request.pathParameter("neType").uppercased()
+        let id = try request.query.required("ne_id")
+        let removed = try await context.database.write { db in
+            try db.execute("DELETE FROM ne_info WHERE ne_type = ? AND ne_id = ?", [.text(type), .text(id)])
+            return db.changedRowCount
+        }
+        guard removed == 1 else { throw OMCError.notFound("NE \(type)/\(id) is not registered") }
+        return .success()
+    }
+
+    static func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let type = try request.query.required("neType")
+        let id = try request.query.required("neId")
+        let row = try await context.database.read { db in try NERegistry.find(type: type, id: id, in: db) }
+        guard let row else { throw OMCError.notFound("NE \(type.uppercased())/\(id) is not registered") }
+        return .success(NEInfo(row))
+    }
+
+    static func list(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let page = try PageRequest(query: request.query, sortable: ["neType", "neId", "neName", "state"])
+        let column = ["neType": "ne_type", "neId": "ne_id", "neName": "ne_name", "state": "state"][page.sortField ?? "neType"] ?? "ne_type"
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let type = request.query["neType"] { conditions.append("ne_type = ?"); arguments.append(.text(type.uppercased())) }
+        if let state = request.query["state"] { conditions.append("state = ?"); arguments.append(.text(state)) }
+        if let name = request.query["neName"] { conditions.append("ne_name LIKE ? ESCAPE '\\'"); arguments.append(.text("%" + escapeLike(name) + "%")) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = "\(column) \(page.descending ? "DESC" : "ASC"), ne_type, ne_id"
+        let filterArguments = arguments
+        let (rows, total) = try await context.database.read { db in
+            let total = try db.first("SELECT COUNT(*) AS n FROM ne_info \(filter)", filterArguments)?.int("n") ?? 0
+            let rows = try db.query("SELECT \(NERegistry.columns) FROM ne_info \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                    filterArguments + [.int(page.pageSize), .int(page.offset)])
+            return (rows.map(NEInfo.init), total)
+        }
+        return .list(rows: rows, total: total)
+    }
+
+    /// `%`, `_` and `\` in a filter match themselves.
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

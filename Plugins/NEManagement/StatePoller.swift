@@ -1,0 +1,49 @@
+import PluginAPI
+
+/// Polls every registered NE's system state on a schedule, records online/offline in the registry
+/// and publishes ``NEStateChanged`` on every transition.
+enum StatePoller {
+    static func declare(_ plugin: inout PluginRegistrar, settings: NEManagementSettings) {
+        plugin.job("poll-ne-state", schedule: .every(seconds: settings.pollIntervalSeconds),
+                   summary: "Poll the system state of every registered NE") { context in
+            try await poll(context, concurrency: settings.pollConcurrency)
+        }
+    }
+
+    static func poll(_ context: PluginContext, concurrency: Int) async throws {
+        let elements = try await context.network.elements(type: nil)
+        var pending = elements[...]
+        await withTaskGroup(of: Void.self) { group in
+            func startNext() {
+                guard let element = pending.popFirst() else { return }
+                group.addTask { await check(element, context: context) }
+            }
+            for _ in 0..<concurrency { startNext() }
+            while await group.next() != nil { startNext() }
+        }
+    }
+
+    static func check(_ element: NetworkElement, context: PluginContext) async {
+        var reason: String?
+        do {
+            let answer = try await context.network.send(.get(SystemStateRoutes.path(element.neType.lowercased())), to: element)
+            if answer.status != 200 { reason = "NE \(element.key) answered HTTP \(answer.status)" } else { _ = try answer.json(from: element) }
+        } catch {
+            reason = (error as? OMCError)?.message ?? String(describing: error)
+        }
+        let online = reason == nil
+        let failure = reason
+        let now = context.clock.now()
+        do {
+            let changed = try await context.database.write { db in
+                try NERegistry.recordState(of: element, online: online, reason: failure, at: now, in: db)
+            }
+            if changed {
+                context.logger.info("NE \(element.key) is \(online ? "online" : "offline")", failure.map { ["reason": $0] } ?? [:])
+                await context.events.publish(NEStateChanged(element: element, online: online, reason: failure, time: now))
+            }
+        } catch {
+            context.logger.error("recording the state of NE \(element.key) failed: \(error)")
+        }
+    }
+}

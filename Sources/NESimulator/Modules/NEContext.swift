@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a module's handlers may use of the NE they run for.
+public struct NEContext: Sendable {
+    /// The NE's configured identity.
+    public let identity: NEDefinition
+    /// Address the NE listens on.
+    public let host: String
+    /// The NE's configuration sections.
+    public let config: ConfigStore
+    /// Folder holding the files pushed to this NE (`<data-dir>/<TYPE>-<id>`).
+    public let filesDirectory: URL
+    /// When the NE started.
+    public let startedAt: Date
+    /// What the NE has done so far.
+    public let counters: NECounters
+
+    /// A context.
+    public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {
+        self.identity = identity
+        self.host = host
+        self.config = config
+        self.filesDirectory = filesDirectory
+        self.startedAt = startedAt
+        self.counters = counters
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import NIOCore
+
+/// A file read as 64 KiB chunks, so that pushing a large file to an NE never holds it in memory.
+struct FileChunks: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+
+    let path: String
+
+    init?(path: String) {
+        guard FileManager.default.isReadableFile(atPath: path) else { return nil }
+        self.path = path
+    }
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let handle: FileHandle?
+
+        mutating func next() async throws -> ByteBuffer? {
+            guard let handle, let data = try handle.read(upToCount: 64 * 1024), !data.isEmpty else {
+                try handle?.close()
+                return nil
+            }
+            return ByteBuffer(bytes: data)
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(handle: FileHandle(forReadingAtPath: path))
+    }
+}
