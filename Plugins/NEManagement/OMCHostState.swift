@@ -21,7 +21,7 @@ enum OMCHostState {
             "expiryDate": "-",
             "startTime": .string(Timestamp.format(context.host.startedAt)),
             "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(memory["MemTotal"] ?? 0) * 1024)],
-            "cpuUsage": ["nfCpuUsage": .number(processCPUPercent(since: context.host.startedAt)),
+            "cpuUsage": ["nfCpuUsage": .number(processCPUPercent()),
                          "sysCpuUsage": .number(loadPercent(cpus: cpus))],
             "memUsage": ["totalMem": .number(Double(memory["MemTotal"] ?? 0)),
                          "nfUsedMem": .number(Double(residentKilobytes())),
@@ -74,12 +74,20 @@ enum OMCHostState {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
-    static func processCPUPercent(since start: Date) -> Double {
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        let elapsed = max(Date().timeIntervalSince(start), 1)
-        return (cpu / elapsed * 1000).rounded() / 10
+    /// CPU time of this process over its lifetime, from `/proc/self/stat` and `/proc/uptime`; both
+    /// count from the process's start, even when a launcher (`swift run`) exec'd into it.
+    static func processCPUPercent() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let uptimeText = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
+              let uptime = Double(uptimeText.split(separator: " ").first ?? ""),
+              let nameEnd = stat.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name, starting at field 3 (state): utime is 14, stime 15, starttime 22.
+        let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+        guard fields.count > 19, let user = Double(fields[11]), let system = Double(fields[12]), let start = Double(fields[19]) else { return 0 }
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let elapsed = uptime - start / ticks
+        guard ticks > 0, elapsed > 0 else { return 0 }
+        return ((user + system) / ticks / elapsed * 1000).rounded() / 10
     }
 
     static func loadPercent(cpus: Int) -> Double {
