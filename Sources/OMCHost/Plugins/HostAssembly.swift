@@ -167,6 +167,14 @@ private struct Builder {
         func owner(_ id: String) -> String {
             id == BuiltinEndpoint.owner ? "the OMC host itself" : "plugin '\(id)' (line \(lines[id] ?? 0))"
         }
+        /// Records the one plugin allowed to play `role`; a second one is a clash naming both.
+        func claimSingle(_ holder: inout Int?, by index: Int, _ plugin: LoadedPlugin, role: String) {
+            if let existing = holder {
+                fail(plugin.line, "plugin '\(plugin.id)' and \(owner(plugins[existing].id)) both \(role)", "enable only one of them")
+            } else {
+                holder = index
+            }
+        }
 
         for (index, plugin) in plugins.enumerated() {
             let registrar = plugin.registrar
@@ -197,20 +205,10 @@ private struct Builder {
                 }
             }
             if registrar.authenticator != nil {
-                if let existing = identity {
-                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(plugins[existing].id)) both provide identity (login and rights)",
-                         "enable only one of them")
-                } else {
-                    identity = index
-                }
+                claimSingle(&identity, by: index, plugin, role: "provide identity (login and rights)")
             }
             if registrar.neDirectory != nil {
-                if let existing = directory {
-                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(plugins[existing].id)) both keep the NE registry",
-                         "enable only one of them")
-                } else {
-                    directory = index
-                }
+                claimSingle(&directory, by: index, plugin, role: "keep the NE registry")
             }
             for job in registrar.jobs {
                 guard case .cron(let text) = job.schedule else { continue }
