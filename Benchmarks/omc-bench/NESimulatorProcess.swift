@@ -31,21 +31,9 @@ final class NESimulatorProcess: Sendable {
     /// Its files go to `dataDirectory`, its log (standard error) to `logPath`.
     static func start(executable: String, generate: String, dataDirectory: String, logPath: String,
                       timeout: Duration = .seconds(60)) async throws -> NESimulatorProcess {
-        guard FileManager.default.createFile(atPath: logPath, contents: nil),
-              let log = FileHandle(forWritingAtPath: logPath) else {
-            throw BenchmarkError("cannot create the log file \(logPath)")
-        }
+        let log = try ChildOutput.createLog(at: logPath)
         let pipe = Pipe()
-        let (output, continuation) = AsyncStream.makeStream(of: Data.self)
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let bytes = handle.availableData
-            if bytes.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-            } else {
-                continuation.yield(bytes)
-            }
-        }
+        let output = ChildOutput.chunks(of: pipe)
         let child = ChildProcess(executable: executable,
                                  arguments: ["--generate", generate, "--control-port", "0", "--data-dir", dataDirectory],
                                  standardOutput: pipe, standardError: log)
@@ -56,17 +44,17 @@ final class NESimulatorProcess: Sendable {
             return try parse(lines, child: child, logPath: logPath)
         } catch {
             _ = await child.terminate()
-            throw BenchmarkError("omc-nesim did not start: \(error); \(logTail(logPath))")
+            throw BenchmarkError("omc-nesim did not start: \(error); \(ChildOutput.tail(of: logPath))")
         }
     }
 
     /// The lines printed before `ready`.
-    private static func startLines(_ output: AsyncStream<Data>, timeout: Duration) async throws -> [String] {
+    private static func startLines(_ output: AsyncStream<ChildOutput.Chunk>, timeout: Duration) async throws -> [String] {
         let lines = try await withTimeout(timeout) {
             var pending = Data()
             var lines: [String] = []
             for await chunk in output {
-                pending.append(chunk)
+                pending.append(chunk.bytes)
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                     pending = Data(pending[(newline + 1)...])
@@ -117,11 +105,6 @@ final class NESimulatorProcess: Sendable {
 
     /// The end of the simulator's log, for error messages.
     func logTail() -> String {
-        Self.logTail(logPath)
-    }
-
-    private static func logTail(_ path: String, lines: Int = 5) -> String {
-        guard let log = try? String(contentsOfFile: path, encoding: .utf8), !log.isEmpty else { return "its log is empty" }
-        return "end of its log (\(path)):\n" + log.split(separator: "\n").suffix(lines).joined(separator: "\n")
+        ChildOutput.tail(of: logPath)
     }
 }

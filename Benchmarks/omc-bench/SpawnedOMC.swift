@@ -13,29 +13,16 @@ final class SpawnedOMC: Sendable {
     }
 
     let child: ChildProcess
-    private let output: AsyncStream<(bytes: Data, arrival: ContinuousClock.Instant)>
+    private let output: AsyncStream<ChildOutput.Chunk>
     private let spawned: ContinuousClock.Instant
     private let logPath: String
 
     /// Spawns `omc serve` on a free loopback port with `configuration` and `dataDirectory`; its
     /// standard error (the log) goes to `logPath`.
     init(executable: String, configuration: String, dataDirectory: String, logPath: String) throws {
-        guard FileManager.default.createFile(atPath: logPath, contents: nil),
-              let log = FileHandle(forWritingAtPath: logPath) else {
-            throw BenchmarkError("cannot create the log file \(logPath)")
-        }
+        let log = try ChildOutput.createLog(at: logPath)
         let pipe = Pipe()
-        let (output, continuation) = AsyncStream.makeStream(of: (bytes: Data, arrival: ContinuousClock.Instant).self)
-        // Timestamps are taken as the bytes arrive, not when the benchmark gets round to parsing them.
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let bytes = handle.availableData
-            if bytes.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-            } else {
-                continuation.yield((bytes, ContinuousClock.now))
-            }
-        }
+        let output = ChildOutput.chunks(of: pipe)
         self.output = output
         self.logPath = logPath
         child = ChildProcess(executable: executable,
@@ -93,8 +80,7 @@ final class SpawnedOMC: Sendable {
     }
 
     /// The end of the child's log, for error messages.
-    func logTail(lines: Int = 5) -> String {
-        guard let log = try? String(contentsOfFile: logPath, encoding: .utf8), !log.isEmpty else { return "its log is empty" }
-        return "end of its log (\(logPath)):\n" + log.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    func logTail() -> String {
+        ChildOutput.tail(of: logPath)
     }
 }
