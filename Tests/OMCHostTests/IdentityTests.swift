@@ -34,6 +34,13 @@ import Testing
         await host.shutdown()
     }
 
+    @Test func handlersAskTheAuthorizerForFinerPermissions() async throws {
+        let host = try await host()
+        #expect(await host.send(.get, "/keyring/me", headers: ["Authorization": "Bearer admin-token"]).data?["mayRevealSecrets"]?.boolValue == true)
+        #expect(await host.send(.get, "/keyring/me", headers: ["Authorization": "Bearer viewer-token"]).data?["mayRevealSecrets"]?.boolValue == false)
+        await host.shutdown()
+    }
+
     @Test func permissionsDecideRoutesAndMMLCommands() async throws {
         let host = try await host()
         let viewer = ["Authorization": "Bearer viewer-token"]

@@ -75,7 +75,8 @@ extension HostRuntime {
         if entry.risk == .highRisk, !confirmed {
             throw OMCError(.invalidInput, "\(entry.name) is a high-risk command: resend it with \"confirm\": true to run it")
         }
-        let invocation = MMLInvocation(command: command, neType: neType, neID: neID, caller: request.caller, requestID: request.requestID)
+        let invocation = MMLInvocation(command: command, neType: neType, neID: neID, caller: request.caller, requestID: request.requestID,
+                                       permissions: request.permissions)
         switch entry.target {
         case .plugin(let handler, let index):
             return try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))

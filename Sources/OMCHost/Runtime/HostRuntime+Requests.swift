@@ -66,7 +66,8 @@ extension HostRuntime {
         }
         let request = OMCRequest(method: route.method, path: incoming.path, pathParameters: parameters,
                                  query: QueryParameters(rawQuery: incoming.query), headers: incoming.headers, body: body,
-                                 caller: caller, requestID: requestID, clientAddress: incoming.clientAddress)
+                                 caller: caller, requestID: requestID, clientAddress: incoming.clientAddress,
+                                 permissions: permissionCheck(for: caller))
         var response: OMCResponse
         do {
             switch route.target {
@@ -120,6 +121,14 @@ extension HostRuntime {
         guard try await identity.authorizer.isPermitted(caller, name, identity.context) else {
             throw OMCError(.forbidden, "permission '\(name)' is required for \(action)")
         }
+    }
+
+    /// What a handler asks when it needs a right finer than its route's: the identity plugin's authorizer
+    /// for this caller; everything when no identity plugin is enabled, nothing for an anonymous caller.
+    func permissionCheck(for caller: Caller?) -> PermissionCheck {
+        guard let identity else { return .everything }
+        guard let caller else { return PermissionCheck { _ in false } }
+        return PermissionCheck { permission in try await identity.authorizer.isPermitted(caller, permission, identity.context) }
     }
 
     func recordOperation(_ record: OperationRecord) async {

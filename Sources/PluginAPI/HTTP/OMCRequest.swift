@@ -20,12 +20,14 @@ public struct OMCRequest: Sendable {
     public let requestID: String
     /// The caller's IP address as seen by the host.
     public let clientAddress: String?
+    /// Whether the caller holds permissions beyond the route's own.
+    public let permissions: PermissionCheck
 
     /// Assembles a request (the host and the mock host do this).
     public init(method: HTTPMethod, path: String, pathParameters: [String: String] = [:],
                 query: QueryParameters = QueryParameters(), headers: HeaderFields = HeaderFields(),
                 body: RequestBody = RequestBody(bytes: []), caller: Caller? = nil,
-                requestID: String, clientAddress: String? = nil) {
+                requestID: String, clientAddress: String? = nil, permissions: PermissionCheck = .everything) {
         self.method = method
         self.path = path
         self.pathParameters = pathParameters
@@ -35,6 +37,7 @@ public struct OMCRequest: Sendable {
         self.caller = caller
         self.requestID = requestID
         self.clientAddress = clientAddress
+        self.permissions = permissions
     }
 
     /// The language the caller asked for with `Accept-Language` (`zh_CN` or `en_US`).

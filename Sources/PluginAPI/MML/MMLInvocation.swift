@@ -10,14 +10,18 @@ public struct MMLInvocation: Sendable {
     public let caller: Caller?
     /// The id of the HTTP request that carried it.
     public let requestID: String
+    /// Whether the sender holds permissions beyond the command's own privilege.
+    public let permissions: PermissionCheck
 
     /// An invocation (the host builds these).
-    public init(command: MMLCommand, neType: String, neID: String?, caller: Caller?, requestID: String) {
+    public init(command: MMLCommand, neType: String, neID: String?, caller: Caller?, requestID: String,
+                permissions: PermissionCheck = .everything) {
         self.command = command
         self.neType = neType
         self.neID = neID
         self.caller = caller
         self.requestID = requestID
+        self.permissions = permissions
     }
 
     /// The value of argument `name`, `nil` when absent.

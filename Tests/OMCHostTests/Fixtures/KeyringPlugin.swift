@@ -45,7 +45,8 @@ struct KeyringPlugin: OMCPlugin {
             return .success(["token": login.username == "admin" ? "admin-token" : "viewer-token"])
         }
         plugin.route(.get, "/keyring/me", permission: .authenticated, summary: "Who am I") { request, _ in
-            .success(["user": request.caller?.userName ?? "?"])
+            let mayRevealSecrets = try await request.permissions.holds("keyring:secret:reveal")
+            return .success(["user": .string(request.caller?.userName ?? "?"), "mayRevealSecrets": .bool(mayRevealSecrets)] as JSONValue)
         }
         plugin.route(.get, "/keyring/oplog", permission: "keyring:oplog:query", summary: "Operation log") { _, context in
             let rows = try await context.database.read { db in try db.query("SELECT title, operator, parameters, succeeded FROM keyring_oplog", []) }
