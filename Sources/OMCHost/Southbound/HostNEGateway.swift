@@ -75,6 +75,23 @@ final class HostNEGateway: NEGateway {
         }
     }
 
+    func stream(_ request: NERequest, to element: NetworkElement) async throws -> NEStreamedResponse {
+        let timeout = request.timeout ?? defaultTimeout
+        let outgoing = try makeRequest(request, to: element)
+        let response: HTTPClientResponse
+        do {
+            // AsyncHTTPClient's deadline ends when the head arrives; the reader times each chunk.
+            response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+        } catch {
+            throw Self.describe(error, element: element, timeout: timeout)
+        }
+        let reader = NEBodyReader(body: response.body, element: element, chunkTimeout: timeout)
+        return NEStreamedResponse(status: Int(response.status.code),
+                                  contentLength: response.headers.first(name: "Content-Length").flatMap { Int($0) },
+                                  contentType: response.headers.first(name: "Content-Type"),
+                                  body: NEBodyStream { try await reader.next() })
+    }
+
     private func makeRequest(_ request: NERequest, to element: NetworkElement) throws(OMCError) -> HTTPClientRequest {
         let host = element.ip.contains(":") ? "[\(element.ip)]" : element.ip
         var components = URLComponents()
