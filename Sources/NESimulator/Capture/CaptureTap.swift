@@ -38,7 +38,8 @@ struct CaptureTap: Sendable {
 
     /// Records the answer's head, and its body as it is written.
     func response(_ response: Response) async -> Response {
-        var head = "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n"
+        let phrase = response.status.reasonPhrase.isEmpty ? Self.reasonPhrases[response.status.code] ?? "" : response.status.reasonPhrase
+        var head = "HTTP/1.1 \(response.status.code) \(phrase)\r\n"
         for field in response.headers { head += "\(field.name.rawName): \(field.value)\r\n" }
         if response.headers[.contentLength] == nil, let length = response.body.contentLength { head += "Content-Length: \(length)\r\n" }
         await record(Array((head + "\r\n").utf8), fromClient: false)
@@ -50,6 +51,11 @@ struct CaptureTap: Sendable {
         }
         return tapped
     }
+
+    /// What the wire says after the status codes the NE answers with, when the handler gave none.
+    static let reasonPhrases = [200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 404: "Not Found",
+                                405: "Method Not Allowed", 409: "Conflict", 413: "Content Too Large", 500: "Internal Server Error",
+                                502: "Bad Gateway", 503: "Service Unavailable"]
 
     private func record(_ bytes: [UInt8], fromClient: Bool) async {
         await capture.record(client: client, server: server, fromClient: fromClient, payload: bytes)
