@@ -165,6 +165,24 @@ import UPF
         await bed.stop()
     }
 
+    @Test func aDownloadFromAnNEThatFailsNamesTheNE() async throws {
+        let bed = try await TraceTestBed.start()
+        #expect(try await capture(bed, "start").code == 200)
+        #expect(try await capture(bed, "stop").code == 200)
+        let name = "AMF_001_20270115080000.pcap"
+        let address = "NE AMF/001 (127.0.0.1:\(bed.simulator.port("AMF/001")))"
+        try await bed.simulator.fault("AMF/001", "refuse")
+        let refused = await download(bed, name)
+        #expect(refused.status == 502 && refused.msg == "\(address) refused the connection", "\(refused.text)")
+        try await bed.simulator.fault("AMF/001", "delay", delayMs: 3000)
+        let late = await download(bed, name)
+        #expect(late.status == 504 && late.msg == "\(address) did not answer within 2000 ms", "\(late.text)")
+        try await bed.simulator.fault("AMF/001", "none")
+        let file = await download(bed, name)
+        #expect(file.status == 200 && (try? PcapReader(file.body)) != nil, "\(file.text.prefix(200))")
+        await bed.stop()
+    }
+
     @Test func aViewerReadsTasksButCannotCaptureOrDownload() async throws {
         let bed = try await TraceTestBed.start(identity: true)
         let viewer = ["Authorization": "Bearer viewer-token"]

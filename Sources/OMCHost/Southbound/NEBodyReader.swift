@@ -20,18 +20,11 @@ actor NEBodyReader {
     func next() async throws -> [UInt8]? {
         let timeout = chunkTimeout
         do {
-            return try await withThrowingTaskGroup(of: Chunk.self) { group in
-                group.addTask { .data(try await self.read()) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return .timedOut
-                }
-                defer { group.cancelAll() }
-                guard case .data(let bytes)? = try await group.next() else {
-                    throw OMCError(.neTimeout, "NE \(element.key) (\(element.ip):\(element.port)) sent nothing for \(timeout.milliseconds) ms")
-                }
-                return bytes
+            // The chunk itself may be nil (the end), so it travels wrapped.
+            guard let chunk = try await valueWithin(timeout, { Chunk(bytes: try await self.read()) }) else {
+                throw OMCError(.neTimeout, "NE \(element.key) (\(element.ip):\(element.port)) sent nothing for \(timeout.milliseconds) ms")
             }
+            return chunk.bytes
         } catch let error as OMCError {
             throw error
         } catch {
@@ -39,9 +32,8 @@ actor NEBodyReader {
         }
     }
 
-    private enum Chunk: Sendable {
-        case data([UInt8]?)
-        case timedOut
+    private struct Chunk: Sendable {
+        let bytes: [UInt8]?
     }
 
     private func read() async throws -> [UInt8]? {
