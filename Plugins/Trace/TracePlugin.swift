@@ -6,6 +6,7 @@ import PluginAPI
 public struct TracePlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "trace", version: "1.0.0", kind: .feature,
+        dependencies: ["ne"],
         configuration: [
             .integer("checkIntervalSeconds", default: 5, range: 1...60,
                      help: "how often due trace tasks are activated and ended ones deactivated"),

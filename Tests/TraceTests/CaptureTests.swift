@@ -1,4 +1,5 @@
 import Foundation
+import NEManagement
 import OMCTesting
 import PluginAPI
 import Testing
@@ -199,7 +200,7 @@ import UPF
     }
 
     @Test func pluginsPassTheConformanceCheck() async throws {
-        try await MockHost.checkConformance(of: TracePlugin.self, dependencies: [])
+        try await MockHost.checkConformance(of: TracePlugin.self, dependencies: [NEManagementPlugin.self])
         try await MockHost.checkConformance(of: UPFPlugin.self)
         #expect(UPFPlugin.descriptor.traceableInterfaces == ["N3", "N4", "N6", "N9"])
     }

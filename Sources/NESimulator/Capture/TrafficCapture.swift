@@ -46,7 +46,7 @@ public actor TrafficCapture {
                 throw NEReplyError(status: 500, "cannot create \(fileName)")
             }
             let handle = try FileHandle(forWritingTo: target)
-            handle.seekToEndOfFile()
+            try handle.seekToEnd()
             let session = CaptureSession(fileName: fileName, mode: mode, handle: handle, maximumPackets: maximumPackets)
             sessions[fileName] = session
             token = session.token
@@ -132,7 +132,13 @@ public actor TrafficCapture {
         let record = Data(PcapFormat.record(frame, at: time))
         for name in Array(sessions.keys) {
             guard var session = sessions[name] else { continue }
-            session.handle.write(record)
+            do {
+                try session.handle.write(contentsOf: record)
+            } catch {
+                // A write that fails (a full disk) ends this capture, not the NE.
+                _ = finish(name)
+                continue
+            }
             session.packets += 1
             session.bytes += record.count
             sessions[name] = session
