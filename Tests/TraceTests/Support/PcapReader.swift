@@ -58,6 +58,11 @@ struct PcapReader {
         default:
             throw Problem.malformed("ether type \(etherType)")
         }
+        let addresses = etherType == 0x0800 ? Array(frame[26..<34]) : Array(frame[22..<54])
+        var pseudo = addresses
+        pseudo += etherType == 0x0800 ? [0, 6, UInt8(tcpLength >> 8), UInt8(tcpLength & 0xFF)]
+                                      : [0, 0, UInt8(tcpLength >> 8), UInt8(tcpLength & 0xFF), 0, 0, 0, 6]
+        guard checksum(pseudo + Array(frame[ip..<(ip + tcpLength)])) == 0xFFFF else { throw Problem.malformed("bad TCP checksum") }
         let dataOffset = Int(frame[ip + 12] >> 4) * 4
         return Segment(sourcePort: be16(frame, ip), destinationPort: be16(frame, ip + 2), flags: frame[ip + 13],
                        payload: Array(frame[(ip + dataOffset)..<(ip + tcpLength)]))
@@ -66,6 +71,7 @@ struct PcapReader {
     static func checksum(_ bytes: [UInt8]) -> UInt16 {
         var sum: UInt32 = 0
         for index in stride(from: 0, to: bytes.count - 1, by: 2) { sum += UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1]) }
+        if bytes.count % 2 == 1, let last = bytes.last { sum += UInt32(last) << 8 }
         while sum > 0xFFFF { sum = (sum & 0xFFFF) + (sum >> 16) }
         return UInt16(sum)
     }
