@@ -28,6 +28,12 @@ BUILT = {
     ("DELETE", SYSTEM + "udm/objectType/neInfo"): ("NE management (`ne`)", NE_INFO),
     ("GET", "/ne/info"): ("NE management (`ne`)", "built"),
     ("POST", "/ne/action/pushFile"): ("NE management (`ne`)", "built"),
+    ("POST", "/api/rest/traceManagement/v1/subscriptions"): ("Trace (`trace`)", "built"),
+    ("PUT", "/api/rest/traceManagement/v1/subscriptions"): ("Trace (`trace`)", "built"),
+    ("DELETE", "/api/rest/traceManagement/v1/subscriptions"): ("Trace (`trace`)", "built"),
+    ("POST", "/tcpdump/ne"): ("Trace (`trace`)", "built"),
+    ("POST", "/tcpdump/neUPF"): ("Trace (`trace`)", "built (needs the bundled `upf` NE-type plugin enabled)"),
+    ("GET", "/tcpdump/download"): ("Trace (`trace`)", "built"),
 }
 
 

@@ -6,6 +6,7 @@ struct BenchmarkOptions: Sendable {
         usage: omc-bench [--omc PATH] [--startup-runs N] [--mml-seconds S] [--idle-seconds S]
                          [--wrk-threads N] [--wrk-connections N] [--wrk-seconds S] [--wrk-rounds N]
                          [--nesim PATH] [--ne-count N] [--hanging N] [--state-runs N] [--mml-clients N]
+                         [--capture-megabytes N] [--capture-runs N] [--only GROUP,…]
 
           --omc PATH       the release-built omc executable (default: $OMC_BENCH_OMC)
           --nesim PATH     the release-built omc-nesim executable (default: $OMC_BENCH_NESIM)
@@ -13,6 +14,9 @@ struct BenchmarkOptions: Sendable {
           --hanging N      how many of them hang while system state of ALL is timed (default 20)
           --state-runs N   timed system-state requests, with and without hanging NEs (default 5)
           --mml-clients N  wrk connections sending MML at once (default 8; threads and seconds as --wrk-*)
+          --capture-megabytes N  size of the pcap downloaded from a simulated UPF through the OMC (default 100)
+          --capture-runs N       timed downloads of it (default 3)
+          --only GROUP,…         run only these groups: mml, startup, http, ne, capture (default all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -31,6 +35,15 @@ struct BenchmarkOptions: Sendable {
     var hanging = 20
     var stateRuns = 5
     var mmlClients = 8
+    var captureMegabytes = 100
+    var captureRuns = 3
+    /// The benchmark groups to run; empty for all.
+    var only: Set<String> = []
+
+    /// Whether the group `name` runs.
+    func runs(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
+
+    static let groups = ["mml", "startup", "http", "ne", "capture"]
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -53,6 +66,12 @@ struct BenchmarkOptions: Sendable {
             case "--hanging": options.hanging = try count(value, flag)
             case "--state-runs": options.stateRuns = try count(value, flag)
             case "--mml-clients": options.mmlClients = try count(value, flag)
+            case "--capture-megabytes": options.captureMegabytes = try count(value, flag)
+            case "--capture-runs": options.captureRuns = try count(value, flag)
+            case "--only":
+                options.only = Set(value.split(separator: ",").map(String.init))
+                let unknown = options.only.subtracting(groups)
+                guard unknown.isEmpty else { throw BenchmarkError("--only: unknown group \(unknown.sorted().joined(separator: ", ")); use \(groups.joined(separator: ", "))") }
             default: throw BenchmarkError("unknown option \(flag)\n\(usage)")
             }
         }

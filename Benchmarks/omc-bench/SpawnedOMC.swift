@@ -62,14 +62,23 @@ final class SpawnedOMC: Sendable {
 
     /// Resident memory of the process, from `/proc/<pid>/status`, in bytes.
     func residentBytes() throws -> Int {
+        try memoryFigure("VmRSS")
+    }
+
+    /// The most resident memory the process has had since it started (`VmHWM`), in bytes.
+    func peakResidentBytes() throws -> Int {
+        try memoryFigure("VmHWM")
+    }
+
+    /// One `kB` line of `/proc/<pid>/status` (`VmRSS:     23456 kB`), in bytes; the kernel's kB are KiB.
+    private func memoryFigure(_ field: String) throws -> Int {
         let path = "/proc/\(child.pid)/status"
         guard let status = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw BenchmarkError("cannot read \(path): resident memory is measured through Linux's /proc")
         }
-        // "VmRSS:     23456 kB"; the kernel's kB are KiB.
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kibibytes = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({ Int($0) }) else {
-            throw BenchmarkError("no VmRSS line in \(path)")
+            throw BenchmarkError("no \(field) line in \(path)")
         }
         return kibibytes * 1024
     }

@@ -2,6 +2,7 @@ import Foundation
 import NEManagement
 import OMCTesting
 import PluginAPI
+import SimulatorTestSupport
 import Testing
 
 /// The OMC's southbound against the NE simulator running as a separate process: state, polling,

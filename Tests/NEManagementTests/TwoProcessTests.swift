@@ -2,6 +2,7 @@ import Foundation
 import NEManagement
 import OMCHost
 import PluginAPI
+import SimulatorTestSupport
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -14,6 +14,8 @@ public struct NEContext: Sendable {
     public let startedAt: Date
     /// What the NE has done so far.
     public let counters: NECounters
+    /// Its packet capture; files under `<filesDirectory>/captures/`.
+    public let capture: TrafficCapture
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {
@@ -23,5 +25,6 @@ public struct NEContext: Sendable {
         self.filesDirectory = filesDirectory
         self.startedAt = startedAt
         self.counters = counters
+        capture = TrafficCapture(folder: filesDirectory.appendingPathComponent("captures"))
     }
 }

@@ -23,9 +23,10 @@ public struct NEModuleRegistry: Sendable {
     /// NE types that have a module of their own, sorted.
     public var registeredTypes: [String] { factories.keys.sorted() }
 
-    /// The modules of one NE, generic first, so that the type's module overrides it.
+    /// The modules of one NE, generic ones first (every NE answers trace tasks and captures), so
+    /// that the type's module overrides them.
     public func modules(for ne: NEDefinition) -> [any NEModule] {
-        var modules: [any NEModule] = [GenericModule()]
+        var modules: [any NEModule] = [GenericModule(), TraceModule()]
         if let factory = factories[ne.type.uppercased()] { modules.append(factory(ne)) }
         return modules
     }

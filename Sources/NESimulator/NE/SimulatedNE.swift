@@ -83,8 +83,15 @@ public final class SimulatedNE: Sendable {
                 try await FaultyAnswer.cut(writer, channel: channel)
             case .none, .delay, .refuse, .flap:
                 let context = NERequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
-                let response = await service.respond(to: request, requestContext: context)
-                try await writer.write(response: response.head, body: response.body)
+                let capture = service.context.capture
+                if capture.isRunning, let tap = CaptureTap(capture: capture, remote: channel.remoteAddress, local: channel.localAddress) {
+                    let response = await service.respond(to: await tap.request(request), requestContext: context)
+                    let recorded = await tap.response(response)
+                    try await writer.write(response: recorded.head, body: recorded.body)
+                } else {
+                    let response = await service.respond(to: request, requestContext: context)
+                    try await writer.write(response: response.head, body: response.body)
+                }
             }
         }
     }

@@ -52,27 +52,37 @@ final class HostNEGateway: NEGateway {
         let outgoing = try makeRequest(request, to: element)
         let client = self.client
         do {
-            return try await withThrowingTaskGroup(of: NEResponse?.self) { group in
-                group.addTask {
-                    let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
-                    let body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
-                    return NEResponse(status: Int(response.status.code), body: Array(buffer: body))
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else {
-                    throw OMCError(.neTimeout, "NE \(element.key) (\(element.ip):\(element.port)) did not answer within \(timeout.milliseconds) ms")
-                }
-                return response
+            let answer = try await valueWithin(timeout) {
+                let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+                let body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
+                return NEResponse(status: Int(response.status.code), body: Array(buffer: body))
             }
+            guard let answer else {
+                throw OMCError(.neTimeout, "NE \(element.key) (\(element.ip):\(element.port)) did not answer within \(timeout.milliseconds) ms")
+            }
+            return answer
         } catch let error as OMCError {
             throw error
         } catch {
             throw Self.describe(error, element: element, timeout: timeout)
         }
+    }
+
+    func stream(_ request: NERequest, to element: NetworkElement) async throws -> NEStreamedResponse {
+        let timeout = request.timeout ?? defaultTimeout
+        let outgoing = try makeRequest(request, to: element)
+        let response: HTTPClientResponse
+        do {
+            // AsyncHTTPClient's deadline ends when the head arrives; the reader times each chunk.
+            response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+        } catch {
+            throw Self.describe(error, element: element, timeout: timeout)
+        }
+        let reader = NEBodyReader(body: response.body, element: element, chunkTimeout: timeout)
+        return NEStreamedResponse(status: Int(response.status.code),
+                                  contentLength: response.headers.first(name: "Content-Length").flatMap { Int($0) },
+                                  contentType: response.headers.first(name: "Content-Type"),
+                                  body: NEBodyStream { try await reader.next() })
     }
 
     private func makeRequest(_ request: NERequest, to element: NetworkElement) throws(OMCError) -> HTTPClientRequest {

@@ -9,4 +9,9 @@ public protocol NEGateway: Sendable {
     /// connection, a broken answer or a timeout throws ``OMCError`` of kind `neFailure` or `neTimeout`
     /// whose message names the NE.
     func send(_ request: NERequest, to element: NetworkElement) async throws -> NEResponse
+    /// Sends `request` to `element` and returns as soon as its status and headers arrive; the body is
+    /// read from ``NEStreamedResponse/body`` as the NE sends it, so memory stays flat whatever its
+    /// size. The request's timeout bounds the wait for the answer's head and for each chunk, not the
+    /// whole transfer. Failures are reported as ``send(_:to:)`` reports them.
+    func stream(_ request: NERequest, to element: NetworkElement) async throws -> NEStreamedResponse
 }

@@ -4,20 +4,23 @@ import FoundationNetworking
 #endif
 
 /// `omc-nesim` running as a separate process, playing the NEs of a generated or given configuration.
-final class SimulatorProcess {
-    let process = Process()
+/// Shared by every test target that needs the simulator (NE management, trace, …).
+public final class SimulatorProcess {
+    /// The simulator's process.
+    public let process = Process()
     /// `UDM/001` → port.
-    private(set) var ports: [String: Int] = [:]
-    private(set) var controlURL = ""
-    let folder: URL
+    public private(set) var ports: [String: Int] = [:]
+    public private(set) var controlURL = ""
+    /// Its data folder (`<folder>/<TYPE>-<id>/` holds one NE's files).
+    public let folder: URL
 
-    static var executable: URL {
+    public static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["OMC_NESIM_BINARY"] { return URL(fileURLWithPath: path) }
         return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc-nesim")
     }
 
     /// Starts `omc-nesim --generate <generate>` and waits for `ready`.
-    init(generate: String) throws {
+    public init(generate: String) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nesim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process.executableURL = Self.executable
@@ -46,10 +49,11 @@ final class SimulatorProcess {
         throw SimulatorError.notReady(String(decoding: buffer, as: UTF8.self))
     }
 
-    func port(_ key: String) -> Int { ports[key] ?? 0 }
+    /// The port of the NE `UDM/001`, 0 when the simulator plays no such NE.
+    public func port(_ key: String) -> Int { ports[key] ?? 0 }
 
     /// Switches a fault mode on an NE (`none`, `refuse`, `delay`, `malformed`, `close`, `flap`).
-    func fault(_ key: String, _ mode: String, delayMs: Int? = nil, flapSeconds: Double? = nil) async throws {
+    public func fault(_ key: String, _ mode: String, delayMs: Int? = nil, flapSeconds: Double? = nil) async throws {
         var body: [String: Any] = ["mode": mode]
         if let delayMs { body["delayMs"] = delayMs }
         if let flapSeconds { body["flapSeconds"] = flapSeconds }
@@ -63,7 +67,8 @@ final class SimulatorProcess {
         }
     }
 
-    func stop() {
+    /// Stops the process and removes its data folder.
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -74,7 +79,8 @@ final class SimulatorProcess {
     deinit { stop() }
 }
 
-enum SimulatorError: Error {
+/// Why the simulator could not be used.
+public enum SimulatorError: Error {
     case notReady(String)
     case control(String)
 }

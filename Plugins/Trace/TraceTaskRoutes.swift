@@ -1,0 +1,131 @@
+import Foundation
+import PluginAPI
+
+/// Trace tasks: the document's `POST/PUT/DELETE /api/rest/traceManagement/v1/subscriptions`, plus a
+/// paged list (`GET` on the same path) and one task (`GET …/subscriptions/{id}`), which the document lacks.
+enum TraceTaskRoutes {
+    static let path = "/api/rest/traceManagement/v1/subscriptions"
+
+    static func declare(_ plugin: inout PluginRegistrar, settings: TraceSettings) {
+        plugin.route(.post, path, permission: "trace:task:add", summary: "Create a trace task") { request, context in
+            try await create(request, context, settings: settings)
+        }
+        plugin.route(.put, path, permission: "trace:task:edit", summary: "Change a scheduled or failed trace task") { request, context in
+            try await update(request, context, settings: settings)
+        }
+        plugin.route(.delete, path, permission: "trace:task:remove", summary: "Delete trace tasks (?id=1,2), stopping running ones",
+                     handler: remove)
+        plugin.route(.get, path, permission: "trace:task:query", summary: "Trace tasks, paged, with their state", handler: list)
+        plugin.route(.get, path + "/{id}", permission: "trace:task:query", summary: "One trace task with its state", handler: show)
+    }
+
+    static func create(_ request: OMCRequest, _ context: PluginContext, settings: TraceSettings) async throws -> OMCResponse {
+        let body = try await request.decode(TraceTaskBody.self)
+        if body.id != nil { throw OMCError.invalid("id", "is given by the OMC; send it only to PUT") }
+        let draft = try await TraceTaskDraft.validate(body, settings: settings, context: context)
+        let now = context.clock.now()
+        let user = request.caller?.userName
+        let task = try await context.database.write { db in try TraceTaskStore.insert(draft, createdBy: user, now: now, in: db) }
+        guard let task else { throw OMCError(.internal, "the new trace task could not be read back") }
+        return .success(task)
+    }
+
+    static func update(_ request: OMCRequest, _ context: PluginContext, settings: TraceSettings) async throws -> OMCResponse {
+        let body = try await request.decode(TraceTaskBody.self)
+        guard let id = body.id else { throw OMCError.invalid("id", "is required: the number of the task to change") }
+        let draft = try await TraceTaskDraft.validate(body, settings: settings, context: context)
+        let now = context.clock.now()
+        let task = try await context.database.write { db -> TraceTask? in
+            guard let existing = try TraceTaskStore.find(id, in: db) else { throw OMCError.notFound("trace task \(id) does not exist") }
+            let state = TraceTaskState(rawValue: existing.state)
+            guard state == .scheduled || state == .failed else {
+                throw OMCError(.conflict, "trace task \(id) is \(existing.state); only scheduled or failed tasks can be changed (delete it and create another)")
+            }
+            try TraceTaskStore.update(id, with: draft, now: now, in: db)
+            return try TraceTaskStore.find(id, in: db)
+        }
+        guard let task else { throw OMCError.notFound("trace task \(id) does not exist") }
+        return .success(task)
+    }
+
+    /// Deletes every listed task. Unknown ids refuse the whole request; a running task is first
+    /// stopped on its NE, and one whose NE cannot stop it is kept and named in the answer.
+    static func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let texts = request.query.values("id")
+        guard !texts.isEmpty else { throw OMCError.invalid("id", "query parameter is required: ?id=1,2") }
+        var ids: [Int] = []
+        for text in texts {
+            guard let id = Int(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
+                throw OMCError.invalid("id", "'\(text)' is not a task number")
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        let wanted = ids
+        let tasks = try await context.database.read { db in try wanted.compactMap { try TraceTaskStore.find($0, in: db) } }
+        let missing = ids.filter { id in !tasks.contains { $0.id == id } }
+        guard missing.isEmpty else {
+            throw OMCError.notFound("trace task \(missing.map(String.init).joined(separator: ", ")) does not exist; nothing was deleted")
+        }
+        var kept: [String] = []
+        var deletable: [Int] = []
+        for task in tasks {
+            if task.state == TraceTaskState.running.rawValue {
+                do {
+                    if let element = try await context.network.element(type: task.neType, id: task.neId) {
+                        try await NETraceClient.deactivate(task.id, on: element, context: context)
+                    }
+                } catch {
+                    kept.append("task \(task.id): \(error)")
+                    continue
+                }
+            }
+            deletable.append(task.id)
+        }
+        let removing = deletable
+        try await context.database.write { db in
+            for id in removing { try db.execute("DELETE FROM trace_task WHERE id = ?", [.int(id)]) }
+        }
+        guard kept.isEmpty else {
+            throw OMCError(.neFailure, "deleted \(deletable.count) of \(ids.count) trace tasks; kept, still running: " + kept.joined(separator: "; "))
+        }
+        return .success()
+    }
+
+    static func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let text = try request.pathParameter("id")
+        guard let id = Int(text) else { throw OMCError.invalid("id", "'\(text)' is not a task number") }
+        let task = try await context.database.read { db in try TraceTaskStore.find(id, in: db) }
+        guard let task else { throw OMCError.notFound("trace task \(id) does not exist") }
+        return .success(task)
+    }
+
+    static let sortColumns = ["id": "id", "startTime": "start_at", "endTime": "end_at", "state": "state", "neType": "ne_type", "neId": "ne_id"]
+
+    /// Filters: `neType`, `neId`, `state`, `traceType`; sorted by `sortField` (id by default).
+    static func list(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let page = try PageRequest(query: request.query, sortable: sortColumns.keys.sorted())
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let type = request.query["neType"] { conditions.append("ne_type = ?"); arguments.append(.text(type.uppercased())) }
+        if let id = request.query["neId"] { conditions.append("ne_id = ?"); arguments.append(.text(id)) }
+        if let state = request.query["state"] {
+            guard TraceTaskState(rawValue: state) != nil else {
+                throw OMCError.invalid("state", "must be one of " + TraceTaskState.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            conditions.append("state = ?")
+            arguments.append(.text(state))
+        }
+        if let type = request.query["traceType"] { conditions.append("trace_type = ?"); arguments.append(.text(type)) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let column = sortColumns[page.sortField ?? "id"] ?? "id"
+        let order = "\(column) \(page.descending ? "DESC" : "ASC"), id"
+        let filterArguments = arguments
+        let (rows, total) = try await context.database.read { db in
+            let total = try db.first("SELECT COUNT(*) AS n FROM trace_task \(filter)", filterArguments)?.int("n") ?? 0
+            let rows = try db.query("SELECT \(TraceTaskStore.columns) FROM trace_task \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                    filterArguments + [.int(page.pageSize), .int(page.offset)])
+            return (rows.map(TraceTask.init), total)
+        }
+        return .list(rows: rows, total: total)
+    }
+}
