@@ -21,6 +21,17 @@ if ! command -v wrk >/dev/null 2>&1; then
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
 fi
 
+if ! command -v curl >/dev/null 2>&1; then
+    # The capture download benchmark fetches through the OMC with curl, a process of its own.
+    echo "== installing curl"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    if ! apt-cache show curl >/dev/null 2>&1; then
+        $sudo apt-get update
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y curl
+fi
+
 echo "== building omc, omc-nesim and omc-bench (release)"
 swift build -c release --scratch-path "$scratch" --product omc
 swift build -c release --scratch-path "$scratch" --product omc-nesim

@@ -10,6 +10,8 @@ struct CaptureDownloadBenchmark {
     /// Two NE-to-client hops of HTTP on loopback against one read from the page cache.
     static let speedTargetMegabytesPerSecond = 200.0
     static let memoryTargetBytes = 20_000_000
+    /// The client; Benchmarks/run.sh installs it when missing.
+    static let curl = "/usr/bin/curl"
 
     let omcPath: String?
     let nesimPath: String?
@@ -48,6 +50,7 @@ struct CaptureDownloadBenchmark {
 
     private func measure(simulator: NESimulatorProcess, directory: TemporaryDirectory) async throws -> [BenchmarkOutcome] {
         guard let omcPath, let upf = simulator.elements.first else { throw BenchmarkError("omc-nesim announced no UPF") }
+        guard FileManager.default.isExecutableFile(atPath: Self.curl) else { throw BenchmarkError("\(Self.curl) is missing: apt-get install curl") }
         let configuration = directory.file("plugins.yaml")
         try """
             server:
@@ -145,7 +148,7 @@ struct CaptureDownloadBenchmark {
     /// is not the OMC's.
     private func download(_ url: String, expected: Int) async throws -> Duration {
         let started = ContinuousClock.now
-        let (status, output) = try await ChildProcess.output(of: "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", url])
+        let (status, output) = try await ChildProcess.output(of: Self.curl, ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", url])
         let elapsed = ContinuousClock.now - started
         let fields = output.split(separator: " ")
         guard status == 0, fields.count == 2, fields[0] == "200", Int(fields[1]) == expected else {

@@ -19,26 +19,27 @@ enum CaptureRoutes {
     static func capture(_ request: OMCRequest, _ context: PluginContext, settings: TraceSettings) async throws -> OMCResponse {
         let body = try await request.decode(CaptureBody.self)
         let stem = try checkTimestamp(body.timestamp)
+        let starts: Bool
+        switch body.cmd.lowercased() {
+        case "start": starts = true
+        case "stop": starts = false
+        default: throw OMCError.invalid("cmd", "'\(body.cmd)' must be start or stop")
+        }
+        if starts, body.timeout.rounded() != body.timeout || body.timeout < 1 || body.timeout > Double(settings.maximumCaptureSeconds) {
+            throw OMCError.invalid("timeout", "must be a whole number of seconds from 1 to \(settings.maximumCaptureSeconds)")
+        }
         let element = try await registeredElement(type: body.neType, id: body.neId, context: context)
         let fileName = try CaptureFileName.check("\(element.neType)_\(element.neID)_\(stem).pcap", field: "timestamp")
-        switch body.cmd.lowercased() {
-        case "start":
-            guard body.timeout.rounded() == body.timeout, body.timeout >= 1, body.timeout <= Double(settings.maximumCaptureSeconds) else {
-                throw OMCError.invalid("timeout", "must be a whole number of seconds from 1 to \(settings.maximumCaptureSeconds)")
-            }
-            let answer = try await NETraceClient.capture([
-                "action": "start", "mode": "tcpdump", "fileName": .string(fileName), "timeoutSeconds": .number(body.timeout),
-                "command": .string(body.cmd),
-            ], on: element, context: context)
-            return .success(CaptureAnswer(cmd: body.cmd, fileName: fileName,
-                                          msg: "capture started on \(element.key); it stops after \(Int(body.timeout)) s or on stop"
-                                              + packetNote(answer)))
-        case "stop":
+        guard starts else {
             let answer = try await NETraceClient.capture(["action": "stop", "fileName": .string(fileName)], on: element, context: context)
             return .success(CaptureAnswer(cmd: body.cmd, fileName: fileName, msg: "capture stopped on \(element.key)" + packetNote(answer)))
-        default:
-            throw OMCError.invalid("cmd", "'\(body.cmd)' must be start or stop")
         }
+        _ = try await NETraceClient.capture([
+            "action": "start", "mode": "tcpdump", "fileName": .string(fileName), "timeoutSeconds": .number(body.timeout),
+            "command": .string(body.cmd),
+        ], on: element, context: context)
+        return .success(CaptureAnswer(cmd: body.cmd, fileName: fileName,
+                                      msg: "capture started on \(element.key); it stops after \(Int(body.timeout)) s or on stop"))
     }
 
     static func upfCapture(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

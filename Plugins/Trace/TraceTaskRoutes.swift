@@ -67,28 +67,36 @@ enum TraceTaskRoutes {
             throw OMCError.notFound("trace task \(missing.map(String.init).joined(separator: ", ")) does not exist; nothing was deleted")
         }
         var kept: [String] = []
-        var deletable: [Int] = []
         for task in tasks {
-            if task.state == TraceTaskState.running.rawValue {
-                do {
-                    if let element = try await context.network.element(type: task.neType, id: task.neId) {
-                        try await NETraceClient.deactivate(task.id, on: element, context: context)
-                    }
-                } catch {
-                    kept.append("task \(task.id): \(error)")
-                    continue
-                }
+            do {
+                try await removeOne(task, context)
+            } catch {
+                kept.append("task \(task.id): \(error)")
             }
-            deletable.append(task.id)
-        }
-        let removing = deletable
-        try await context.database.write { db in
-            for id in removing { try db.execute("DELETE FROM trace_task WHERE id = ?", [.int(id)]) }
         }
         guard kept.isEmpty else {
-            throw OMCError(.neFailure, "deleted \(deletable.count) of \(ids.count) trace tasks; kept, still running: " + kept.joined(separator: "; "))
+            throw OMCError(.neFailure, "deleted \(ids.count - kept.count) of \(ids.count) trace tasks; kept, still running: " + kept.joined(separator: "; "))
         }
         return .success()
+    }
+
+    /// Deletes `task`, deactivating it on its NE first when it runs. The delete applies only to the
+    /// state seen, so a task the scheduler activates meanwhile is seen again and stopped too.
+    private static func removeOne(_ task: TraceTask, _ context: PluginContext) async throws {
+        var current = task
+        while true {
+            if current.state == TraceTaskState.running.rawValue,
+               let element = try await context.network.element(type: current.neType, id: current.neId) {
+                try await NETraceClient.deactivate(current.id, on: element, context: context)
+            }
+            let seen = current
+            let removed = try await context.database.write { db in
+                try db.execute("DELETE FROM trace_task WHERE id = ? AND state = ?", [.int(seen.id), .text(seen.state)])
+                return db.changedRowCount == 1
+            }
+            guard !removed, let fresh = try await context.database.read({ db in try TraceTaskStore.find(seen.id, in: db) }) else { return }
+            current = fresh
+        }
     }
 
     static func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -79,6 +79,18 @@ import UPF
         await bed.stop()
     }
 
+    @Test func aCaptureStopsByItselfAfterItsTimeout() async throws {
+        let bed = try await TraceTestBed.start()
+        #expect(try await capture(bed, "start", timeout: 1, timestamp: "short").code == 200)
+        #expect(await download(bed, "AMF_001_short.pcap").status == 409)
+        try await Task.sleep(for: .milliseconds(1500))
+        let file = await download(bed, "AMF_001_short.pcap")
+        #expect(file.status == 200, "\(file.text)")
+        #expect((try? PcapReader(file.body)) != nil)
+        #expect(try await capture(bed, "stop", timestamp: "short").status == 404, "the timeout did not stop the capture")
+        await bed.stop()
+    }
+
     @Test func runsUPFCaptureCommandsOfBothMethods() async throws {
         let bed = try await TraceTestBed.start()
         let started = try await upf(bed, "pcap trace rx tx max 100000 intfc any file upf_test.pcap", runType: "start")

@@ -130,7 +130,15 @@ import Testing
         #expect(await bed.host.send(.delete, Self.path).status == 400)
         #expect(await bed.host.send(.get, Self.path).json?["total"]?.intValue == 2, "a refused delete removed something")
 
-        let deleted = await bed.host.send(.delete, Self.path + "?id=\(first)&id=\(second)")
+        try await bed.simulator.fault("AMF/001", "refuse")
+        let partial = await bed.host.send(.delete, Self.path + "?id=\(first)&id=\(second)")
+        #expect(partial.status == 502, "\(partial.text)")
+        #expect(partial.msg?.hasPrefix("deleted 1 of 2 trace tasks; kept, still running: task \(first): NE AMF/001 (127.0.0.1:") == true,
+                "\(partial.msg ?? partial.text)")
+        #expect(await bed.task(first)?["state"]?.stringValue == "running")
+        #expect(await bed.task(second) == nil, "the scheduled task was kept")
+        try await bed.simulator.fault("AMF/001", "none")
+        let deleted = await bed.host.send(.delete, Self.path + "?id=\(first)")
         #expect(deleted.code == 200, "\(deleted.text)")
         #expect(try await bed.activeTasks(on: "AMF/001").isEmpty, "the running task was not stopped on the NE")
         #expect(await bed.host.send(.get, Self.path).json?["total"]?.intValue == 0)

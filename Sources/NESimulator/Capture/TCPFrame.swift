@@ -3,18 +3,25 @@
 public enum TCPFrame {
     /// TCP flag bits.
     public struct Flags: OptionSet, Sendable {
+        /// The flag byte of the TCP header.
         public let rawValue: UInt8
+        /// Flags from their byte.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
-        public static let fin = Flags(rawValue: 0x01)
+        /// Opens a connection.
         public static let syn = Flags(rawValue: 0x02)
+        /// Hand the data to the application now.
         public static let push = Flags(rawValue: 0x08)
+        /// The acknowledgment number is valid.
         public static let ack = Flags(rawValue: 0x10)
     }
 
     /// One side of a connection: IP address bytes (4 or 16) and port.
     public struct Endpoint: Sendable, Hashable {
+        /// 4 bytes (IPv4) or 16 (IPv6), in network order.
         public let address: [UInt8]
+        /// The TCP port.
         public let port: UInt16
+        /// An endpoint.
         public init(address: [UInt8], port: UInt16) {
             self.address = address
             self.port = port
