@@ -96,7 +96,7 @@ let package = Package(
         .target(name: "NEManagement", dependencies: ["PluginAPI"], path: "Plugins/NEManagement", swiftSettings: strictSettings),
         .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
-        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .target(
             name: "UDM",
             dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto")],

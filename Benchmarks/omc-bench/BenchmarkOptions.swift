@@ -13,6 +13,8 @@ struct BenchmarkOptions: Sendable {
           --hanging N      how many of them hang while system state of ALL is timed (default 20)
           --state-runs N   timed system-state requests, with and without hanging NEs (default 5)
           --mml-clients N  wrk connections sending MML at once (default 8; threads and seconds as --wrk-*)
+          --udm-import-lines N  lines of the UDM import benchmark's CSV (default 1000000)
+          --only GROUP     run one group: mml, startup, http, ne or udm (default: all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -31,6 +33,12 @@ struct BenchmarkOptions: Sendable {
     var hanging = 20
     var stateRuns = 5
     var mmlClients = 8
+    var udmImportLines = 1_000_000
+    /// The one group to run, or every group when `nil`.
+    var only: String?
+
+    /// Whether the group `name` runs.
+    func includes(_ name: String) -> Bool { only == nil || only == name }
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -53,6 +61,10 @@ struct BenchmarkOptions: Sendable {
             case "--hanging": options.hanging = try count(value, flag)
             case "--state-runs": options.stateRuns = try count(value, flag)
             case "--mml-clients": options.mmlClients = try count(value, flag)
+            case "--udm-import-lines": options.udmImportLines = try count(value, flag)
+            case "--only":
+                guard ["mml", "startup", "http", "ne", "udm"].contains(value) else { throw BenchmarkError("--only takes mml, startup, http, ne or udm") }
+                options.only = value
             default: throw BenchmarkError("unknown option \(flag)\n\(usage)")
             }
         }

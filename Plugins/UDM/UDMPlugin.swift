@@ -45,6 +45,7 @@ public struct UDMPlugin: OMCPlugin {
     /// before the first request.
     public func start(_ context: PluginContext) async throws {
         try runtime.start(context)
+        try await runtime.journal().removeOrphans(context: context)
         try await runtime.journal().reconcile(stores: try runtime.stores(), bulkTimeout: runtime.settings.bulkTimeout, context: context)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         // At rest, the database holds neither value.
         let stored = try await host.database.read { db in try db.query("SELECT ki, opc FROM udm_auth", []) }
         let bytes = try #require(stored.first?.blob("ki"))
-        #expect(bytes.count == 12 + 16 + 16)
+        #expect(bytes.count == 12 + 32 + 16, "nonce, the 32 characters sealed, tag")
         #expect(!String(decoding: bytes, as: UTF8.self).contains("0123456789abcdef"))
         // The key was created owner-only under <data>/udm.
         let attributes = try FileManager.default.attributesOfItem(atPath: host.dataDirectory + "/udm/secret.key")
@@ -60,14 +60,14 @@ import Testing
         let harness = try await UDMHarness(plugins: [OperatorIdentity.self], extraYAML: "  - id: operator-identity\n")
         let host = harness.host
         let admin = ["Authorization": "Bearer admin-token"]
-        let operator = ["Authorization": "Bearer operator-token"]
-        #expect(try await host.send(.post, "/ne/udm/auth/001", json: UDMHarness.authentication(imsi: "460000100000030"), headers: operator).code == 200)
-        let masked = await host.send(.get, "/ne/udm/auth/001/460000100000030", headers: operator)
+        let operatorHeaders = ["Authorization": "Bearer operator-token"]
+        #expect(try await host.send(.post, "/ne/udm/auth/001", json: UDMHarness.authentication(imsi: "460000100000030"), headers: operatorHeaders).code == 200)
+        let masked = await host.send(.get, "/ne/udm/auth/001/460000100000030", headers: operatorHeaders)
         #expect(masked.data?["ki"]?.stringValue == UDMRecord.mask && masked.data?["opc"]?.stringValue == UDMRecord.mask)
-        #expect(await host.send(.get, "/ne/udm/auth/list", headers: operator).json?["rows"]?[0]?["ki"]?.stringValue == UDMRecord.mask)
-        let export = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "txt"] as JSONValue, headers: operator)
+        #expect(await host.send(.get, "/ne/udm/auth/list", headers: operatorHeaders).json?["rows"]?[0]?["ki"]?.stringValue == UDMRecord.mask)
+        let export = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "txt"] as JSONValue, headers: operatorHeaders)
         #expect(export.text.contains(UDMRecord.mask) && !export.text.contains("0123456789abcdef"))
-        let mml = try await host.mml(["DSP AUTHDAT: IMSI=460000100000030"], neType: "udm", neID: "001", headers: operator)
+        let mml = try await host.mml(["DSP AUTHDAT: IMSI=460000100000030"], neType: "udm", neID: "001", headers: operatorHeaders)
         #expect(mml.data?[0]?["output"]?.stringValue?.contains("ki = \(UDMRecord.mask)") == true, "\(mml.text)")
         let clear = await host.send(.get, "/ne/udm/auth/001/460000100000030", headers: admin)
         #expect(clear.data?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef")

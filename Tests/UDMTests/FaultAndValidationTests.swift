@@ -27,7 +27,7 @@ import Testing
             (["epsDat": ""], "epsDat: is required when epsFlag is 1"),
             (["apnContext": "1;2"], "apnContext: must be numbers separated by , or |"),
             (["staticIp": "10.0.0.256"], "staticIp: must be an IPv4 address like 10.0.0.1"),
-            (["msisdn": 8613800000001], "msisdn: must be 5 to 15 decimal digits"),
+            (["msisdn": 86138.5], "msisdn: must be a string"),
             (["ambr": ["a"]], "ambr: must be a string"),
             (["colour": "red"], "colour: is not a subscription field; the fields are imsi, msisdn, ambr, nssai, rat, arfb, sar, cn, smData, smfSel, epsDat, epsFlag, epsOdb, hplmnOdb, ard, epstpl, contextId, apnContext, staticIp"),
         ]
@@ -58,7 +58,8 @@ import Testing
         #expect(await host.send(.get, "/ne/udm/sub/001/123").msg == "imsi: must be 15 decimal digits")
         #expect(try await host.send(.post, "/ne/udm/sub/009", json: subscription([:])).msg == "NE UDM/009 is not registered")
         #expect(try await host.send(.put, "/ne/udm/sub/001", json: subscription([:])).status == 404)
-        #expect(try await harness.neRecords("sub").isEmpty && harness.neRecords("auth").isEmpty)
+        #expect(try await harness.neRecords("sub").isEmpty)
+        #expect(try await harness.neRecords("auth").isEmpty)
         #expect(await host.send(.get, "/ne/udm/sub/list").json?["total"]?.intValue == 0)
         await harness.stop()
     }

@@ -47,8 +47,8 @@ import Testing
         // A command the plugin does not declare is the NE's.
         let forwarded = try await run(host, "DSP UDMDB")
         #expect(forwarded?["output"]?.stringValue?.contains("subscriptions = 0") == true, "\(String(describing: forwarded))")
-        let help = try await host.mml(["LST CMD"], neType: "udm", neID: "001").text
-        #expect(help.contains("ADD SUB") && help.contains("DSP AUTHDAT"))
+        let help = try await host.mml(["LST CMD: NETYPE=UDM"], neType: "omc").text
+        #expect(help.contains("ADD SUB") && help.contains("DSP AUTHDAT"), "\(help)")
         await harness.stop()
     }
 }

@@ -116,6 +116,18 @@ struct BatchJournal: Sendable {
         }
     }
 
+    /// Removes batch files no journal row names: a stop before step 2 leaves them, and nothing
+    /// was sent to the NE for them. Called at start, before any batch can begin.
+    func removeOrphans(context: PluginContext) async throws {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard !files.isEmpty else { return }
+        let named = Set(try await pending(neID: nil, context: context).compactMap { $0.string("file") })
+        for file in files where !named.contains("\(folder)/\(file)") {
+            try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
+            context.logger.info("removed \(file): a batch the OMC stopped before sending")
+        }
+    }
+
     /// Settles the unsettled batches of the NE `client` talks to before a new batch or a reload, so
     /// that one NE's journal never holds two; throws when the NE cannot settle them.
     func settlePending(stores: [RecordStore], client: ProvisioningClient, context: PluginContext) async throws {

@@ -51,7 +51,9 @@ struct RecordQuery: Sendable {
     func pageSQL(columns: String) -> (sql: String, arguments: [SQLValue]) {
         let (filter, arguments) = filter
         let direction = page.descending ? "DESC" : "ASC"
-        let order = switch page.sortField {
+        // Without a sortField, a lone MSISDN filter orders by MSISDN, so that its index also sorts.
+        let msisdnOrder = msisdnPrefix != nil && imsiPrefix == nil && schema.position(of: "msisdn") != nil
+        let order = switch page.sortField ?? (msisdnOrder ? "msisdn" : "imsi") {
         case "neId": "r.ne_id \(direction), r.imsi \(direction)"
         case "msisdn": "r.msisdn \(direction), r.id \(direction)"
         default: neID == nil ? "r.imsi \(direction), r.id \(direction)" : "r.imsi \(direction)"
