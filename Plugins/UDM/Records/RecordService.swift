@@ -66,21 +66,17 @@ struct RecordService: Sendable {
         if !clashes.isEmpty {
             throw OMCError(.conflict, "\(schema.noun) already exists on UDM/\(neID) for IMSI \(clashes.joined(separator: ", ")); nothing was added")
         }
-        let client = try await runtime.client(neID, context)
-        let journal = try runtime.journal()
-        try await journal.settlePending(stores: try runtime.stores(), client: client, context: context)
-        let (id, path) = try journal.newFile()
-        runtime.progress.begin(id: id, neID: neID, resource: schema.resource, operation: "batch add", startedAt: context.clock.now())
-        defer { runtime.progress.end(id) }
-        let writer = try LineWriter(path: path)
+        let batch = try await startBatch(neID: neID, operation: "batch add")
+        defer { runtime.progress.end(batch.id) }
+        let writer = try LineWriter(path: batch.path)
         try writer.write(TabularText.header(schema))
         for offset in 0..<count {
             guard let record = schema.stepping(base, by: offset) else { continue }
             try writer.write(TabularText.line(record))
         }
         try writer.close()
-        return try await journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: count),
-                                     store: store, client: client, context: context)
+        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count),
+                                           store: store, client: batch.client, context: context)
     }
 
     /// Removes the records of the `count` IMSIs from `imsi` on that exist; all or nothing.
@@ -91,14 +87,10 @@ struct RecordService: Sendable {
             throw OMCError.invalid("num", "\(count) IMSIs from \(imsi) would run past 999999999999999")
         }
         let store = try runtime.store(schema)
-        let client = try await runtime.client(neID, context)
-        let journal = try runtime.journal()
-        try await journal.settlePending(stores: try runtime.stores(), client: client, context: context)
-        let (id, path) = try journal.newFile()
-        runtime.progress.begin(id: id, neID: neID, resource: schema.resource, operation: "batch delete", startedAt: context.clock.now())
-        defer { runtime.progress.end(id) }
+        let batch = try await startBatch(neID: neID, operation: "batch delete")
+        defer { runtime.progress.end(batch.id) }
         // Only the IMSIs the OMC's copy has are sent: the file lists them, read in pages.
-        let writer = try LineWriter(path: path)
+        let writer = try LineWriter(path: batch.path)
         var after: String?
         var total = 0
         while true {
@@ -114,11 +106,22 @@ struct RecordService: Sendable {
         }
         try writer.close()
         guard total > 0 else {
-            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: batch.path)
             return 0
         }
-        return try await journal.run(.init(id: id, operation: .delete, neID: neID, file: path, total: total),
-                                     store: store, client: client, context: context)
+        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total),
+                                           store: store, client: batch.client, context: context)
+    }
+
+    /// What every batch starts with: the NE's client, the NE's earlier batches settled, a new batch
+    /// file and a progress entry (the caller ends it with `runtime.progress.end(id)`).
+    func startBatch(neID: String, operation: String) async throws -> (client: ProvisioningClient, journal: BatchJournal, id: String, path: String) {
+        let client = try await runtime.client(neID, context)
+        let journal = try runtime.journal()
+        try await journal.settlePending(stores: try runtime.stores(), client: client, context: context)
+        let (id, path) = try journal.newFile()
+        runtime.progress.begin(id: id, neID: neID, resource: schema.resource, operation: operation, startedAt: context.clock.now())
+        return (client, journal, id, path)
     }
 
     /// Replaces the OMC's copy of `neID` with the NE's full data, read in pages; returns the count.
