@@ -2,7 +2,8 @@ import Foundation
 import PluginAPI
 
 /// Export and import of one record kind: `POST /ne/udm/<resource>/export` streams the OMC's copy of an
-/// NE as CSV or tab-separated text, page by page.
+/// NE as CSV or tab-separated text, page by page; `POST /ne/udm/<resource>/import` reads an uploaded
+/// file line by line (`RecordTransfer+Import.swift`).
 struct RecordTransfer: Sendable {
     let schema: RecordSchema
     let runtime: UDMRuntime
@@ -14,6 +15,7 @@ struct RecordTransfer: Sendable {
         let base = "/ne/udm/\(schema.resource)"
         plugin.route(.post, base + "/export", permission: .required("udm:\(schema.resource):export"), audit: .export,
                      summary: "Export \(schema.noun) of an NE as csv or txt", handler: export)
+        declareImport(&plugin)
     }
 
     /// The body of an export request.

@@ -11,12 +11,23 @@ public struct HostInfo: Sendable {
     public let startedAt: Date
     /// Every NE type the enabled plugins provide, by upper-cased name.
     public let neTypes: [String: NETypeDescriptor]
+    /// A folder for temporary files (`<dataDirectory>/tmp`), such as export files written before they
+    /// are streamed with ``OMCResponse/download(path:fileName:contentType:removeWhenSent:)``. The host
+    /// creates it empty at every boot; a plugin names its files uniquely (a UUID) and removes them.
+    public let scratchDirectory: String
 
     /// Host facts (the host and the mock host make these).
-    public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor]) {
+    public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor],
+                scratchDirectory: String? = nil) {
         self.version = version
         self.dataDirectory = dataDirectory
         self.startedAt = startedAt
         self.neTypes = neTypes
+        self.scratchDirectory = scratchDirectory ?? Self.scratchDirectory(in: dataDirectory)
+    }
+
+    /// Where the scratch folder of a host with data folder `dataDirectory` is.
+    public static func scratchDirectory(in dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("tmp")
     }
 }
