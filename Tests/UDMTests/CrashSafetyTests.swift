@@ -66,7 +66,7 @@ import FoundationNetworking
             let seen = try await Self.kill(omc, during: phase, resource: "sub") {
                 _ = try await URLSession.shared.data(for: request)
             }
-            print("CRASH \(kind) wanted \(phase), killed during \(seen)")
+            #expect(seen.hasPrefix(phase), "\(kind): the kill was meant for phase \(phase) but came during \(seen)")
             omc = try OMCProcess(configuration: Self.configuration, dataDirectory: data)
             let total = try await Self.call(omc, "GET", "/ne/udm/sub/list?neId=001")["total"]?.intValue ?? -1
             let (status, dump) = try await Self.neDump(simulator)
