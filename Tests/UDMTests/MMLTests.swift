@@ -18,6 +18,9 @@ import Testing
         #expect(try await harness.neRecords("sub")["460000100000030"] != nil)
         #expect(try await run(host, "ADD AUTHDAT: IMSI=460000100000030, KI=0123456789abcdef0123456789abcdef, OPC=fedcba9876543210fedcba9876543210, AMF=8000, ALGOINDEX=1")?["code"]?.intValue == 200)
 
+        #expect(host.operations.allSatisfy { !"\($0)".contains("0123456789abcdef0123456789abcdef") }, "the operation log masks KI")
+        #expect(host.logs.allSatisfy { !"\($0)".contains("0123456789abcdef0123456789abcdef") }, "no log line holds a Ki")
+
         // The document's example.
         let shown = try await host.mml(["date", "dsp authdat:imsi=460000100000030"], neType: "udm", neID: "001")
         #expect(shown.data?[0]?["code"]?.intValue == 200, "date goes to the NE: \(shown.text)")
