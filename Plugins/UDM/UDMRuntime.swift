@@ -7,6 +7,7 @@ import Synchronization
 final class UDMRuntime: Sendable {
     let settings: UDMSettings
     let progress = BatchProgress()
+    let anchors = PageAnchors()
     private let box = Mutex<SecretBox?>(nil)
     private let dataFolder = Mutex<String?>(nil)
 

@@ -103,9 +103,9 @@ struct RecordCommands: Sendable {
         let query = try RecordQuery(schema: schema, query: QueryParameters(pairs))
         let store = try runtime.store(schema)
         let columns = Array(schema.fields.filter { !$0.secret }.prefix(6).map(\.name))
+        let anchors = runtime.anchors
         let rows = try await context.database.read { db in
-            let (sql, arguments) = query.pageSQL(columns: store.selectColumns)
-            return try db.query(sql, arguments).map { row in columns.map { row.string($0) ?? "" } }
+            try anchors.page(query, columns: store.selectColumns, in: db).map { row in columns.map { row.string($0) ?? "" } }
         }
         return .table(headers: columns, rows: rows)
     }

@@ -47,20 +47,51 @@ struct RecordQuery: Sendable {
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
-    /// The page's SELECT.
-    func pageSQL(columns: String) -> (sql: String, arguments: [SQLValue]) {
-        let (filter, arguments) = filter
-        let direction = page.descending ? "DESC" : "ASC"
+    /// The columns the rows are ordered by, all in the page's direction; the last ones make the
+    /// order total, so that a row's place is given by its values of these columns.
+    var orderColumns: [String] {
         // Without a sortField, a lone MSISDN filter orders by MSISDN, so that its index also sorts.
         let msisdnOrder = msisdnPrefix != nil && imsiPrefix == nil && schema.position(of: "msisdn") != nil
-        let order = switch page.sortField ?? (msisdnOrder ? "msisdn" : "imsi") {
-        case "neId": "r.ne_id \(direction), r.imsi \(direction)"
-        case "msisdn": "r.msisdn \(direction), r.id \(direction)"
-        default: neID == nil ? "r.imsi \(direction), r.id \(direction)" : "r.imsi \(direction)"
+        return switch page.sortField ?? (msisdnOrder ? "msisdn" : "imsi") {
+        case "neId": ["r.ne_id", "r.imsi"]
+        case "msisdn": ["r.msisdn", "r.id"]
+        default: neID == nil ? ["r.imsi", "r.id"] : ["r.imsi"]
+        }
+    }
+
+    private var orderBy: String {
+        let direction = page.descending ? "DESC" : "ASC"
+        return orderColumns.map { "\($0) \(direction)" }.joined(separator: ", ")
+    }
+
+    /// The page's SELECT. With an `anchor` (the order columns' values of a row at a known place
+    /// before the page), the rows are read from that row on and only `skip` of them are stepped
+    /// over, instead of the page's whole offset.
+    func pageSQL(columns: String, anchor: (values: [SQLValue], skip: Int)? = nil) -> (sql: String, arguments: [SQLValue]) {
+        var (filter, arguments) = filter
+        var offset = page.offset
+        if let anchor {
+            let tuple = "(" + orderColumns.joined(separator: ", ") + ")"
+            let marks = "(" + Array(repeating: "?", count: anchor.values.count).joined(separator: ", ") + ")"
+            filter += (filter.isEmpty ? "WHERE " : " AND ") + "\(tuple) \(page.descending ? "<=" : ">=") \(marks)"
+            arguments += anchor.values
+            offset = anchor.skip
         }
         let select = columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-        return ("SELECT \(select) FROM \(schema.table) r \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
-                arguments + [.int(page.pageSize), .int(page.offset)])
+        return ("SELECT \(select) FROM \(schema.table) r \(filter) ORDER BY \(orderBy) LIMIT ? OFFSET ?",
+                arguments + [.int(page.pageSize), .int(offset)])
+    }
+
+    /// Every `step`-th row's order values, read from the index alone: the anchors of deep pages.
+    func anchorSQL() -> (sql: String, arguments: [SQLValue]) {
+        let (filter, arguments) = filter
+        let columns = orderColumns.enumerated().map { "\($1) AS k\($0)" }.joined(separator: ", ")
+        return ("SELECT \(columns) FROM \(schema.table) r \(filter) ORDER BY \(orderBy)", arguments)
+    }
+
+    /// What identifies this query's order and filter (not its page), for caching anchors.
+    var anchorKey: String {
+        "\(schema.resource)|\(neID ?? "")|\(imsiPrefix ?? "")|\(msisdnPrefix ?? "")|\(orderBy)"
     }
 
     /// The count of matching rows; `nil` when the maintained per-NE count answers it.

@@ -67,6 +67,7 @@ struct RecordStore: Sendable {
             count += 1
         }
         try adjustCount(neID: neID, by: count, in: db)
+        try bumpVersion(in: db)
         return count
     }
 
@@ -96,6 +97,7 @@ struct RecordStore: Sendable {
     /// Replaces the values of `record`.
     func update(_ record: UDMRecord, neID: String, in db: any DatabaseConnection) throws {
         try db.execute(updateSQL, Array(try bindings(record).dropFirst()) + [.text(neID), .text(record.imsi)])
+        try bumpVersion(in: db)
     }
 
     /// Removes the rows of `imsis` that exist and returns how many did.
@@ -113,6 +115,7 @@ struct RecordStore: Sendable {
             removed += db.changedRowCount
         }
         try adjustCount(neID: neID, by: -removed, in: db)
+        try bumpVersion(in: db)
         return removed
     }
 
@@ -120,6 +123,7 @@ struct RecordStore: Sendable {
     func deleteAll(neID: String, in db: any DatabaseConnection) throws {
         try db.execute("DELETE FROM \(schema.table) WHERE ne_id = ?", [.text(neID)])
         try db.execute("DELETE FROM udm_count WHERE ne_id = ? AND resource = ?", [.text(neID), .text(schema.resource)])
+        try bumpVersion(in: db)
     }
 
     /// IMSIs of the range `first...last` (same length) that `neID` has, at most `limit` of them.
@@ -134,6 +138,11 @@ struct RecordStore: Sendable {
             return try db.first("SELECT total FROM udm_count WHERE ne_id = ? AND resource = ?", [.text(neID), .text(schema.resource)])?.int("total") ?? 0
         }
         return try db.first("SELECT COALESCE(SUM(total), 0) AS total FROM udm_count WHERE resource = ?", [.text(schema.resource)])?.int("total") ?? 0
+    }
+
+    /// Marks the records of this kind as changed (see ``PageAnchors``).
+    private func bumpVersion(in db: any DatabaseConnection) throws {
+        try db.execute("UPDATE udm_version SET version = version + 1 WHERE resource = ?", [.text(schema.resource)])
     }
 
     private func adjustCount(neID: String, by delta: Int, in db: any DatabaseConnection) throws {

@@ -25,5 +25,11 @@ enum UDMMigrations {
                 id TEXT PRIMARY KEY, ne_id TEXT NOT NULL, resource TEXT NOT NULL, operation TEXT NOT NULL,
                 file TEXT NOT NULL, total INTEGER NOT NULL, created_at TEXT NOT NULL)
             """)
+        // Bumped by every change of a record kind, in the change's transaction: list-page anchors
+        // (PageAnchors) read it in their snapshot to know whether they are still valid.
+        plugin.migration("v2_data_version", sql: """
+            CREATE TABLE udm_version (resource TEXT PRIMARY KEY, version INTEGER NOT NULL);
+            INSERT INTO udm_version (resource, version) VALUES ('sub', 0), ('auth', 0)
+            """)
     }
 }

@@ -44,9 +44,9 @@ struct RecordRoutes: Sendable {
         let query = try RecordQuery(schema: schema, query: request.query)
         let store = try runtime.store(schema)
         let reveal = try await reveal(request)
+        let anchors = runtime.anchors
         let (rows, total) = try await context.database.read { db -> ([JSONValue], Int) in
-            let (sql, arguments) = query.pageSQL(columns: store.selectColumns)
-            let rows = try db.query(sql, arguments).map { row in
+            let rows = try anchors.page(query, columns: store.selectColumns, in: db).map { row in
                 try store.record(row, reveal: reveal).json(id: Int64(row.int("id") ?? 0), neID: row.string("ne_id") ?? "",
                                                             schema: store.schema, reveal: reveal)
             }
