@@ -57,7 +57,7 @@ import FoundationNetworking
             "port": .number(Double(simulator.port("UDM/001"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
         ])
         #expect(registered["code"]?.intValue == 200, "\(registered)")
-        let count = 50_000
+        let count = 20_000
         var expected = 0
         let rounds = [("batch", "checking"), ("batch", "applying on NE"), ("batch", "recording"),
                       ("import", "checking"), ("import", "applying on NE"), ("import", "recording")]
