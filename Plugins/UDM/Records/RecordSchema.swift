@@ -101,6 +101,12 @@ struct RecordSchema: Sendable {
         return UDMRecord(values: values)
     }
 
+    /// An IMSI's 15 digits from its number.
+    static func imsiText(_ number: UInt64) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 15 - digits.count)) + digits
+    }
+
     /// `digits + offset`, zero-padded to the same length; `nil` on overflow.
     static func add(_ offset: Int, to digits: String) -> String? {
         guard let number = UInt64(digits) else { return nil }

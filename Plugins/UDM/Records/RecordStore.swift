@@ -10,10 +10,15 @@ struct RecordStore: Sendable {
     /// `id, ne_id, imsi, …` for SELECTs.
     var selectColumns: String { "id, ne_id, " + schema.names.map { "\"\($0)\"" }.joined(separator: ", ") }
 
-    private var insertSQL: String {
+    /// Rows one INSERT statement carries: fewer statements for big batches, well under SQLite's
+    /// limit of 32,766 parameters.
+    static let rowsPerInsert = 64
+
+    /// `INSERT … VALUES (…), (…)` for `rows` rows.
+    private func insertSQL(rows: Int) -> String {
         let names = schema.names.map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: schema.fields.count + 1).joined(separator: ", ")
-        return "INSERT INTO \(schema.table) (ne_id, \(names)) VALUES (\(marks))"
+        let marks = "(" + Array(repeating: "?", count: schema.fields.count + 1).joined(separator: ", ") + ")"
+        return "INSERT INTO \(schema.table) (ne_id, \(names)) VALUES " + Array(repeating: marks, count: rows).joined(separator: ", ")
     }
 
     private var updateSQL: String {
@@ -60,12 +65,22 @@ struct RecordStore: Sendable {
     /// Inserts every record `produce` emits (read from a batch file, say) and counts them.
     func insert(neID: String, in db: any DatabaseConnection,
                 _ produce: (_ emit: (UDMRecord) throws -> Void) throws -> Void) throws -> Int {
-        let sql = insertSQL
+        let fullSQL = insertSQL(rows: Self.rowsPerInsert)
+        var pending: [SQLValue] = []
+        var pendingRows = 0
         var count = 0
         try produce { record in
-            try db.execute(sql, [.text(neID)] + bindings(record))
+            pending.append(.text(neID))
+            pending += try bindings(record)
+            pendingRows += 1
             count += 1
+            if pendingRows == Self.rowsPerInsert {
+                try db.execute(fullSQL, pending)
+                pending.removeAll(keepingCapacity: true)
+                pendingRows = 0
+            }
         }
+        if pendingRows > 0 { try db.execute(insertSQL(rows: pendingRows), pending) }
         try adjustCount(neID: neID, by: count, in: db)
         try bumpVersion(in: db)
         return count
@@ -124,6 +139,11 @@ struct RecordStore: Sendable {
         try db.execute("DELETE FROM \(schema.table) WHERE ne_id = ?", [.text(neID)])
         try db.execute("DELETE FROM udm_count WHERE ne_id = ? AND resource = ?", [.text(neID), .text(schema.resource)])
         try bumpVersion(in: db)
+    }
+
+    /// Whether `neID` has a record with an IMSI in `first...last`.
+    func hasAny(neID: String, from first: String, through last: String, in db: any DatabaseConnection) throws -> Bool {
+        try !existing(neID: neID, from: first, through: last, limit: 1, in: db).isEmpty
     }
 
     /// IMSIs of the range `first...last` (same length) that `neID` has, at most `limit` of them.

@@ -23,6 +23,15 @@ struct UDMRecord: Sendable, Hashable {
         return .object(object)
     }
 
+    /// The same object as ``json(id:neID:schema:reveal:)`` in the success envelope, as bytes.
+    func successBytes(id: Int64, neID: String, schema: RecordSchema, reveal: Bool) -> [UInt8] {
+        var members: [(key: String, value: String)] = [("id", String(id)), ("neId", neID)]
+        for (index, field) in schema.fields.enumerated() {
+            members.append((field.name, field.secret && !reveal ? Self.mask : values[index]))
+        }
+        return JSONText.success(members)
+    }
+
     /// What a secret reads as for callers without the right to see it.
     static let mask = "********************************"
 }

@@ -65,7 +65,8 @@ struct RecordRoutes: Sendable {
         let neID = try request.pathParameter("neId")
         let reveal = try await reveal(request)
         let found = try await service(context).find(neID: neID, imsi: try request.pathParameter("imsi"), reveal: reveal)
-        return .success(found.record.json(id: found.id, neID: neID, schema: schema, reveal: reveal))
+        return OMCResponse(headers: HeaderFields([("Content-Type", "application/json")]),
+                           body: .bytes(found.record.successBytes(id: found.id, neID: neID, schema: schema, reveal: reveal)))
     }
 
     @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

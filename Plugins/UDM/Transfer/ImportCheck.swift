@@ -11,6 +11,8 @@ struct ImportCheck: Sendable {
     let count: Int
     /// The uploaded file's line number of each record, for messages.
     let sourceLines: [Int32]
+    /// The lowest and highest IMSI of the file.
+    let imsiRange: ClosedRange<UInt64>
 
     /// Checks `upload` and writes `path`; a file with any bad line throws, naming up to `maxErrors`
     /// of them with their reasons. `progress` is called every 100,000 lines.
@@ -22,6 +24,8 @@ struct ImportCheck: Sendable {
         var problems: [String] = []
         var failing = 0
         var seen: [UInt64: Int32] = [:]
+        var lowest = UInt64.max
+        var highest = UInt64.min
         var sourceLines: [Int32] = []
         let writer = try LineWriter(path: path)
         try writer.write(TabularText.header(schema))
@@ -54,9 +58,13 @@ struct ImportCheck: Sendable {
                 var given: [String: String] = [:]
                 for (index, position) in columns.enumerated() { given[schema.fields[position].name] = fields[index] }
                 let record = try schema.record(given)
-                if let imsi = UInt64(record.imsi), let first = seen.updateValue(Int32(number), forKey: imsi) {
-                    seen[imsi] = first
-                    throw OMCError(.invalidInput, "IMSI \(record.imsi) appears again (first on line \(first))")
+                if let imsi = UInt64(record.imsi) {
+                    if let first = seen.updateValue(Int32(number), forKey: imsi) {
+                        seen[imsi] = first
+                        throw OMCError(.invalidInput, "IMSI \(record.imsi) appears again (first on line \(first))")
+                    }
+                    lowest = min(lowest, imsi)
+                    highest = max(highest, imsi)
                 }
                 try writer.write(TabularText.line(record))
                 sourceLines.append(Int32(number))
@@ -74,7 +82,7 @@ struct ImportCheck: Sendable {
                            + problems.joined(separator: "; ") + more)
         }
         if sourceLines.isEmpty { throw OMCError.invalid("file", "holds no record below its header") }
-        return ImportCheck(path: path, count: sourceLines.count, sourceLines: sourceLines)
+        return ImportCheck(path: path, count: sourceLines.count, sourceLines: sourceLines, imsiRange: lowest...highest)
     }
 
     /// Refuses a file whose first 4 KiB hold a NUL byte: an image, a spreadsheet or an archive
@@ -107,8 +115,12 @@ struct ImportCheck: Sendable {
         return positions
     }
 
-    /// IMSIs of the batch file the OMC's copy of `neID` already has, with their source lines.
+    /// IMSIs of the batch file the OMC's copy of `neID` already has, with their source lines. When
+    /// the copy has nothing between the file's lowest and highest IMSI, one query says so.
     func clashes(with store: RecordStore, neID: String, limit: Int, in db: any DatabaseConnection) throws -> [(imsi: String, line: Int)] {
+        guard try store.hasAny(neID: neID, from: RecordSchema.imsiText(imsiRange.lowerBound), through: RecordSchema.imsiText(imsiRange.upperBound), in: db) else {
+            return []
+        }
         var found: [(imsi: String, line: Int)] = []
         try LineReader(path: path).forEachLine { line, number in
             guard number > 1 else { return true }

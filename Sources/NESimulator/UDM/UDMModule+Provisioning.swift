@@ -58,7 +58,7 @@ extension UDMModule {
             guard values.count == header.count else {
                 throw NEReplyError(status: 400, "line \(number): \(values.count) fields, the header names \(header.count)")
             }
-            records.append(try Self.record(kind, fields: Dictionary(uniqueKeysWithValues: zip(header, values)), number: number))
+            records.append(try Self.record(kind, header: header, values: values, number: number))
         }
         let batch = request.query("batch")
         let applied = try await apply(records, batch)
@@ -134,34 +134,37 @@ extension UDMModule {
 
     /// One provisioned record, checked as the UDM checks it: a 15-digit `imsi`, an MSISDN of 5 to
     /// 15 digits for subscriptions, a Ki and an OPc of 32 hex digits for authentication data. It is
-    /// kept as a JSON object of strings.
-    static func record(_ kind: UDMDataKind, fields: [String: String], number: Int) throws(NEReplyError) -> UDMStore.Record {
-        guard let text = fields["imsi"], let imsi = imsi(text) else {
+    /// kept as a JSON object of strings, in the header's order.
+    static func record(_ kind: UDMDataKind, header: [String], values: [String], number: Int) throws(NEReplyError) -> UDMStore.Record {
+        func value(_ name: String) -> String? { header.firstIndex(of: name).map { values[$0] } }
+        guard let text = value("imsi"), let imsi = imsi(text) else {
             throw NEReplyError(status: 400, "line \(number): imsi must be 15 decimal digits")
         }
         switch kind {
         case .sub:
-            guard let msisdn = fields["msisdn"], (5...15).contains(msisdn.utf8.count),
+            guard let msisdn = value("msisdn"), (5...15).contains(msisdn.utf8.count),
                   msisdn.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw NEReplyError(status: 400, "line \(number) (IMSI \(text)): msisdn must be 5 to 15 decimal digits")
             }
         case .auth:
             for field in ["ki", "opc"] {
-                guard let value = fields[field], value.utf8.count == 32, value.allSatisfy(\.isHexDigit) else {
+                guard let value = value(field), value.utf8.count == 32, value.allSatisfy(\.isHexDigit) else {
                     throw NEReplyError(status: 400, "line \(number) (IMSI \(text)): \(field) must be 32 hexadecimal digits")
                 }
             }
         }
         var json = "{"
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            if json.utf8.count > 1 { json += "," }
-            json += quoted(key) + ":" + quoted(value)
+        for (index, key) in header.enumerated() {
+            if index > 0 { json += "," }
+            json += quoted(key) + ":" + quoted(values[index])
         }
         return UDMStore.Record(imsi: imsi, json: json + "}")
     }
 
     /// `text` as a JSON string literal.
     static func quoted(_ text: String) -> String {
+        // Provisioned values are almost always plain: skip the character walk for them.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -20,18 +20,30 @@ public actor UDMStore {
         var sortedKeys: [UInt64]?
     }
 
-    private var tables: [UDMDataKind: Table] = [.sub: Table(), .auth: Table()]
+    private var subscriptions = Table()
+    private var authentication = Table()
     private var appliedBatches: Set<String> = []
     private var abortedBatches: Set<String> = []
 
     /// An empty database.
     public init() {}
 
+    /// Runs `body` on the table of `kind` in place: a copy of a million-record dictionary per
+    /// change would make every single create cost milliseconds.
+    private func withTable<Result, Failure: Error>(_ kind: UDMDataKind, _ body: (inout Table) throws(Failure) -> Result) throws(Failure) -> Result {
+        switch kind {
+        case .sub: try body(&subscriptions)
+        case .auth: try body(&authentication)
+        }
+    }
+
+    private func table(_ kind: UDMDataKind) -> Table { kind == .sub ? subscriptions : authentication }
+
     /// Number of records of `kind`.
-    public func count(_ kind: UDMDataKind) -> Int { tables[kind]?.records.count ?? 0 }
+    public func count(_ kind: UDMDataKind) -> Int { table(kind).records.count }
 
     /// The record of `kind` for `imsi`, or `nil`.
-    public func record(_ kind: UDMDataKind, imsi: UInt64) -> String? { tables[kind]?.records[imsi] }
+    public func record(_ kind: UDMDataKind, imsi: UInt64) -> String? { table(kind).records[imsi] }
 
     /// Whether a batch with this id was applied.
     public func hasApplied(batch id: String) -> Bool { appliedBatches.contains(id) }
@@ -55,20 +67,20 @@ public actor UDMStore {
     /// Returns the number added (0 when the batch was applied before).
     public func create(_ kind: UDMDataKind, _ records: [Record], batch: String?) throws(NEReplyError) -> Int {
         if try settled(batch) { return 0 }
-        var table = tables[kind] ?? Table()
-        var seen = Set<UInt64>(minimumCapacity: records.count)
-        for record in records {
-            if table.records[record.imsi] != nil {
-                throw NEReplyError(status: 409, "\(kind.noun) of IMSI \(Self.text(record.imsi)) already exists")
+        try withTable(kind) { table throws(NEReplyError) in
+            var seen = Set<UInt64>(minimumCapacity: records.count)
+            for record in records {
+                if table.records[record.imsi] != nil {
+                    throw NEReplyError(status: 409, "\(kind.noun) of IMSI \(Self.text(record.imsi)) already exists")
+                }
+                if !seen.insert(record.imsi).inserted {
+                    throw NEReplyError(status: 400, "IMSI \(Self.text(record.imsi)) appears twice in the request")
+                }
             }
-            if !seen.insert(record.imsi).inserted {
-                throw NEReplyError(status: 400, "IMSI \(Self.text(record.imsi)) appears twice in the request")
-            }
+            table.records.reserveCapacity(table.records.count + records.count)
+            for record in records { table.records[record.imsi] = record.json }
+            table.sortedKeys = nil
         }
-        table.records.reserveCapacity(table.records.count + records.count)
-        for record in records { table.records[record.imsi] = record.json }
-        table.sortedKeys = nil
-        tables[kind] = table
         if let batch { appliedBatches.insert(batch) }
         return records.count
     }
@@ -76,12 +88,12 @@ public actor UDMStore {
     /// Replaces `records`; refuses the whole change when one IMSI does not exist.
     public func modify(_ kind: UDMDataKind, _ records: [Record], batch: String?) throws(NEReplyError) -> Int {
         if try settled(batch) { return 0 }
-        var table = tables[kind] ?? Table()
-        for record in records where table.records[record.imsi] == nil {
-            throw NEReplyError(status: 404, "\(kind.noun) of IMSI \(Self.text(record.imsi)) does not exist")
+        try withTable(kind) { table throws(NEReplyError) in
+            for record in records where table.records[record.imsi] == nil {
+                throw NEReplyError(status: 404, "\(kind.noun) of IMSI \(Self.text(record.imsi)) does not exist")
+            }
+            for record in records { table.records[record.imsi] = record.json }
         }
-        for record in records { table.records[record.imsi] = record.json }
-        tables[kind] = table
         if let batch { appliedBatches.insert(batch) }
         return records.count
     }
@@ -89,29 +101,28 @@ public actor UDMStore {
     /// Removes the records of `imsis` that exist; `strict` refuses the whole change when one does not.
     public func delete(_ kind: UDMDataKind, _ imsis: [UInt64], strict: Bool, batch: String?) throws(NEReplyError) -> Int {
         if try settled(batch) { return 0 }
-        var table = tables[kind] ?? Table()
-        if strict, let missing = imsis.first(where: { table.records[$0] == nil }) {
-            throw NEReplyError(status: 404, "\(kind.noun) of IMSI \(Self.text(missing)) does not exist")
+        let removed = try withTable(kind) { table throws(NEReplyError) in
+            if strict, let missing = imsis.first(where: { table.records[$0] == nil }) {
+                throw NEReplyError(status: 404, "\(kind.noun) of IMSI \(Self.text(missing)) does not exist")
+            }
+            var removed = 0
+            for imsi in imsis where table.records.removeValue(forKey: imsi) != nil { removed += 1 }
+            if removed > 0 { table.sortedKeys = nil }
+            return removed
         }
-        var removed = 0
-        for imsi in imsis where table.records.removeValue(forKey: imsi) != nil { removed += 1 }
-        if removed > 0 { table.sortedKeys = nil }
-        tables[kind] = table
         if let batch { appliedBatches.insert(batch) }
         return removed
     }
 
     /// Up to `limit` records of `kind` with an IMSI above `after`, in IMSI order: one page of a dump.
     public func page(_ kind: UDMDataKind, after: UInt64?, limit: Int) -> [String] {
-        var table = tables[kind] ?? Table()
-        let keys: [UInt64]
-        if let sorted = table.sortedKeys {
-            keys = sorted
-        } else {
-            keys = table.records.keys.sorted()
-            table.sortedKeys = keys
-            tables[kind] = table
+        let keys = withTable(kind) { table in
+            if let sorted = table.sortedKeys { return sorted }
+            let sorted = table.records.keys.sorted()
+            table.sortedKeys = sorted
+            return sorted
         }
+        let table = table(kind)
         var low = 0
         if let after {
             var high = keys.count
