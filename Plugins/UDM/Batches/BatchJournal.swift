@@ -121,7 +121,7 @@ struct BatchJournal: Sendable {
     func removeOrphans(context: PluginContext) async throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         guard !files.isEmpty else { return }
-        let named = Set(try await pending(neID: nil, context: context).compactMap { $0.string("file") })
+        let named = Set(try await context.database.read { db in try db.query("SELECT file FROM udm_batch", []) }.compactMap { $0.string("file") })
         for file in files where !named.contains("\(folder)/\(file)") {
             try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
             context.logger.info("removed \(file): a batch the OMC stopped before sending")
@@ -136,11 +136,15 @@ struct BatchJournal: Sendable {
         }
     }
 
+    /// Journal rows of batches that no request of this process is running: those a stop left.
+    /// A running batch's row must never be settled, or the NE would be told to refuse it.
     private func pending(neID: String?, context: PluginContext) async throws -> [DatabaseRow] {
-        try await context.database.read { db in
+        let running = Set(progress.running.map(\.id))
+        let rows = try await context.database.read { db in
             if let neID { return try db.query("SELECT * FROM udm_batch WHERE ne_id = ? ORDER BY created_at", [.text(neID)]) }
             return try db.query("SELECT * FROM udm_batch ORDER BY created_at", [])
         }
+        return rows.filter { !running.contains($0.string("id") ?? "") }
     }
 
     private func settle(_ row: DatabaseRow, stores: [RecordStore], client: ProvisioningClient, context: PluginContext) async throws {
