@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "Trace", "UPF"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "UDM", "Trace", "UPF"]
 
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
@@ -71,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement",
+                "OMCHost", "PluginAPI", "NEManagement", "UDM",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
@@ -100,9 +101,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "NEManagement", dependencies: ["PluginAPI"], path: "Plugins/NEManagement", swiftSettings: strictSettings),
-        .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "SimulatorTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
-        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
+        .target(
+            name: "UDM",
+            dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Plugins/UDM",
+            swiftSettings: strictSettings
+        ),
+        .target(name: "OMCTestSupport", dependencies: ["PluginAPI"], path: "Tests/Support", swiftSettings: strictSettings),
+        .testTarget(
+            name: "UDMTests",
+            dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "NESimulatorTests",
             dependencies: [
@@ -122,8 +135,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .target(name: "Trace", dependencies: ["PluginAPI"], path: "Plugins/Trace", swiftSettings: strictSettings),
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
-        .target(name: "SimulatorTestSupport", path: "Tests/SimulatorTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "SimulatorTestSupport"],
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],
                     swiftSettings: strictSettings),
     ]
 )

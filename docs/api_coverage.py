@@ -16,11 +16,11 @@ ISSUES = {"Security": 4, "NE management": 3, "UDM": 5, "PCF": 6, "Trace": 6}
 
 # Entries served today by a bundled plugin: (method, path) -> (plugin, status).
 SYSTEM = "/api/rest/systemManagement/v1/elementType/"
-NE_INFO = "built (`ne` plugin, generic `{neType}` route); a UDM can be registered once a UDM plugin is enabled (issue 5)"
+NE_INFO = "built (`ne` plugin, generic `{neType}` route, with the `udm` plugin providing the UDM type)"
 BUILT = {
     ("GET", SYSTEM + "ALL/objectType/systemState"): ("NE management (`ne`)", "built"),
     ("GET", SYSTEM + "udm/objectType/systemState"): (
-        "NE management (`ne`)", "built (`ne` plugin, generic `{neType}` route); answers 404 until a UDM plugin is enabled (issue 5)"),
+        "NE management (`ne`)", "built (`ne` plugin, generic `{neType}` route; UDM fields from the NE)"),
     ("GET", SYSTEM + "omc/objectType/systemState"): ("NE management (`ne`)", "built"),
     ("GET", SYSTEM + "OMC/objectType/time"): ("NE management (`ne`)", "built"),
     ("POST", SYSTEM + "udm/objectType/neInfo"): ("NE management (`ne`)", NE_INFO),
@@ -37,6 +37,12 @@ BUILT = {
 }
 
 
+# The UDM plugin's routes under /ne/udm/{sub,auth}/: the fourth path segment and its methods.
+UDM_ROUTES = {"{neId}", "list", "export", "import", "resetData"}
+UDM_METHODS = {("GET", "{neId}"), ("DELETE", "{neId}"), ("POST", "{neId}"), ("PUT", "{neId}"), ("GET", "list"),
+               ("POST", "export"), ("POST", "import"), ("PUT", "resetData")}
+
+
 def plan(method, path, section):
     """(planned plugin, status) of one endpoint of the API document."""
     if path == "/":
@@ -44,10 +50,15 @@ def plan(method, path, section):
     if path == MML + "omc/objectType/mml":
         return "host core (MML engine)", "built"
     if path.lower() == (MML + "udm/objectType/mml").lower():
-        return "UDM (MML commands)", "built (generic MML endpoint); answers 404 until a UDM plugin is enabled (issue 5)"
+        return "UDM (MML commands)", "built (generic MML endpoint; `udm` plugin's SUB/AUTHDAT commands, the rest forwarded)"
     built = BUILT.get((method, path))
     if built:
         return built
+    if path.startswith(("/ne/udm/sub/", "/ne/udm/auth/")) and path.split("/")[4] in UDM_ROUTES \
+            and (method, path.split("/")[4]) in UDM_METHODS:
+        return "UDM (`udm`)", "built"
+    if "/elementType/udm/objectType/config/" in path:
+        return "UDM (`udm`)", "built (sections system, subsUEAmbr, smfSelection, authentication)"
     security_sections = ("Authentication", "Security/", "System/Logged in", "System/Online user",
                          "System/Operation log", "General APIs/User operation", "General APIs/Account registration")
     if section.startswith(security_sections) or path == "/captchaImage":

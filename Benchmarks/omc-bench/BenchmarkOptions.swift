@@ -16,7 +16,8 @@ struct BenchmarkOptions: Sendable {
           --mml-clients N  wrk connections sending MML at once (default 8; threads and seconds as --wrk-*)
           --capture-megabytes N  size of the pcap downloaded from a simulated UPF through the OMC (default 100)
           --capture-runs N       timed downloads of it (default 3)
-          --only GROUP,…         run only these groups: mml, startup, http, ne, capture (default all)
+          --udm-import-lines N   lines of the UDM import benchmark's CSV (default 1000000)
+          --only GROUP,…         run only these groups: mml, startup, http, ne, capture, udm (default all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -37,13 +38,14 @@ struct BenchmarkOptions: Sendable {
     var mmlClients = 8
     var captureMegabytes = 100
     var captureRuns = 3
+    var udmImportLines = 1_000_000
     /// The benchmark groups to run; empty for all.
     var only: Set<String> = []
 
     /// Whether the group `name` runs.
     func runs(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
-    static let groups = ["mml", "startup", "http", "ne", "capture"]
+    static let groups = ["mml", "startup", "http", "ne", "capture", "udm"]
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -68,6 +70,7 @@ struct BenchmarkOptions: Sendable {
             case "--mml-clients": options.mmlClients = try count(value, flag)
             case "--capture-megabytes": options.captureMegabytes = try count(value, flag)
             case "--capture-runs": options.captureRuns = try count(value, flag)
+            case "--udm-import-lines": options.udmImportLines = try count(value, flag)
             case "--only":
                 options.only = Set(value.split(separator: ",").map(String.init))
                 let unknown = options.only.subtracting(groups)

@@ -48,6 +48,12 @@ if options.runs("capture") {
                                                megabytes: options.captureMegabytes, runs: options.captureRuns).run()
 }
 
+if options.runs("udm") {
+    report("== UDM plugin at carrier scale (omc and omc-nesim as processes)")
+    outcomes += await UDMBenchmark(omcPath: options.omcPath, nesimPath: options.nesimPath, threads: options.wrkThreads,
+                                   duration: options.wrkDuration, importLines: options.udmImportLines).run()
+}
+
 report("")
 report(SummaryTable.render(outcomes))
 exit(outcomes.contains(where: \.couldNotRun) ? 1 : 0)

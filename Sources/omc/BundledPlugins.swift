@@ -2,11 +2,13 @@ import NEManagement
 import OMCHost
 import Trace
 import UPF
+import UDM
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
 let bundledPlugins = PluginCatalog([
     NEManagementPlugin.self,
+    UDMPlugin.self,
     TracePlugin.self,
     UPFPlugin.self,
 ])

@@ -1,8 +1,8 @@
 import Foundation
 import NEManagement
+import OMCTestSupport
 import OMCTesting
 import PluginAPI
-import SimulatorTestSupport
 import Testing
 
 /// The OMC's southbound against the NE simulator running as a separate process: state, polling,

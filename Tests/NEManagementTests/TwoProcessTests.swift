@@ -1,8 +1,8 @@
 import Foundation
 import NEManagement
 import OMCHost
+import OMCTestSupport
 import PluginAPI
-import SimulatorTestSupport
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking

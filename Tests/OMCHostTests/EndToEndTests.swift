@@ -1,4 +1,5 @@
 import Foundation
+import OMCTestSupport
 import PluginAPI
 import Testing
 #if canImport(FoundationNetworking)

@@ -3,7 +3,7 @@ import NEManagement
 import OMCHost
 import OMCTesting
 import PluginAPI
-import SimulatorTestSupport
+import OMCTestSupport
 import Testing
 import Trace
 

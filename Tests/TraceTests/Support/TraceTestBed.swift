@@ -2,7 +2,7 @@ import Foundation
 import NEManagement
 import OMCTesting
 import PluginAPI
-import SimulatorTestSupport
+import OMCTestSupport
 import Testing
 import Trace
 import UPF

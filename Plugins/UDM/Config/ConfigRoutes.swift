@@ -1,0 +1,71 @@
+import PluginAPI
+
+/// `GET/PUT/POST/DELETE /api/rest/systemManagement/v1/elementType/udm/objectType/config/{name}?ne_id=&loc=`:
+/// UDM configuration sections, checked against the parameter schema of ``UDMDescriptor`` (type,
+/// range, allowed values, read-only) and applied to the NE, which answers with the section's data.
+enum ConfigRoutes {
+    static let path = "/api/rest/systemManagement/v1/elementType/udm/objectType/config/{name}"
+
+    static func declare(_ plugin: inout PluginRegistrar, runtime: UDMRuntime) {
+        let handler: RouteHandler = { request, context in try await handle(request, context, runtime: runtime) }
+        plugin.route(.get, path, permission: "udm:config:query", summary: "Read a UDM configuration section", handler: handler)
+        plugin.route(.put, path, permission: "udm:config:edit", summary: "Change parameters of a UDM configuration section", handler: handler)
+        plugin.route(.post, path, permission: "udm:config:edit", summary: "Add a record to a UDM configuration list", handler: handler)
+        plugin.route(.delete, path, permission: "udm:config:edit", summary: "Remove a record of a UDM configuration list", handler: handler)
+    }
+
+    static func handle(_ request: OMCRequest, _ context: PluginContext, runtime: UDMRuntime) async throws -> OMCResponse {
+        let name = try request.pathParameter("name")
+        let sections = UDMDescriptor.descriptor.configSections
+        guard let section = sections.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw OMCError.notFound("UDM has no configuration section '\(name)'; it has " + sections.map(\.name).joined(separator: ", "))
+        }
+        let neID = try request.query.required("ne_id")
+        let loc = request.query["loc"]
+        if let loc, Int(loc).map({ $0 >= 0 }) != true { throw OMCError.invalid("loc", "must be a record position from 0") }
+        var body: JSONValue?
+        switch request.method {
+        case .put:
+            body = try await checked(request, section: section, complete: false)
+        case .post:
+            guard section.isList else { throw OMCError.invalid("name", "section \(section.name) holds one record: change it with PUT") }
+            body = try await checked(request, section: section, complete: true)
+        case .delete:
+            guard section.isList else { throw OMCError.invalid("name", "section \(section.name) holds one record and cannot be removed") }
+            guard loc != nil else { throw OMCError.invalid("loc", "is required: the position of the record to remove") }
+        default:
+            break
+        }
+        let client = try await runtime.client(neID, context)
+        return .success(try await client.config(request.method, section: section.name, loc: loc, body: body))
+    }
+
+    /// The body, every parameter checked; `complete` also needs every required parameter.
+    static func checked(_ request: OMCRequest, section: NEConfigSection, complete: Bool) async throws -> JSONValue {
+        guard case .object(let values) = try await request.decode(JSONValue.self), !values.isEmpty else {
+            throw OMCError(.invalidInput, "body: must be a JSON object of \(section.name) parameters")
+        }
+        for (key, value) in values {
+            guard let field = section.parameters.first(where: { $0.key == key }) else {
+                throw OMCError.invalid(key, "is not a parameter of \(section.name); it has " + section.parameters.map(\.key).joined(separator: ", "))
+            }
+            if field.readOnly { throw OMCError.invalid(key, "is read-only") }
+            if let problem = field.violation(of: configValue(value)) { throw OMCError.invalid(key, problem) }
+        }
+        if complete, let missing = section.parameters.first(where: { $0.required && values[$0.key] == nil }) {
+            throw OMCError.invalid(missing.key, "is required")
+        }
+        return .object(values)
+    }
+
+    /// JSON as a configuration value, for checking; arrays and objects become a list the rules refuse.
+    static func configValue(_ value: JSONValue) -> ConfigValue {
+        switch value {
+        case .string(let text): .string(text)
+        case .bool(let flag): .boolean(flag)
+        case .number(let number): number.rounded() == number && abs(number) < 9e15 ? .integer(Int(number)) : .number(number)
+        case .array(let items): .list(items.map { $0.stringValue ?? "" })
+        default: .list([])
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import PluginAPI
+
+/// The UDM NE's provisioning interface, as the plugin uses it through the host's NE gateway. The NE
+/// is the authority: every change goes there first, and its refusal comes back as an ``OMCError``
+/// that carries the NE's own words.
+///
+/// Records travel as tab-separated text with a header line of field names (``TabularText``); the
+/// NE applies a whole body or nothing, and a `batch` id makes a repeated request harmless.
+struct ProvisioningClient: Sendable {
+    let element: NetworkElement
+    let network: any NEGateway
+    /// Time the NE has for a bulk change or a dump page.
+    let bulkTimeout: Duration
+
+    /// The client for the registered UDM `neID`; a precise 404 when it is not registered.
+    static func resolve(_ neID: String, _ context: PluginContext, bulkTimeout: Duration) async throws -> ProvisioningClient {
+        guard let element = try await context.network.element(type: UDMPlugin.neType, id: neID) else {
+            throw OMCError.notFound("NE \(UDMPlugin.neType)/\(neID) is not registered")
+        }
+        return ProvisioningClient(element: element, network: context.network, bulkTimeout: bulkTimeout)
+    }
+
+    private func path(_ schema: RecordSchema) -> String {
+        "/api/rest/ueManagement/v1/elementType/udm/objectType/\(schema.resource)"
+    }
+
+    /// Creates records (`POST`), all or nothing; returns how many the NE added.
+    func create(_ schema: RecordSchema, _ body: NERequest.Body, batch: String? = nil) async throws -> Int {
+        try await change(.post, schema, body, query: batch.map { [("batch", $0)] } ?? [])
+    }
+
+    /// Replaces records (`PUT`), all or nothing.
+    func modify(_ schema: RecordSchema, _ body: NERequest.Body, batch: String? = nil) async throws -> Int {
+        try await change(.put, schema, body, query: batch.map { [("batch", $0)] } ?? [])
+    }
+
+    /// Removes records, the body being one IMSI per line; `strict` refuses when one is missing.
+    func delete(_ schema: RecordSchema, _ body: NERequest.Body, strict: Bool, batch: String? = nil) async throws -> Int {
+        var query: [(name: String, value: String)] = strict ? [("strict", "true")] : []
+        if let batch { query.append(("batch", batch)) }
+        return try await change(.delete, schema, body, query: query)
+    }
+
+    /// Settles a batch after a crash: `true` when the NE applied it, otherwise the NE makes sure it
+    /// never will and answers `false`.
+    func settle(batch: String) async throws -> Bool {
+        let request = NERequest(method: .post, path: "/api/rest/ueManagement/v1/elementType/udm/objectType/provisioningBatch/\(batch)/abort")
+        let data = try await answer(request)
+        guard case .bool(let applied)? = data?["applied"] else {
+            throw OMCError(.neFailure, "NE \(element.key) answered the batch query without 'applied'")
+        }
+        return applied
+    }
+
+    /// One page of the NE's full dump: NDJSON records with an IMSI above `after`, in IMSI order.
+    func page(_ schema: RecordSchema, after: String?, limit: Int) async throws -> [UInt8] {
+        var query: [(name: String, value: String)] = [("limit", String(limit))]
+        if let after { query.append(("after", after)) }
+        let response = try await network.send(NERequest(method: .get, path: path(schema), query: query, timeout: bulkTimeout), to: element)
+        guard response.status == 200 else { throw refusal(response) }
+        return response.body
+    }
+
+    /// Sends a configuration request to the NE and returns its `data`.
+    func config(_ method: HTTPMethod, section: String, loc: String?, body: JSONValue?) async throws -> JSONValue {
+        let path = "/api/rest/systemManagement/v1/elementType/udm/objectType/config/\(section)"
+        let query: [(name: String, value: String)] = loc.map { [("loc", $0)] } ?? []
+        let request = body.map { NERequest.json(method, path, $0, query: query) } ?? NERequest(method: method, path: path, query: query)
+        return try await answer(request) ?? .null
+    }
+
+    private func change(_ method: HTTPMethod, _ schema: RecordSchema, _ body: NERequest.Body,
+                        query: [(name: String, value: String)]) async throws -> Int {
+        let request = NERequest(method: method, path: path(schema), query: query, body: body,
+                                contentType: "text/tab-separated-values", timeout: bulkTimeout)
+        guard let applied = try await answer(request)?["applied"]?.intValue else {
+            throw OMCError(.neFailure, "NE \(element.key) answered a provisioning request without 'applied'")
+        }
+        return applied
+    }
+
+    /// The `data` of a successful answer; a failed one throws the NE's refusal.
+    private func answer(_ request: NERequest) async throws -> JSONValue? {
+        let response = try await network.send(request, to: element)
+        guard response.status == 200 else { throw refusal(response) }
+        return try response.json(from: element)["data"]
+    }
+
+    /// The NE's refusal in its own words, with the matching error kind.
+    private func refusal(_ response: NEResponse) -> OMCError {
+        let words = (try? response.json(from: element))?["msg"]?.stringValue ?? "HTTP \(response.status)"
+        let kind: OMCError.Kind = switch response.status {
+        case 400: .invalidInput
+        case 404: .notFound
+        case 409: .conflict
+        case 413: .tooLarge
+        default: .neFailure
+        }
+        return OMCError(kind, "NE \(element.key) refused: \(words)")
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import PluginAPI
+
+/// What can be done with one record kind on one UDM, whoever asks (REST routes or MML): every
+/// change goes to the NE first and is recorded in the OMC's copy only when the NE accepted it.
+struct RecordService: Sendable {
+    let schema: RecordSchema
+    let runtime: UDMRuntime
+    let context: PluginContext
+
+    /// The OMC's copy of one record, or a 404 naming it.
+    func find(neID: String, imsi: String, reveal: Bool) async throws -> (id: Int64, record: UDMRecord) {
+        try Self.checkIMSI(imsi)
+        let store = try runtime.store(schema)
+        let found = try await context.database.read { db -> (Int64, UDMRecord)? in
+            guard let row = try store.find(neID: neID, imsi: imsi, in: db) else { return nil }
+            return (Int64(row.int("id") ?? 0), try store.record(row, reveal: reveal))
+        }
+        guard let found else { throw OMCError.notFound("\(schema.noun) of IMSI \(imsi) on UDM/\(neID) does not exist") }
+        return found
+    }
+
+    /// Adds one record: refused when the OMC's copy already has the IMSI, then the NE decides.
+    func create(neID: String, _ record: UDMRecord) async throws {
+        let store = try runtime.store(schema)
+        if try await context.database.read({ db in try store.find(neID: neID, imsi: record.imsi, in: db) }) != nil {
+            throw OMCError(.conflict, "\(schema.noun) of IMSI \(record.imsi) already exists on UDM/\(neID)")
+        }
+        let client = try await runtime.client(neID, context)
+        _ = try await client.create(schema, .bytes(TabularText.body(schema, [record])))
+        _ = try await context.database.write { db in try store.insert([record], neID: neID, in: db) }
+    }
+
+    /// Changes the `given` fields of an existing record; the others keep their value.
+    func modify(neID: String, _ given: [String: String]) async throws -> UDMRecord {
+        guard let imsi = given["imsi"] else { throw OMCError.invalid("imsi", "is required") }
+        let current = try await find(neID: neID, imsi: imsi, reveal: true)
+        let record = try schema.record(given, base: current.record)
+        let store = try runtime.store(schema)
+        let client = try await runtime.client(neID, context)
+        _ = try await client.modify(schema, .bytes(TabularText.body(schema, [record])))
+        try await context.database.write { db in try store.update(record, neID: neID, in: db) }
+        return record
+    }
+
+    /// Removes one record, which must exist in the OMC's copy.
+    func remove(neID: String, imsi: String) async throws {
+        _ = try await find(neID: neID, imsi: imsi, reveal: false)
+        let store = try runtime.store(schema)
+        let client = try await runtime.client(neID, context)
+        _ = try await client.delete(schema, .bytes(TabularText.imsiBody([imsi])), strict: false)
+        _ = try await context.database.write { db in try store.delete([imsi], neID: neID, in: db) }
+    }
+
+    /// Adds `count` records: `base`, then `base` with IMSI (and MSISDN) incremented by 1, 2, …
+    /// All or nothing: refused before anything changes when one IMSI exists or a number overflows.
+    func batchAdd(neID: String, base: UDMRecord, count: Int) async throws -> Int {
+        try checkBatchSize(count)
+        guard let last = schema.stepping(base, by: count - 1) else {
+            throw OMCError.invalid("num", "\(count) records from IMSI \(base.imsi) would run past the last number of the same length")
+        }
+        let store = try runtime.store(schema)
+        let clashes = try await context.database.read { db in
+            try store.existing(neID: neID, from: base.imsi, through: last.imsi, limit: 5, in: db)
+        }
+        if !clashes.isEmpty {
+            throw OMCError(.conflict, "\(schema.noun) already exists on UDM/\(neID) for IMSI \(clashes.joined(separator: ", ")); nothing was added")
+        }
+        let batch = try await startBatch(neID: neID, operation: "batch add")
+        defer { runtime.progress.end(batch.id) }
+        let writer = try LineWriter(path: batch.path)
+        try writer.write(TabularText.header(schema))
+        for offset in 0..<count {
+            guard let record = schema.stepping(base, by: offset) else { continue }
+            try writer.write(TabularText.line(record))
+        }
+        try writer.close()
+        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count),
+                                           store: store, client: batch.client, context: context)
+    }
+
+    /// Removes the records of the `count` IMSIs from `imsi` on that exist; all or nothing.
+    func batchDelete(neID: String, imsi: String, count: Int) async throws -> Int {
+        try Self.checkIMSI(imsi)
+        try checkBatchSize(count)
+        guard let last = RecordSchema.add(count - 1, to: imsi) else {
+            throw OMCError.invalid("num", "\(count) IMSIs from \(imsi) would run past 999999999999999")
+        }
+        let store = try runtime.store(schema)
+        let batch = try await startBatch(neID: neID, operation: "batch delete")
+        defer { runtime.progress.end(batch.id) }
+        // Only the IMSIs the OMC's copy has are sent: the file lists them, read in pages.
+        let writer = try LineWriter(path: batch.path)
+        var after: String?
+        var total = 0
+        while true {
+            let from = after.flatMap { RecordSchema.add(1, to: $0) } ?? imsi
+            guard from <= last else { break }
+            let page = try await context.database.read { db in
+                try store.existing(neID: neID, from: from, through: last, limit: 10_000, in: db)
+            }
+            for found in page { try writer.write(found + "\n") }
+            total += page.count
+            guard page.count == 10_000, let end = page.last else { break }
+            after = end
+        }
+        try writer.close()
+        guard total > 0 else {
+            try? FileManager.default.removeItem(atPath: batch.path)
+            return 0
+        }
+        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total),
+                                           store: store, client: batch.client, context: context)
+    }
+
+    /// What every batch starts with: the NE's client, the NE's earlier batches settled, a new batch
+    /// file and a progress entry (the caller ends it with `runtime.progress.end(id)`).
+    func startBatch(neID: String, operation: String) async throws -> (client: ProvisioningClient, journal: BatchJournal, id: String, path: String) {
+        let client = try await runtime.client(neID, context)
+        let journal = try runtime.journal()
+        try await journal.settlePending(stores: try runtime.stores(), client: client, context: context)
+        let (id, path) = try journal.newFile()
+        runtime.progress.begin(id: id, neID: neID, resource: schema.resource, operation: operation, startedAt: context.clock.now())
+        return (client, journal, id, path)
+    }
+
+    /// Replaces the OMC's copy of `neID` with the NE's full data, read in pages; returns the count.
+    func resetData(neID: String) async throws -> Int {
+        let client = try await runtime.client(neID, context)
+        try await runtime.journal().settlePending(stores: try runtime.stores(), client: client, context: context)
+        let store = try runtime.store(schema)
+        // The NE's data is staged in a file page by page, then swapped in by one transaction: readers
+        // see the old copy or the new one, and memory holds one page.
+        let (_, path) = try runtime.journal().newFile()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try LineWriter(path: path)
+        try writer.write(TabularText.header(schema))
+        var after: String?
+        var total = 0
+        while true {
+            let records = try Self.parseDump(try await client.page(schema, after: after, limit: Self.dumpPage),
+                                             schema: schema, element: client.element)
+            for record in records { try writer.write(TabularText.line(record)) }
+            total += records.count
+            guard records.count == Self.dumpPage, let last = records.last else { break }
+            after = last.imsi
+        }
+        try writer.close()
+        let count = try await context.database.write { db in
+            try store.deleteAll(neID: neID, in: db)
+            return try store.insert(tabularFile: path, neID: neID, in: db)
+        }
+        context.logger.info("resetData: UDM/\(neID) \(schema.noun): \(count) records reloaded from the NE")
+        return total
+    }
+
+    /// Records per dump page asked of the NE.
+    static let dumpPage = 10_000
+
+    /// Records of an NDJSON dump page; a record the OMC's rules refuse stops the reload, named.
+    static func parseDump(_ bytes: [UInt8], schema: RecordSchema, element: NetworkElement) throws -> [UDMRecord] {
+        var records: [UDMRecord] = []
+        for line in bytes.split(separator: 0x0A) where !line.isEmpty {
+            guard case .object(let object) = try? JSONBody.decode(JSONValue.self, from: Array(line)) else {
+                throw OMCError(.neFailure, "NE \(element.key) sent a dump line that is not a JSON object")
+            }
+            var given: [String: String] = [:]
+            for (key, value) in object {
+                if let text = value.stringValue { given[key] = text } else if let number = value.intValue { given[key] = String(number) }
+            }
+            do {
+                records.append(try schema.record(given.filter { schema.position(of: $0.key) != nil }))
+            } catch {
+                throw OMCError(.neFailure, "NE \(element.key) holds a \(schema.noun) record the OMC refuses (IMSI \(given["imsi"] ?? "?")): \(error)")
+            }
+        }
+        return records
+    }
+
+    private func checkBatchSize(_ count: Int) throws(OMCError) {
+        guard (1...runtime.settings.batchMaxRecords).contains(count) else {
+            throw OMCError.invalid("num", "must be an integer from 1 to \(runtime.settings.batchMaxRecords)")
+        }
+    }
+
+    /// An IMSI path or query parameter: 15 decimal digits.
+    static func checkIMSI(_ imsi: String) throws(OMCError) {
+        if let problem = FieldRule.digits(15...15).violation(of: imsi) { throw OMCError.invalid("imsi", problem) }
+    }
+}

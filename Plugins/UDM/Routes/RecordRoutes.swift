@@ -1,0 +1,118 @@
+import PluginAPI
+
+/// The API document's ten routes of one record kind, under `/ne/udm/sub/` or `/ne/udm/auth/`: read,
+/// add, modify, remove, batch add, batch delete, list, export, import and resetData.
+struct RecordRoutes: Sendable {
+    let schema: RecordSchema
+    let runtime: UDMRuntime
+
+    /// The permission `udm:<resource>:<action>`.
+    private func permission(_ action: String) -> Permission { .required("udm:\(schema.resource):\(action)") }
+
+    func declare(_ plugin: inout PluginRegistrar) {
+        let base = "/ne/udm/\(schema.resource)"
+        let noun = schema.noun
+        let secrets = schema.secretNames
+        plugin.route(.get, base + "/list", permission: permission("query"), summary: "List \(noun), filtered and paged", handler: list)
+        plugin.route(.get, base + "/{neId}/{imsi}", permission: permission("query"), summary: "One \(noun) record", handler: show)
+        plugin.route(.post, base + "/{neId}", permission: permission("add"), summary: "Add \(noun)",
+                     secretFields: secrets, handler: add)
+        plugin.route(.put, base + "/{neId}", permission: permission("edit"), summary: "Modify \(noun)",
+                     secretFields: secrets, handler: modify)
+        plugin.route(.delete, base + "/{neId}/{imsi}", permission: permission("remove"), summary: "Remove \(noun)", handler: remove)
+        plugin.route(.post, base + "/{neId}/{num}", permission: permission("add"), summary: "Batch add \(noun)",
+                     secretFields: secrets, handler: batchAdd)
+        plugin.route(.delete, base + "/{neId}/{imsi}/{num}", permission: permission("remove"), summary: "Batch delete \(noun)",
+                     handler: batchDelete)
+        plugin.route(.put, base + "/resetData/{neId}", permission: permission("reset"), summary: "Reload \(noun) from the NE",
+                     handler: resetData)
+        plugin.route(.get, base + "/batch/list", permission: permission("query"), summary: "Running \(noun) batches and their progress",
+                     handler: batches)
+        RecordTransfer(schema: schema, runtime: runtime).declare(&plugin)
+    }
+
+    private func service(_ context: PluginContext) -> RecordService {
+        RecordService(schema: schema, runtime: runtime, context: context)
+    }
+
+    /// Whether the caller sees secrets in clear.
+    private func reveal(_ request: OMCRequest) async throws -> Bool {
+        schema.secretPositions.isEmpty ? false : try await request.permissions.holds(UDMPlugin.secretPermission)
+    }
+
+    @Sendable func list(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let query = try RecordQuery(schema: schema, query: request.query)
+        let store = try runtime.store(schema)
+        let reveal = try await reveal(request)
+        let anchors = runtime.anchors
+        let (rows, total) = try await context.database.read { db -> ([JSONValue], Int) in
+            let rows = try anchors.page(query, columns: store.selectColumns, in: db).map { row in
+                try store.record(row, reveal: reveal).json(id: Int64(row.int("id") ?? 0), neID: row.string("ne_id") ?? "",
+                                                            schema: store.schema, reveal: reveal)
+            }
+            let total: Int
+            if let (countSQL, countArguments) = query.countSQL {
+                total = try db.first(countSQL, countArguments)?.int("total") ?? 0
+            } else {
+                total = try store.count(neID: query.neID, in: db)
+            }
+            return (rows, total)
+        }
+        return .list(rows: rows, total: total)
+    }
+
+    @Sendable func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try request.pathParameter("neId")
+        let reveal = try await reveal(request)
+        let found = try await service(context).find(neID: neID, imsi: try request.pathParameter("imsi"), reveal: reveal)
+        return OMCResponse(headers: HeaderFields([("Content-Type", "application/json")]),
+                           body: .bytes(found.record.successBytes(id: found.id, neID: neID, schema: schema, reveal: reveal)))
+    }
+
+    @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try request.pathParameter("neId")
+        let record = try schema.record(try await RecordBody.values(request, schema: schema))
+        try await service(context).create(neID: neID, record)
+        return .success(1)
+    }
+
+    @Sendable func modify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try request.pathParameter("neId")
+        _ = try await service(context).modify(neID: neID, try await RecordBody.values(request, schema: schema))
+        return .success(1)
+    }
+
+    @Sendable func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        try await service(context).remove(neID: try request.pathParameter("neId"), imsi: try request.pathParameter("imsi"))
+        return .success(1)
+    }
+
+    @Sendable func batchAdd(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try request.pathParameter("neId")
+        let count = try Self.number(request.pathParameter("num"))
+        let base = try schema.record(try await RecordBody.values(request, schema: schema))
+        return .success(try await service(context).batchAdd(neID: neID, base: base, count: count))
+    }
+
+    @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let count = try Self.number(request.pathParameter("num"))
+        let removed = try await service(context).batchDelete(neID: try request.pathParameter("neId"),
+                                                             imsi: try request.pathParameter("imsi"), count: count)
+        return .success(removed)
+    }
+
+    @Sendable func resetData(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        .success(try await service(context).resetData(neID: try request.pathParameter("neId")))
+    }
+
+    @Sendable func batches(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let running = runtime.progress.running.filter { $0.resource == schema.resource }
+        return .list(rows: running, total: running.count)
+    }
+
+    /// `num`: a positive integer.
+    static func number(_ text: String) throws(OMCError) -> Int {
+        guard text.utf8.count <= 9, let number = Int(text), number > 0 else { throw OMCError.invalid("num", "must be a positive integer") }
+        return number
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import PluginAPI
+
+extension RecordTransfer {
+    /// `POST /ne/udm/<resource>/import`: a multipart form with `neId` and `file`, a CSV (`,`) or text
+    /// (tab-separated) file whose first line names the columns, as exports write them.
+    ///
+    /// All or nothing: every line is checked (rules, duplicates within the file and against the
+    /// OMC's copy) before anything is sent; a file with any bad line is refused with the lines and
+    /// their reasons, and changes nothing. A good file becomes one crash-safe batch (``BatchJournal``).
+    func declareImport(_ plugin: inout PluginRegistrar) {
+        plugin.route(.post, "/ne/udm/\(schema.resource)/import", permission: .required("udm:\(schema.resource):import"),
+                     audit: .import, summary: "Import \(schema.noun) from a csv or txt file",
+                     bodyLimit: runtime.settings.importMaxBytes, handler: importFile)
+    }
+
+    @Sendable func importFile(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let form = try await request.multipartForm()
+        guard let neID = form.fields["neId"], !neID.isEmpty else { throw OMCError.invalid("neId", "is required") }
+        guard let upload = form.file("file") else { throw OMCError.invalid("file", "is required: the csv or txt file to import") }
+        guard upload.size > 0 else { throw OMCError.invalid("file", "is empty") }
+        let store = try runtime.store(schema)
+        let batch = try await RecordService(schema: schema, runtime: runtime, context: context).startBatch(neID: neID, operation: "import")
+        let (id, path) = (batch.id, batch.path)
+        defer { runtime.progress.end(id) }
+        let checked: ImportCheck
+        do {
+            checked = try ImportCheck.run(upload: upload.path, into: path, schema: schema, maxErrors: runtime.settings.importMaxErrors) { line in
+                runtime.progress.update(id, phase: "checking", done: line, total: 0)
+                context.logger.info("import \(id): \(line) lines checked")
+            }
+            let clashes = try await context.database.read { db in try checked.clashes(with: store, neID: neID, limit: 10, in: db) }
+            if !clashes.isEmpty {
+                throw OMCError(.conflict, "import refused, nothing changed: \(schema.noun) already exists on UDM/\(neID) for "
+                               + clashes.map { "IMSI \($0.imsi) (line \($0.line))" }.joined(separator: ", "))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        let count = try await batch.journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: checked.count),
+                                                store: store, client: batch.client, context: context)
+        return .success(count)
+    }
+}
