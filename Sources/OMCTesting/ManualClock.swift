@@ -60,8 +60,8 @@ public final class ManualClock: OMCClock {
     }
 
     /// Moves the clock forward and wakes every sleeper whose deadline has passed, then waits (up to
-    /// two real seconds) until the woken tasks have gone back to sleep or finished, so that a test
-    /// sees the effects of the jobs that ran.
+    /// thirty real seconds, so that jobs talking to NEs finish even on a loaded machine) until the
+    /// woken tasks have gone back to sleep, so that a test sees the effects of the jobs that ran.
     public func advance(by seconds: TimeInterval) async {
         let (due, sleepingBefore): ([Sleeper], Int) = state.withLock { state in
             state.now = state.now.addingTimeInterval(seconds)
@@ -73,7 +73,7 @@ public final class ManualClock: OMCClock {
         }
         for sleeper in due { sleeper.continuation.resume() }
         guard !due.isEmpty else { return }
-        let deadline = ContinuousClock.now + .seconds(2)
+        let deadline = ContinuousClock.now + .seconds(30)
         while sleeperCount < sleepingBefore, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(2))
         }
