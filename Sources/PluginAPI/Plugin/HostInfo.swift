@@ -11,12 +11,17 @@ public struct HostInfo: Sendable {
     public let startedAt: Date
     /// Every NE type the enabled plugins provide, by upper-cased name.
     public let neTypes: [String: NETypeDescriptor]
+    /// Every enabled plugin's menu entries, merged by directory and sorted (``MenuEntry/merged(_:)``);
+    /// the identity plugin filters them by the caller's rights for `GET /getRouters`.
+    public let menus: [MenuEntry]
 
     /// Host facts (the host and the mock host make these).
-    public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor]) {
+    public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor],
+                menus: [MenuEntry] = []) {
         self.version = version
         self.dataDirectory = dataDirectory
         self.startedAt = startedAt
         self.neTypes = neTypes
+        self.menus = menus
     }
 }

@@ -1,0 +1,55 @@
+/// A permission a role grants or denies: `module:resource:action`, each part a name or `*`
+/// (`*:*:*` is everything, `*:*:query` every read). A leading `!` denies within its role
+/// (`!system:*:*`): a role permits what one of its grants matches and none of its denials does.
+struct PermissionPattern: Sendable, Hashable {
+    let parts: [Substring]
+    let denies: Bool
+
+    /// `nil` when `text` is not a well-formed pattern.
+    init?(_ text: String) {
+        let denies = text.hasPrefix("!")
+        let body = denies ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ part in
+            !part.isEmpty && (part == "*" || part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        }) else { return nil }
+        self.parts = parts
+        self.denies = denies
+    }
+
+    /// Whether the pattern covers `permission` (itself a plain `module:resource:action`).
+    func matches(_ permission: [Substring]) -> Bool {
+        guard permission.count == 3 else { return false }
+        return zip(parts, permission).allSatisfy { pattern, part in pattern == "*" || pattern == part }
+    }
+
+    var text: String { (denies ? "!" : "") + parts.joined(separator: ":") }
+}
+
+/// The rights of one role: its grants and its denials.
+struct RoleRights: Sendable {
+    let roleKey: String
+    let patterns: [PermissionPattern]
+
+    func permits(_ permission: [Substring]) -> Bool {
+        patterns.contains { !$0.denies && $0.matches(permission) } && !patterns.contains { $0.denies && $0.matches(permission) }
+    }
+}
+
+/// Everything the authorizer needs to know about one user, cached by ``SecurityState``.
+struct UserRights: Sendable {
+    let roles: [RoleRights]
+    /// Set for a first-start or reset password: only the password change and one's own profile work.
+    let mustChangePassword: Bool
+
+    func permits(_ permission: String) -> Bool {
+        let parts = permission.split(separator: ":", omittingEmptySubsequences: false)
+        return roles.contains { $0.permits(parts) }
+    }
+
+    /// The permission strings `getInfo` reports: every grant of every role.
+    var grantedPatterns: [String] {
+        var seen = Set<String>()
+        return roles.flatMap(\.patterns).filter { !$0.denies }.map(\.text).filter { seen.insert($0).inserted }
+    }
+}
