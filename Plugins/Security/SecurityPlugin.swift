@@ -44,6 +44,10 @@ public struct SecurityPlugin: OMCPlugin {
         LoginRoutes.declare(&plugin, state: state)
         SessionRoutes.declare(&plugin, state: state)
         SecurityMenus.declare(&plugin)
+        ProfileRoutes.declare(&plugin, state: state)
+        OnlineRoutes.declare(&plugin, state: state)
+        OperationLogRoutes.declare(&plugin)
+        LoginLogRoutes.declare(&plugin, state: state)
         plugin.job("expire_sessions", schedule: .every(seconds: 60), summary: "Forget expired sessions and captcha codes") { context in
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in

@@ -35,7 +35,7 @@ struct SecuritySettings: Sendable {
         } else {
             signingKey = nil
         }
-        adminPassword = configuration.string("adminPassword")
+        adminPassword = configuration.string("adminPassword").flatMap { $0.isEmpty ? nil : $0 }
         captchaEnabled = configuration.boolean("captchaEnabled") ?? true
         maxFailedLogins = configuration.integer("maxFailedLogins") ?? 5
         failureWindowSeconds = (configuration.integer("failureWindowMinutes") ?? 10) * 60

@@ -144,7 +144,7 @@ enum LoginRoutes {
         }
         let hash = try await state.hasher.hash(body.password)
         do {
-            try await context.database.write { db in
+            _ = try await context.database.write { db in
                 try UserStore.create(.init(userName: userName, nickName: userName, departmentID: nil, passwordHash: hash,
                                            mustChangePassword: false, roleKeys: [settings.registrationRole], createdBy: "register"),
                                      now: now, in: db)

@@ -1,0 +1,43 @@
+import PluginAPI
+
+/// `/monitor/logininfor/…`: list, export, clean, unlock, delete.
+enum LoginLogRoutes {
+    static let sortable = ["loginTime": "login_time", "userName": "user_name", "ipaddr": "ipaddr", "status": "status"]
+
+    static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
+        plugin.route(.get, "/monitor/logininfor/list", permission: "monitor:logininfor:list", summary: "Login log, paged") { request, context in
+            let filter = try LoginLog.Filter(FilterFields(request.query))
+            let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
+            let (clause, arguments) = filter.whereClause
+            let order = page.sortField.flatMap { sortable[$0] } ?? "login_time"
+            let (rows, total) = try await context.database.read { db in
+                let total = try db.first("SELECT count(*) AS n FROM security_login_log" + clause, arguments)?.int("n") ?? 0
+                let rows = try db.query("SELECT * FROM security_login_log\(clause) ORDER BY \(order) \(page.descending || page.sortField == nil ? "DESC" : "ASC"), info_id DESC LIMIT ? OFFSET ?",
+                                        arguments + [.int(page.pageSize), .int(page.offset)]).map(LoginLog.row)
+                return (rows, total)
+            }
+            return .list(rows: rows, total: total)
+        }
+        plugin.route(.delete, "/monitor/logininfor/clean", permission: "monitor:logininfor:remove", audit: .clean,
+                     summary: "Clear the login log") { _, context in
+            try await context.database.write { db in try db.execute("DELETE FROM security_login_log") }
+            return .success()
+        }
+        plugin.route(.put, "/monitor/logininfor/unlock/{userName}", permission: "monitor:logininfor:unlock",
+                     summary: "Unlock an account locked by failed logins") { request, context in
+            let userName = try request.pathParameter("userName")
+            let now = Milliseconds.of(context.clock.now())
+            let wasLocked = try await context.database.write { db in try LoginThrottle.clear(userName, now: now, in: db) }
+            guard wasLocked else { throw OMCError.notFound("the account '\(userName)' is not locked") }
+            return .success()
+        }
+        plugin.route(.delete, "/monitor/logininfor/{infoIds}", permission: "monitor:logininfor:remove",
+                     summary: "Delete login log entries") { request, context in
+            let ids = try IDList.parse(try request.pathParameter("infoIds"), field: "infoIds")
+            try await context.database.write { db in
+                try IDList.deleteAll(ids, table: "security_login_log", column: "info_id", what: "login log entry", in: db)
+            }
+            return .success()
+        }
+    }
+}
