@@ -18,12 +18,32 @@ struct PermissionPattern: Sendable, Hashable {
     }
 
     /// Whether the pattern covers `permission` (itself a plain `module:resource:action`).
-    func matches(_ permission: [Substring]) -> Bool {
-        guard permission.count == 3 else { return false }
-        return zip(parts, permission).allSatisfy { pattern, part in pattern == "*" || pattern == part }
+    func matches(_ permission: RequiredPermission) -> Bool {
+        (parts[0] == "*" || parts[0] == permission.module) && (parts[1] == "*" || parts[1] == permission.resource)
+            && (parts[2] == "*" || parts[2] == permission.action)
     }
 
     var text: String { (denies ? "!" : "") + parts.joined(separator: ":") }
+}
+
+/// A permission being checked, split into its three parts without allocating (it is split on every
+/// authorized request).
+struct RequiredPermission {
+    let module: Substring
+    let resource: Substring
+    let action: Substring
+
+    /// `nil` unless `text` has exactly three `:`-separated parts.
+    init?(_ text: String) {
+        guard let first = text.firstIndex(of: ":") else { return nil }
+        let rest = text[text.index(after: first)...]
+        guard let second = rest.firstIndex(of: ":") else { return nil }
+        let action = rest[rest.index(after: second)...]
+        guard !action.contains(":") else { return nil }
+        module = text[..<first]
+        resource = rest[..<second]
+        self.action = action
+    }
 }
 
 /// The rights of one role: its grants and its denials.
@@ -31,7 +51,7 @@ struct RoleRights: Sendable {
     let roleKey: String
     let patterns: [PermissionPattern]
 
-    func permits(_ permission: [Substring]) -> Bool {
+    func permits(_ permission: RequiredPermission) -> Bool {
         patterns.contains { !$0.denies && $0.matches(permission) } && !patterns.contains { $0.denies && $0.matches(permission) }
     }
 }
@@ -43,8 +63,8 @@ struct UserRights: Sendable {
     let mustChangePassword: Bool
 
     func permits(_ permission: String) -> Bool {
-        let parts = permission.split(separator: ":", omittingEmptySubsequences: false)
-        return roles.contains { $0.permits(parts) }
+        guard let required = RequiredPermission(permission) else { return false }
+        return roles.contains { $0.permits(required) }
     }
 
     /// The permission strings `getInfo` reports: every grant of every role.
