@@ -33,16 +33,18 @@ struct RequiredPermission {
     let resource: Substring
     let action: Substring
 
-    /// `nil` unless `text` has exactly three `:`-separated parts.
+    /// `nil` unless `text` has exactly three `:`-separated parts. Searches the UTF-8 bytes: a
+    /// `Character` search would run grapheme breaking on every request.
     init?(_ text: String) {
-        guard let first = text.firstIndex(of: ":") else { return nil }
-        let rest = text[text.index(after: first)...]
-        guard let second = rest.firstIndex(of: ":") else { return nil }
-        let action = rest[rest.index(after: second)...]
-        guard !action.contains(":") else { return nil }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let afterFirst = bytes.index(after: first)
+        guard let second = bytes[afterFirst...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let afterSecond = bytes.index(after: second)
+        guard !bytes[afterSecond...].contains(UInt8(ascii: ":")) else { return nil }
         module = text[..<first]
-        resource = rest[..<second]
-        self.action = action
+        resource = text[afterFirst..<second]
+        action = text[afterSecond...]
     }
 }
 
