@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "UDM", "Trace", "UPF"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "Trace", "UPF"]
 
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         .target(
@@ -72,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement", "UDM",
+                "OMCHost", "PluginAPI", "NEManagement", "Security", "UDM",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
@@ -102,6 +103,16 @@ let package = Package(
         ),
         .target(name: "NEManagement", dependencies: ["PluginAPI"], path: "Plugins/NEManagement", swiftSettings: strictSettings),
         .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
+        .systemLibrary(name: "CGD", path: "Sources/CGD"),
+        .target(
+            name: "Security",
+            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit")],
+            path: "Plugins/Security",
+            exclude: ["SCHEMA.md"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .target(

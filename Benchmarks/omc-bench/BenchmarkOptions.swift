@@ -6,7 +6,7 @@ struct BenchmarkOptions: Sendable {
         usage: omc-bench [--omc PATH] [--startup-runs N] [--mml-seconds S] [--idle-seconds S]
                          [--wrk-threads N] [--wrk-connections N] [--wrk-seconds S] [--wrk-rounds N]
                          [--nesim PATH] [--ne-count N] [--hanging N] [--state-runs N] [--mml-clients N]
-                         [--capture-megabytes N] [--capture-runs N] [--only GROUP,…]
+                         [--capture-megabytes N] [--capture-runs N] [--logins N] [--only GROUP,…]
 
           --omc PATH       the release-built omc executable (default: $OMC_BENCH_OMC)
           --nesim PATH     the release-built omc-nesim executable (default: $OMC_BENCH_NESIM)
@@ -17,7 +17,8 @@ struct BenchmarkOptions: Sendable {
           --capture-megabytes N  size of the pcap downloaded from a simulated UPF through the OMC (default 100)
           --capture-runs N       timed downloads of it (default 3)
           --udm-import-lines N   lines of the UDM import benchmark's CSV (default 1000000)
-          --only GROUP,…         run only these groups: mml, startup, http, ne, capture, udm (default all)
+          --logins N             sequential logins timed for the login latency (default 100)
+          --only GROUP,…         run only these groups: mml, startup, http, security, ne, capture, udm (default all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -39,13 +40,14 @@ struct BenchmarkOptions: Sendable {
     var captureMegabytes = 100
     var captureRuns = 3
     var udmImportLines = 1_000_000
+    var logins = 100
     /// The benchmark groups to run; empty for all.
     var only: Set<String> = []
 
     /// Whether the group `name` runs.
     func runs(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
-    static let groups = ["mml", "startup", "http", "ne", "capture", "udm"]
+    static let groups = ["mml", "startup", "http", "security", "ne", "capture", "udm"]
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -71,8 +73,9 @@ struct BenchmarkOptions: Sendable {
             case "--capture-megabytes": options.captureMegabytes = try count(value, flag)
             case "--capture-runs": options.captureRuns = try count(value, flag)
             case "--udm-import-lines": options.udmImportLines = try count(value, flag)
+            case "--logins": options.logins = try count(value, flag)
             case "--only":
-                options.only = Set(value.split(separator: ",").map(String.init))
+                options.only = Set(value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
                 let unknown = options.only.subtracting(groups)
                 guard unknown.isEmpty else { throw BenchmarkError("--only: unknown group \(unknown.sorted().joined(separator: ", ")); use \(groups.joined(separator: ", "))") }
             default: throw BenchmarkError("unknown option \(flag)\n\(usage)")

@@ -33,6 +33,13 @@ if options.runs("http") {
         warmUp: options.wrkWarmUp, rounds: options.wrkRounds).run())
 }
 
+if options.runs("security") {
+    report("== Security: login latency, authenticated route vs the same route without identity")
+    outcomes += await SecurityBenchmark(
+        threads: options.wrkThreads, connections: options.wrkConnections, duration: options.wrkDuration,
+        warmUp: options.wrkWarmUp, rounds: options.wrkRounds, logins: options.logins).run()
+}
+
 if options.runs("ne") {
     report("== Simulated NEs: system state of ALL with hanging NEs, MML round trip")
     outcomes += await NEBenchmarks(

@@ -21,13 +21,14 @@ public struct NEManagementPlugin: OMCPlugin {
         settings = NEManagementSettings(configuration)
     }
 
-    /// Declares the registry table, the routes, the polling job and the NE directory.
+    /// Declares the registry table, the routes, the polling job, the menu and the NE directory.
     public func register(_ plugin: inout PluginRegistrar) throws {
         NERegistry.declareMigrations(&plugin)
         NEInfoRoutes.declare(&plugin)
         SystemStateRoutes.declare(&plugin, settings: settings)
         PushFileRoute.declare(&plugin, settings: settings)
         StatePoller.declare(&plugin, settings: settings)
+        NEMenus.declare(&plugin)
         plugin.neDirectory(NERegistry.Directory())
     }
 }

@@ -3,6 +3,7 @@ import OMCHost
 import Trace
 import UPF
 import UDM
+import Security
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
@@ -11,4 +12,5 @@ let bundledPlugins = PluginCatalog([
     UDMPlugin.self,
     TracePlugin.self,
     UPFPlugin.self,
+    SecurityPlugin.self,
 ])

@@ -25,6 +25,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var operationLogSinks: [any OperationLogSink] = []
     /// The NE directory, if this plugin keeps the NE registry.
     public private(set) var neDirectory: (any NEDirectory)?
+    /// Menu entries for the web client's navigation (``MenuEntry``).
+    public private(set) var menus: [MenuEntry] = []
     /// Declaration mistakes found so far.
     public private(set) var problems: [String] = []
 
@@ -124,6 +126,24 @@ public struct PluginRegistrar: Sendable {
     /// Provides the registry the host's NE gateway looks NEs up in (the NE management plugin does this).
     public mutating func neDirectory(_ directory: any NEDirectory) {
         neDirectory = directory
+    }
+
+    /// Declares a menu entry (a directory with its pages, or pages for a directory another plugin
+    /// declares with the same `path`). Each page needs a well-formed permission, which should be the
+    /// one of the page's list route, so that callers who cannot use the page do not see it.
+    public mutating func menu(_ entry: MenuEntry) {
+        for item in entry.flattened {
+            if item.id.isEmpty { problems.append("menu '\(item.title)': id must not be empty") }
+            if let permission = item.permission, !Permission.isWellFormed(permission) {
+                problems.append("menu '\(item.id)': permission '\(permission)' is not module:resource:action")
+            }
+            if item.permission == nil, item.children.isEmpty {
+                problems.append("menu '\(item.id)': a page needs a permission")
+            }
+        }
+        let ids = (menus + [entry]).flatMap(\.flattened).map(\.id)
+        if Set(ids).count != ids.count { problems.append("menu '\(entry.id)': an id is declared twice") }
+        menus.append(entry)
     }
 
     /// Adds a receiver of operation-log entries.

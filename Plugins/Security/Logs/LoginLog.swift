@@ -1,0 +1,66 @@
+import PluginAPI
+
+/// The `security_login_log` table: every login attempt, good or bad, and every logout.
+enum LoginLog {
+    /// One attempt, with where it came from.
+    struct Attempt: Sendable {
+        let userName: String
+        let client: ClientInfo
+        let succeeded: Bool
+        let message: String
+        let time: Int64
+    }
+
+    static func insert(_ attempt: Attempt, in db: any DatabaseConnection) throws {
+        try db.execute("""
+            INSERT INTO security_login_log (user_name, ipaddr, login_location, browser, os, status, msg, login_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(String(attempt.userName.prefix(64))), .text(attempt.client.address), .text(attempt.client.location),
+                  .text(attempt.client.browser), .text(attempt.client.operatingSystem), .text(attempt.succeeded ? "1" : "0"),
+                  .text(attempt.message), .integer(attempt.time)])
+    }
+
+    /// One row as the document's list shows it.
+    struct Row: Sendable, Encodable {
+        let infoId: String
+        let userName: String
+        let ipaddr: String
+        let loginLocation: String
+        let browser: String
+        let os: String
+        let status: String
+        let msg: String
+        let loginTime: String
+    }
+
+    static func row(_ row: DatabaseRow) -> Row {
+        Row(infoId: row.string("info_id") ?? "", userName: row.string("user_name") ?? "", ipaddr: row.string("ipaddr") ?? "",
+            loginLocation: row.string("login_location") ?? "", browser: row.string("browser") ?? "", os: row.string("os") ?? "",
+            status: row.string("status") ?? "", msg: row.string("msg") ?? "", loginTime: row.string("login_time") ?? "")
+    }
+
+    /// The list and export filters of the document.
+    struct Filter: Sendable {
+        var address: String?
+        var userName: String?
+        var status: String?
+        var begin: Int64?
+        var end: Int64?
+
+        init(_ fields: FilterFields) throws(OMCError) {
+            address = fields["ipaddr"]
+            userName = fields["userName"]
+            status = try fields.status("status")
+            (begin, end) = try fields.timeRange()
+        }
+
+        var sqlFilter: SQLFilter {
+            var filter = SQLFilter()
+            filter.contains("ipaddr", address)
+            filter.contains("user_name", userName)
+            filter.equals("status", status.map { .text($0) })
+            filter.between("login_time", begin, end)
+            return filter
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import PluginAPI
+
+/// `/monitor/logininfor/…`: list, export, clean, unlock, delete.
+enum LoginLogRoutes {
+    static let sortable = ["loginTime": "login_time", "userName": "user_name", "ipaddr": "ipaddr", "status": "status"]
+
+    static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
+        plugin.route(.get, "/monitor/logininfor/list", permission: "monitor:logininfor:list", summary: "Login log, paged") { request, context in
+            let filter = try LoginLog.Filter(FilterFields(request.query))
+            let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
+            let sqlFilter = filter.sqlFilter
+            let (rows, total) = try await context.database.read { db in
+                try sqlFilter.page(of: "security_login_log", page, sortable: sortable, defaultOrder: "login_time", tiebreak: "info_id",
+                                   in: db, LoginLog.row)
+            }
+            return .list(rows: rows, total: total)
+        }
+        plugin.route(.post, "/monitor/logininfor/export", permission: "monitor:logininfor:export", audit: .export,
+                     summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024) { request, context in
+            let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
+            let sqlFilter = filter.sqlFilter
+            return try await LogExport.export(
+                prefix: "logininfor", sheetName: "Login log",
+                headers: ["Access ID", "User name", "IP address", "Location", "Browser", "Operating system", "Status", "Message", "Login time"],
+                query: "SELECT * FROM security_login_log\(sqlFilter.sql) ORDER BY login_time DESC, info_id DESC", arguments: sqlFilter.arguments,
+                cells: { row in
+                    [.integer(row.int("info_id") ?? 0), LogExport.text(row, "user_name"), LogExport.text(row, "ipaddr"),
+                     LogExport.text(row, "login_location"), LogExport.text(row, "browser"), LogExport.text(row, "os"),
+                     .text(row.string("status") == "1" ? "Success" : "Failure"), LogExport.text(row, "msg"), LogExport.time(row, "login_time")]
+                }, context: context)
+        }
+        plugin.route(.delete, "/monitor/logininfor/clean", permission: "monitor:logininfor:remove", audit: .clean,
+                     summary: "Clear the login log") { _, context in
+            try await context.database.write { db in try db.execute("DELETE FROM security_login_log") }
+            return .success()
+        }
+        plugin.route(.put, "/monitor/logininfor/unlock/{userName}", permission: "monitor:logininfor:unlock",
+                     summary: "Unlock an account locked by failed logins") { request, context in
+            let userName = try request.pathParameter("userName")
+            let now = Milliseconds.of(context.clock.now())
+            let wasLocked = try await context.database.write { db in try LoginThrottle.clear(userName, now: now, in: db) }
+            guard wasLocked else { throw OMCError.notFound("the account '\(userName)' is not locked") }
+            return .success()
+        }
+        plugin.route(.delete, "/monitor/logininfor/{infoIds}", permission: "monitor:logininfor:remove",
+                     summary: "Delete login log entries") { request, context in
+            let ids = try IDList.parse(try request.pathParameter("infoIds"), field: "infoIds")
+            try await context.database.write { db in
+                try IDList.deleteAll(ids, table: "security_login_log", column: "info_id", what: "login log entry", in: db)
+            }
+            return .success()
+        }
+    }
+}

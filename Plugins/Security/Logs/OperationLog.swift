@@ -1,0 +1,94 @@
+import Foundation
+import PluginAPI
+
+/// The `security_oper_log` table: the host's operation-log entries, kept. There is no route or
+/// function that edits an entry (a trigger refuses `UPDATE`); entries leave only by the delete
+/// and clean routes, which are themselves recorded.
+enum OperationLog {
+    /// Stores every entry the host writes.
+    struct Sink: OperationLogSink {
+        func record(_ entry: OperationRecord, _ context: PluginContext) async throws {
+            try await context.database.write { db in try OperationLog.insert(entry, in: db) }
+        }
+    }
+
+    static func insert(_ entry: OperationRecord, in db: any DatabaseConnection) throws {
+        let handler = entry.pluginID.map { "\($0): \(entry.title)" } ?? "omc: \(entry.title)"
+        try db.execute("""
+            INSERT INTO security_oper_log (title, business_type, method, request_method, operator_type, oper_name, dept_name, oper_url,
+                                           oper_ip, oper_location, oper_param, json_result, status, error_msg, oper_time, cost_time,
+                                           request_id, plugin_id)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(entry.title), .int(entry.businessType.rawValue), .text(handler), .text(entry.method), .text(entry.operatorName ?? ""),
+                  .text(entry.departmentName ?? ""), .text(entry.url), .text(entry.clientAddress ?? ""),
+                  .text(IPLocation.describe(entry.clientAddress)), .text(entry.parameters),
+                  .text(entry.result), .text(entry.succeeded ? "1" : "0"), .text(entry.succeeded ? "" : entry.result),
+                  .integer(Milliseconds.of(entry.time)), .int(entry.durationMilliseconds), .text(entry.requestID), .text(entry.pluginID)])
+    }
+
+    /// One row as the document's list shows it.
+    struct Row: Sendable, Encodable {
+        let operId: String
+        let title: String
+        let businessType: String
+        let method: String
+        let requestMethod: String
+        let operatorType: String
+        let operName: String
+        let deptName: String
+        let operUrl: String
+        let operIp: String
+        let operLocation: String
+        let operParam: String
+        let operMsg: String
+        let jsonResult: String
+        let status: String
+        let errorMsg: String
+        let operTime: String
+        let costTime: String
+    }
+
+    static func row(_ row: DatabaseRow) -> Row {
+        let result = row.string("json_result") ?? ""
+        return Row(operId: row.string("oper_id") ?? "", title: row.string("title") ?? "", businessType: row.string("business_type") ?? "",
+                   method: row.string("method") ?? "", requestMethod: row.string("request_method") ?? "",
+                   operatorType: row.string("operator_type") ?? "1", operName: row.string("oper_name") ?? "",
+                   deptName: row.string("dept_name") ?? "", operUrl: row.string("oper_url") ?? "", operIp: row.string("oper_ip") ?? "",
+                   operLocation: row.string("oper_location") ?? "", operParam: row.string("oper_param") ?? "", operMsg: result,
+                   jsonResult: result, status: row.string("status") ?? "", errorMsg: row.string("error_msg") ?? "",
+                   operTime: row.string("oper_time") ?? "", costTime: row.string("cost_time") ?? "")
+    }
+
+    /// The list and export filters of the document.
+    struct Filter: Sendable {
+        var title: String?
+        var operatorName: String?
+        var businessType: Int?
+        var status: String?
+        var begin: Int64?
+        var end: Int64?
+
+        init(_ fields: FilterFields) throws(OMCError) {
+            title = fields["title"]
+            operatorName = fields["operName"]
+            if let text = fields["businessType"] {
+                guard let value = Int(text), AuditClass(rawValue: value) != nil else {
+                    throw OMCError.invalid("businessType", "must be one of 0-7 or 9 (0 other, 1 insert, 2 update, 3 delete, 4 grant, 5 export, 6 import, 7 force logout, 9 clean)")
+                }
+                businessType = value
+            }
+            status = try fields.status("status")
+            (begin, end) = try fields.timeRange()
+        }
+
+        var sqlFilter: SQLFilter {
+            var filter = SQLFilter()
+            filter.contains("title", title)
+            filter.contains("oper_name", operatorName)
+            filter.equals("business_type", businessType.map(SQLValue.int))
+            filter.equals("status", status.map { .text($0) })
+            filter.between("oper_time", begin, end)
+            return filter
+        }
+    }
+}

@@ -1,0 +1,3 @@
+// libgd (Debian libgd-dev): draws the login captcha as a PNG.
+#include <gd.h>
+#include <gdfontg.h>
