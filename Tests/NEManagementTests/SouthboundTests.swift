@@ -73,8 +73,9 @@ import Testing
             let started = ContinuousClock.now
             let all = await states(host)
             let elapsed = ContinuousClock.now - started
-            // The slack covers a loaded 2-core CI machine; a hang would last the NE's 3 s delay or more.
-            #expect(elapsed < .milliseconds(600 + 1_800), "\(mode) took \(elapsed)")
+            // The margin allows for other suites' processes (the UDM tests start `omc` and
+            // `omc-nesim`) sharing two cores; a hang would run into the 5 s delay.
+            #expect(elapsed < .milliseconds(600 + 2000), "\(mode) took \(elapsed)")
             let info = all["AMF/001"]?["error"]?["errorInfo"]?.stringValue ?? "(no error)"
             #expect(info.hasPrefix(expected), "\(mode): \(info)")
             #expect(all["AMF/001"]?["error"]?["errorCode"]?.stringValue == "1")

@@ -45,8 +45,9 @@ import FoundationNetworking
                 let started = ContinuousClock.now
                 let (status, state) = try await call("GET", base + "/api/rest/systemManagement/v1/elementType/ALL/objectType/systemState")
                 #expect(status == 200)
-                // The slack covers a loaded 2-core CI machine; a hang would last the NE's 5 s delay or more.
-                #expect(ContinuousClock.now - started < .milliseconds(500 + 3_000), "round \(round) \(mode) hung")
+                // The margin allows for other suites' processes sharing two cores; a hang would run
+                // into the 5 s delay.
+                #expect(ContinuousClock.now - started < .milliseconds(500 + 3500), "round \(round) \(mode) hung")
                 let entries = state["data"]?.arrayValue ?? []
                 #expect(entries.count == 3)
                 #expect(entries.filter { $0["AMF/002"]?["systemState"] != nil || $0["AMF/003"]?["systemState"] != nil }.count == 2,
