@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "PCF"]
 
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -71,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement",
+                "OMCHost", "PluginAPI", "NEManagement", "PCF",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
@@ -100,9 +101,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "NEManagement", dependencies: ["PluginAPI"], path: "Plugins/NEManagement", swiftSettings: strictSettings),
-        .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
-        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
+        .target(name: "OMCTestSupport", dependencies: ["PluginAPI"], path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(
             name: "NESimulatorTests",
             dependencies: [
@@ -120,5 +122,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .target(
+            name: "PCF",
+            dependencies: ["PluginAPI", "Spreadsheet", .product(name: "CSV", package: "CSV.swift")],
+            path: "Plugins/PCF",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PCFTests",
+            dependencies: ["PCF", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import NEManagement
+import OMCTestSupport
 import OMCTesting
 import PluginAPI
 import Testing

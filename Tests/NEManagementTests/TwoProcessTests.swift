@@ -1,6 +1,7 @@
 import Foundation
 import NEManagement
 import OMCHost
+import OMCTestSupport
 import PluginAPI
 import Testing
 #if canImport(FoundationNetworking)

@@ -1,4 +1,5 @@
 import Foundation
+import OMCTestSupport
 import PluginAPI
 import Testing
 #if canImport(FoundationNetworking)
@@ -69,7 +70,7 @@ import FoundationNetworking
             process.waitUntilExit()
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 2)
-            #expect(text == "\(config.path):4: unknown plugin 'nonexistent'; use one of: ne\n")
+            #expect(text == "\(config.path):4: unknown plugin 'nonexistent'; use one of: ne, pcf\n")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("d").path))
     }

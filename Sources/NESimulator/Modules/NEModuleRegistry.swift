@@ -11,7 +11,9 @@ public struct NEModuleRegistry: Sendable {
     /// The modules shipped with the simulator, the registry `omc-nesim` uses. Type-specific modules
     /// (UDM, PCF, …) are registered here.
     public static var standard: NEModuleRegistry {
-        NEModuleRegistry()
+        var registry = NEModuleRegistry()
+        registry.register("PCF") { _ in PCFModule() }
+        return registry
     }
 
     /// Plays NEs of `neType` (case-insensitive) with the modules `factory` makes, one per NE; a second

@@ -3,21 +3,21 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `omc-nesim` running as a separate process, playing the NEs of a generated or given configuration.
-final class SimulatorProcess {
-    let process = Process()
+/// `omc-nesim` running as a separate process (shared by every test target that needs NEs), playing the NEs of a generated or given configuration.
+public final class SimulatorProcess {
+    public let process = Process()
     /// `UDM/001` → port.
-    private(set) var ports: [String: Int] = [:]
-    private(set) var controlURL = ""
-    let folder: URL
+    public private(set) var ports: [String: Int] = [:]
+    public private(set) var controlURL = ""
+    public let folder: URL
 
-    static var executable: URL {
+    public static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["OMC_NESIM_BINARY"] { return URL(fileURLWithPath: path) }
         return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc-nesim")
     }
 
     /// Starts `omc-nesim --generate <generate>` and waits for `ready`.
-    init(generate: String) throws {
+    public init(generate: String) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nesim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process.executableURL = Self.executable
@@ -46,10 +46,10 @@ final class SimulatorProcess {
         throw SimulatorError.notReady(String(decoding: buffer, as: UTF8.self))
     }
 
-    func port(_ key: String) -> Int { ports[key] ?? 0 }
+    public func port(_ key: String) -> Int { ports[key] ?? 0 }
 
     /// Switches a fault mode on an NE (`none`, `refuse`, `delay`, `malformed`, `close`, `flap`).
-    func fault(_ key: String, _ mode: String, delayMs: Int? = nil, flapSeconds: Double? = nil) async throws {
+    public func fault(_ key: String, _ mode: String, delayMs: Int? = nil, flapSeconds: Double? = nil) async throws {
         var body: [String: Any] = ["mode": mode]
         if let delayMs { body["delayMs"] = delayMs }
         if let flapSeconds { body["flapSeconds"] = flapSeconds }
@@ -63,7 +63,7 @@ final class SimulatorProcess {
         }
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -74,7 +74,7 @@ final class SimulatorProcess {
     deinit { stop() }
 }
 
-enum SimulatorError: Error {
+public enum SimulatorError: Error {
     case notReady(String)
     case control(String)
 }

@@ -3,29 +3,31 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `omc serve` running as a separate process on a free loopback port, with its own data folder.
-final class OMCProcess {
-    let process = Process()
-    let baseURL: URL
-    let dataDirectory: URL
+/// `omc serve` running as a separate process on a free loopback port, with its own data folder
+/// (shared by every test target that runs the `omc` executable).
+public final class OMCProcess {
+    public let process = Process()
+    public let baseURL: URL
+    public let dataDirectory: URL
     private let errorPipe = Pipe()
 
     /// The `omc` executable next to the test bundle (`swift build` puts both in the same folder),
     /// or `OMC_BINARY`.
-    static var executable: URL {
+    public static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["OMC_BINARY"] { return URL(fileURLWithPath: path) }
         return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc")
     }
 
     /// Starts `omc serve --config <yaml> --port 0 --data-dir <temp>` and waits for its listening line.
-    init(configuration: String = "plugins: []\n", arguments: [String] = []) throws {
+    /// `dataDirectory` reuses the data of an earlier process (a restart).
+    public init(configuration: String = "plugins: []\n", arguments: [String] = [], dataDirectory: URL? = nil) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        dataDirectory = folder.appendingPathComponent("data")
+        self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data")
         let config = folder.appendingPathComponent("plugins.yaml")
         try configuration.write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--config", config.path, "--port", "0", "--data-dir", dataDirectory.path] + arguments
+        process.arguments = ["serve", "--config", config.path, "--port", "0", "--data-dir", self.dataDirectory.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errorPipe
@@ -39,8 +41,14 @@ final class OMCProcess {
         baseURL = url
     }
 
+    /// Kills the process with SIGKILL, as a power cut would, and waits for it to die.
+    public func killHard() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     /// Sends SIGTERM and waits for the process to exit; returns its exit status and standard error.
-    func stop() -> (status: Int32, log: String) {
+    public func stop() -> (status: Int32, log: String) {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         process.waitUntilExit()
         let log = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -48,7 +56,7 @@ final class OMCProcess {
     }
 
     /// Sends a request and returns status, headers and body.
-    func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
+    public func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String], body: Data) {
         var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
         request.httpMethod = method
         request.httpBody = body
@@ -73,6 +81,6 @@ final class OMCProcess {
     }
 }
 
-enum OMCProcessError: Error {
+public enum OMCProcessError: Error {
     case notListening(String)
 }
