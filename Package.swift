@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement", "PCF",
+                "OMCHost", "PluginAPI", "NEManagement",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",

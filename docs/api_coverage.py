@@ -29,6 +29,10 @@ BUILT = {
     ("GET", "/ne/info"): ("NE management (`ne`)", "built"),
     ("POST", "/ne/action/pushFile"): ("NE management (`ne`)", "built"),
 }
+PCF_UE = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
+for method, suffix in [("GET", ""), ("POST", ""), ("PUT", ""), ("DELETE", ""), ("POST", "/{number}"), ("PUT", "/{number}")]:
+    BUILT[(method, PCF_UE + suffix)] = ("PCF (`pcf`)", "built")
+BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §8)")
 
 
 def plan(method, path, section):

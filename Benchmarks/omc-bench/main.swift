@@ -34,6 +34,10 @@ outcomes += await NEBenchmarks(
     mml: MMLRoundTripBenchmark(threads: options.wrkThreads, clients: options.mmlClients, duration: options.wrkDuration,
                                warmUp: options.wrkWarmUp)).run()
 
+report("== PCF plugin: batch add, reads by IMSI, xlsx export and import (omc and omc-nesim as processes)")
+outcomes += await PCFBenchmark(omcPath: options.omcPath, nesimPath: options.nesimPath, threads: options.wrkThreads,
+                               duration: options.wrkDuration).run()
+
 report("")
 report(SummaryTable.render(outcomes))
 exit(outcomes.contains(where: \.couldNotRun) ? 1 : 0)
