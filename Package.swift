@@ -131,6 +131,7 @@ let package = Package(
         .testTarget(
             name: "PCFTests",
             dependencies: ["PCF", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
     ]

@@ -86,6 +86,20 @@ import Testing
         await pcf.stop()
     }
 
+    @Test func importsALegacyXLSWorkbook() async throws {
+        let pcf = try await PCFHarness()
+        let url = try #require(Bundle.module.url(forResource: "ue-policies", withExtension: "xls", subdirectory: "Fixtures"))
+        let response = await pcf.host.send(.post, base + "/import?neId=002", multipart: [
+            MultipartPart(name: "file", fileName: "ue-policies.xls", content: Array(try Data(contentsOf: url))),
+        ])
+        #expect(response.status == 200, "\(response.text)")
+        #expect(response.data?["imported"]?.intValue == 2)
+        #expect(try await pcf.nePolicy(imsi: "460990100000101", neID: "002")?["pccRules"]?.stringValue == "internet|ims_sig")
+        #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["rfsp"]?.intValue == 2)
+        #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["sar"]?.stringValue == "")
+        await pcf.stop()
+    }
+
     @Test func importsAWorkbookWithColumnsInAnyOrder() async throws {
         let pcf = try await PCFHarness()
         let path = Self.scratch("in.xlsx")
