@@ -48,6 +48,21 @@ struct UEPolicy: Sendable, Equatable {
         hdrEnrich = try value("hdrEnrich", base?.hdrEnrich)
     }
 
+    /// A policy read back from the OMC's copy, whose values were checked when they were stored.
+    init(stored imsi: String, msisdn: String, rfsp: Int, sar: String, pccRules: String, sessRules: String, uePolicy: String,
+         qosAudio: String, qosVideo: String, hdrEnrich: String) {
+        self.imsi = imsi
+        self.msisdn = msisdn
+        self.rfsp = rfsp
+        self.sar = sar
+        self.pccRules = pccRules
+        self.sessRules = sessRules
+        self.uePolicy = uePolicy
+        self.qosAudio = qosAudio
+        self.qosVideo = qosVideo
+        self.hdrEnrich = hdrEnrich
+    }
+
     /// The values in ``fieldNames`` order, as text.
     var values: [String] {
         [imsi, msisdn, String(rfsp), sar, pccRules, sessRules, uePolicy, qosAudio, qosVideo, hdrEnrich]

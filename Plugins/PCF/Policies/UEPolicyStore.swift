@@ -5,11 +5,13 @@ import PluginAPI
 enum UEPolicyStore {
     static let columns = "imsi, msisdn, rfsp, sar, pcc_rules, sess_rules, ue_policy, qos_audio, qos_video, hdr_enrich"
 
+    /// The policy of a row; the values were checked before they were stored, so they are not again.
     static func policy(_ row: DatabaseRow) -> UEPolicy? {
-        try? UEPolicy(["imsi": row.string("imsi") ?? "", "msisdn": row.string("msisdn") ?? "", "rfsp": row.string("rfsp") ?? "0",
-                       "sar": row.string("sar") ?? "", "pccRules": row.string("pcc_rules") ?? "", "sessRules": row.string("sess_rules") ?? "",
-                       "uePolicy": row.string("ue_policy") ?? "", "qosAudio": row.string("qos_audio") ?? "",
-                       "qosVideo": row.string("qos_video") ?? "", "hdrEnrich": row.string("hdr_enrich") ?? ""])
+        guard let imsi = row.string("imsi"), let msisdn = row.string("msisdn") else { return nil }
+        return UEPolicy(stored: imsi, msisdn: msisdn, rfsp: row.int("rfsp") ?? 0, sar: row.string("sar") ?? "",
+                        pccRules: row.string("pcc_rules") ?? "", sessRules: row.string("sess_rules") ?? "",
+                        uePolicy: row.string("ue_policy") ?? "", qosAudio: row.string("qos_audio") ?? "",
+                        qosVideo: row.string("qos_video") ?? "", hdrEnrich: row.string("hdr_enrich") ?? "")
     }
 
     static func find(neID: String, imsi: String, in db: any DatabaseConnection) throws -> UEPolicy? {
