@@ -1,3 +1,4 @@
+import Foundation
 import PluginAPI
 
 /// The PCF NE's `ueInfo` provisioning interface, through the host's NE gateway. The NE applies a
@@ -20,13 +21,46 @@ struct PCFClient: Sendable {
 
     /// Adds `policies` (with `replace`, adds or replaces); all or nothing.
     func create(_ policies: [UEPolicy], replace: Bool = false) async throws {
-        _ = try await answer(.json(.post, Self.path, .array(policies.map(\.json)), query: replace ? [("replace", "true")] : [],
-                                   timeout: bulkTimeout))
+        _ = try await answer(Self.request(.post, policies, query: replace ? [("replace", "true")] : [], timeout: bulkTimeout))
     }
 
     /// Replaces `policies`, which must all exist on the NE; all or nothing.
     func modify(_ policies: [UEPolicy]) async throws {
-        _ = try await answer(.json(.put, Self.path, .array(policies.map(\.json)), timeout: bulkTimeout))
+        _ = try await answer(Self.request(.put, policies, timeout: bulkTimeout))
+    }
+
+    /// A JSON array of `policies`, written directly rather than through `JSONEncoder`: a 100,000-UE
+    /// batch is a million values, and the fields' rules leave nothing to escape but the generic case.
+    static func request(_ method: HTTPMethod, _ policies: [UEPolicy], query: [(name: String, value: String)] = [],
+                        timeout: Duration) -> NERequest {
+        var text = "["
+        text.reserveCapacity(policies.count * 256)
+        for (index, policy) in policies.enumerated() {
+            if index > 0 { text += "," }
+            text += "{"
+            for (position, (name, value)) in zip(UEPolicy.fieldNames, policy.values).enumerated() {
+                if position > 0 { text += "," }
+                text += "\"" + name + "\":"
+                text += name == "rfsp" ? value : "\"" + escaped(value) + "\""
+            }
+            text += "}"
+        }
+        text += "]"
+        return NERequest(method: method, path: path, query: query, body: .bytes(Array(text.utf8)), contentType: "application/json",
+                         timeout: timeout)
+    }
+
+    /// `value` as the inside of a JSON string.
+    static func escaped(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return value }
+        return value.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case _ where scalar.value < 0x20: String(format: "\\u%04x", scalar.value)
+            default: String(scalar)
+            }
+        }.joined()
     }
 
     /// Removes one policy; `false` when the NE does not have it.
