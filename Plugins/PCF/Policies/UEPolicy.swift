@@ -1,7 +1,7 @@
 import PluginAPI
 
 /// One UE's policy on a PCF, with the API document's `ueInfo` fields.
-struct UEPolicy: Sendable, Equatable {
+struct UEPolicy: Sendable, Equatable, Encodable {
     var imsi: String
     var msisdn: String
     /// RAT/frequency selection priority index.

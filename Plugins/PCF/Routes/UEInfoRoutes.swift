@@ -22,11 +22,12 @@ struct UEInfoRoutes: Sendable {
         UEPolicyService(settings: settings, context: context)
     }
 
-    /// `{code, msg, data, total}`: the document's `{"data": [...]}` with the OMC's envelope around it.
+    /// `{code, msg, data, total}`: the document's `{"data": [...]}` with the OMC's envelope around it;
+    /// policies are encoded as themselves (their stored property names are the document's fields).
     struct PolicyList: Encodable, Sendable {
         let code: Int
         let msg: String
-        let data: [JSONValue]
+        let data: [UEPolicy]
         let total: Int
     }
 
@@ -36,14 +37,14 @@ struct UEInfoRoutes: Sendable {
         let msisdn = request.query["msisdn"].flatMap { $0.isEmpty ? nil : $0 }
         if imsi != nil || msisdn != nil {
             let found = try await service(context).find(neID: neID, imsi: imsi, msisdn: msisdn)
-            let rows = found.map { [$0.json] } ?? []
+            let rows = found.map { [$0] } ?? []
             return .json(PolicyList(code: 200, msg: "Success", data: rows, total: rows.count))
         }
         let page = try PageRequest(query: request.query)
         let (policies, total) = try await context.database.read { db in
             try UEPolicyStore.page(neID: neID, offset: page.offset, limit: page.pageSize, in: db)
         }
-        return .json(PolicyList(code: 200, msg: "Success", data: policies.map(\.json), total: total))
+        return .json(PolicyList(code: 200, msg: "Success", data: policies, total: total))
     }
 
     @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
