@@ -52,6 +52,11 @@ UDM_ROUTES = {"{neId}", "list", "export", "import", "resetData"}
 UDM_METHODS = {("GET", "{neId}"), ("DELETE", "{neId}"), ("POST", "{neId}"), ("PUT", "{neId}"), ("GET", "list"),
                ("POST", "export"), ("POST", "import"), ("PUT", "resetData")}
 
+PCF_UE = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
+for method, suffix in [("GET", ""), ("POST", ""), ("PUT", ""), ("DELETE", ""), ("POST", "/{number}"), ("PUT", "/{number}")]:
+    BUILT[(method, PCF_UE + suffix)] = ("PCF (`pcf`)", "built")
+BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §8)")
+
 
 def plan(method, path, section):
     """(planned plugin, status) of one endpoint of the API document."""

@@ -18,7 +18,7 @@ struct BenchmarkOptions: Sendable {
           --capture-runs N       timed downloads of it (default 3)
           --udm-import-lines N   lines of the UDM import benchmark's CSV (default 1000000)
           --logins N             sequential logins timed for the login latency (default 100)
-          --only GROUP,…         run only these groups: mml, startup, http, security, ne, capture, udm (default all)
+          --only GROUP,…         run only these groups: mml, startup, http, security, ne, capture, udm, pcf (default all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -47,7 +47,7 @@ struct BenchmarkOptions: Sendable {
     /// Whether the group `name` runs.
     func runs(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
-    static let groups = ["mml", "startup", "http", "security", "ne", "capture", "udm"]
+    static let groups = ["mml", "startup", "http", "security", "ne", "capture", "udm", "pcf"]
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {

@@ -61,6 +61,12 @@ if options.runs("udm") {
                                    duration: options.wrkDuration, importLines: options.udmImportLines).run()
 }
 
+if options.runs("pcf") {
+    report("== PCF plugin: batch add, reads by IMSI, xlsx export and import (omc and omc-nesim as processes)")
+    outcomes += await PCFBenchmark(omcPath: options.omcPath, nesimPath: options.nesimPath, threads: options.wrkThreads,
+                                   duration: options.wrkDuration).run()
+}
+
 report("")
 report(SummaryTable.render(outcomes))
 exit(outcomes.contains(where: \.couldNotRun) ? 1 : 0)

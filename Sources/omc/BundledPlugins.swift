@@ -4,6 +4,7 @@ import Trace
 import UPF
 import UDM
 import Security
+import PCF
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
@@ -13,4 +14,5 @@ let bundledPlugins = PluginCatalog([
     TracePlugin.self,
     UPFPlugin.self,
     SecurityPlugin.self,
+    PCFPlugin.self,
 ])

@@ -13,6 +13,7 @@ public struct NEModuleRegistry: Sendable {
     public static var standard: NEModuleRegistry {
         var registry = NEModuleRegistry()
         registry.register("UDM") { _ in UDMModule() }
+        registry.register("PCF") { _ in PCFModule() }
         return registry
     }
 

@@ -66,6 +66,8 @@ final class MultipartFormReader {
                 throw OMCError.invalid("body", "malformed multipart/form-data: part \(partCount + 1) has a broken header block or boundary line")
             }
             if let failure { throw failure }
+            // Parsing is synchronous work; between chunks, let other requests' tasks run.
+            await Task.yield()
         }
         guard closed, part == nil else {
             throw OMCError.invalid("body", "the multipart/form-data body ends before its closing boundary '--\(boundary)--' (truncated upload?)")

@@ -1,0 +1,96 @@
+import Foundation
+import PluginAPI
+
+/// The PCF NE's `ueInfo` provisioning interface, through the host's NE gateway. The NE applies a
+/// whole body or nothing; its refusal comes back as an ``OMCError`` carrying the NE's own words.
+struct PCFClient: Sendable {
+    let element: NetworkElement
+    let network: any NEGateway
+    let bulkTimeout: Duration
+
+    static let path = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
+
+    /// The client for the registered PCF `neID`; a precise 404 when it is not registered.
+    static func resolve(_ neID: String, _ context: PluginContext, settings: PCFSettings) async throws -> PCFClient {
+        guard !neID.isEmpty else { throw OMCError.invalid("neId", "is required") }
+        guard let element = try await context.network.element(type: PCFPlugin.neType, id: neID) else {
+            throw OMCError.notFound("NE \(PCFPlugin.neType)/\(neID) is not registered")
+        }
+        return PCFClient(element: element, network: context.network, bulkTimeout: settings.bulkTimeout)
+    }
+
+    /// Adds `policies` (with `replace`, adds or replaces); all or nothing.
+    func create(_ policies: [UEPolicy], replace: Bool = false) async throws {
+        _ = try await answer(Self.request(.post, policies, query: replace ? [("replace", "true")] : [], timeout: bulkTimeout))
+    }
+
+    /// Replaces `policies`, which must all exist on the NE; all or nothing.
+    func modify(_ policies: [UEPolicy]) async throws {
+        _ = try await answer(Self.request(.put, policies, timeout: bulkTimeout))
+    }
+
+    /// A JSON array of `policies`, written directly rather than through `JSONEncoder`: a 100,000-UE
+    /// batch is a million values, and the fields' rules leave nothing to escape but the generic case.
+    static func request(_ method: HTTPMethod, _ policies: [UEPolicy], query: [(name: String, value: String)] = [],
+                        timeout: Duration) -> NERequest {
+        var text = "["
+        text.reserveCapacity(policies.count * 256)
+        for (index, policy) in policies.enumerated() {
+            if index > 0 { text += "," }
+            text += "{"
+            for (position, (name, value)) in zip(UEPolicy.fieldNames, policy.values).enumerated() {
+                if position > 0 { text += "," }
+                text += "\"" + name + "\":"
+                text += name == "rfsp" ? value : "\"" + escaped(value) + "\""
+            }
+            text += "}"
+        }
+        text += "]"
+        return NERequest(method: method, path: path, query: query, body: .bytes(Array(text.utf8)), contentType: "application/json",
+                         timeout: timeout)
+    }
+
+    /// `value` as the inside of a JSON string.
+    static func escaped(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return value }
+        return value.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case _ where scalar.value < 0x20: String(format: "\\u%04x", scalar.value)
+            default: String(scalar)
+            }
+        }.joined()
+    }
+
+    /// Removes one policy; `false` when the NE does not have it.
+    func delete(imsi: String) async throws -> Bool {
+        let response = try await network.send(NERequest(method: .delete, path: Self.path, query: [("imsi", imsi)]), to: element)
+        if response.status == 404, (try? response.json(from: element))?["cause"]?.stringValue == "DATA_NOT_FOUND" { return false }
+        guard response.status == 200 else { throw refusal(response) }
+        return true
+    }
+
+    /// Removes the policies of `imsis` the NE has.
+    func delete(imsis: [String]) async throws {
+        _ = try await answer(.json(.delete, Self.path, .array(imsis.map(JSONValue.string)), timeout: bulkTimeout))
+    }
+
+    private func answer(_ request: NERequest) async throws -> JSONValue? {
+        let response = try await network.send(request, to: element)
+        guard response.status == 200 else { throw refusal(response) }
+        return try response.json(from: element)["data"]
+    }
+
+    private func refusal(_ response: NEResponse) -> OMCError {
+        let words = (try? response.json(from: element))?["msg"]?.stringValue ?? "HTTP \(response.status)"
+        let kind: OMCError.Kind = switch response.status {
+        case 400: .invalidInput
+        case 404: .notFound
+        case 409: .conflict
+        case 413: .tooLarge
+        default: .neFailure
+        }
+        return OMCError(kind, "NE \(element.key) refused: \(words)")
+    }
+}

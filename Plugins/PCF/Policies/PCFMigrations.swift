@@ -1,0 +1,24 @@
+import PluginAPI
+
+/// The OMC's copy of each PCF's UE policies: one row per (NE, IMSI), an MSISDN index per NE.
+enum PCFMigrations {
+    static func declare(_ plugin: inout PluginRegistrar) {
+        plugin.migration("v1_pcf_ue_policy", sql: """
+            CREATE TABLE pcf_ue_policy (
+                ne_id TEXT NOT NULL,
+                imsi TEXT NOT NULL,
+                msisdn TEXT NOT NULL,
+                rfsp INTEGER NOT NULL,
+                sar TEXT NOT NULL,
+                pcc_rules TEXT NOT NULL,
+                sess_rules TEXT NOT NULL,
+                ue_policy TEXT NOT NULL,
+                qos_audio TEXT NOT NULL,
+                qos_video TEXT NOT NULL,
+                hdr_enrich TEXT NOT NULL,
+                PRIMARY KEY (ne_id, imsi)
+            ) WITHOUT ROWID
+            """)
+        plugin.migration("v1_pcf_ue_policy_msisdn", sql: "CREATE UNIQUE INDEX pcf_ue_policy_msisdn ON pcf_ue_policy (ne_id, msisdn)")
+    }
+}

@@ -1,0 +1,123 @@
+import PluginAPI
+
+/// The API document's `ueInfo` routes of the PCF: read, add, modify, delete, and the batch add,
+/// modify and delete of `number` consecutive UEs.
+struct UEInfoRoutes: Sendable {
+    let settings: PCFSettings
+
+    static let base = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
+
+    func declare(_ plugin: inout PluginRegistrar) {
+        let base = Self.base
+        plugin.route(.get, base, permission: "pcf:ueInfo:query", summary: "PCF UE policies by IMSI or MSISDN, or a page of them", handler: query)
+        plugin.route(.post, base, permission: "pcf:ueInfo:add", summary: "Add a PCF UE policy", handler: add)
+        plugin.route(.put, base, permission: "pcf:ueInfo:edit", summary: "Modify a PCF UE policy", handler: modify)
+        plugin.route(.delete, base, permission: "pcf:ueInfo:remove", summary: "Delete a PCF UE policy", handler: remove)
+        plugin.route(.post, base + "/{number}", permission: "pcf:ueInfo:add", summary: "Batch add PCF UE policies", handler: batchAdd)
+        plugin.route(.put, base + "/{number}", permission: "pcf:ueInfo:edit", summary: "Batch modify PCF UE policies", handler: batchModify)
+        plugin.route(.delete, base + "/{number}", permission: "pcf:ueInfo:remove", summary: "Batch delete PCF UE policies", handler: batchDelete)
+    }
+
+    private func service(_ context: PluginContext) -> UEPolicyService {
+        UEPolicyService(settings: settings, context: context)
+    }
+
+    /// `{code, msg, data, total}`: the document's `{"data": [...]}` with the OMC's envelope around it;
+    /// policies are encoded as themselves (their stored property names are the document's fields).
+    struct PolicyList: Encodable, Sendable {
+        let code: Int
+        let msg: String
+        let data: [UEPolicy]
+        let total: Int
+    }
+
+    @Sendable func query(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        let imsi = request.query["imsi"].flatMap { $0.isEmpty ? nil : $0 }
+        let msisdn = request.query["msisdn"].flatMap { $0.isEmpty ? nil : $0 }
+        if imsi != nil || msisdn != nil {
+            let found = try await service(context).find(neID: neID, imsi: imsi, msisdn: msisdn)
+            let rows = found.map { [$0] } ?? []
+            return .json(PolicyList(code: 200, msg: "Success", data: rows, total: rows.count))
+        }
+        let page = try PageRequest(query: request.query)
+        let (policies, total) = try await context.database.read { db in
+            try UEPolicyStore.page(neID: neID, offset: page.offset, limit: page.pageSize, in: db)
+        }
+        return .json(PolicyList(code: 200, msg: "Success", data: policies, total: total))
+    }
+
+    @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        let policy = try UEPolicy(try await Self.values(request))
+        try await service(context).add(neID: neID, policy)
+        return .success()
+    }
+
+    @Sendable func modify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        var values = try await Self.values(request)
+        if values["imsi"] == nil, let imsi = request.query["imsi"], !imsi.isEmpty { values["imsi"] = imsi }
+        _ = try await service(context).modify(neID: neID, values)
+        return .success()
+    }
+
+    @Sendable func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        guard let imsi = request.query["imsi"], !imsi.isEmpty else { throw OMCError.invalid("imsi", "is required") }
+        guard try await service(context).remove(neID: neID, imsi: imsi) else { return Self.dataNotFound }
+        return .success()
+    }
+
+    @Sendable func batchAdd(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        let count = try Self.number(request)
+        let base = try UEPolicy(try await Self.values(request))
+        return .success(["added": try await service(context).batchAdd(neID: neID, base: base, count: count)])
+    }
+
+    @Sendable func batchModify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        let count = try Self.number(request)
+        let values = try await Self.values(request)
+        return .success(["modified": try await service(context).batchModify(neID: neID, given: values, count: count)])
+    }
+
+    @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let neID = try Self.neID(request)
+        let count = try Self.number(request)
+        var imsi = request.query["imsi"].flatMap { $0.isEmpty ? nil : $0 }
+        if imsi == nil, request.headers["Content-Type"]?.contains("json") == true {
+            imsi = try await Self.values(request)["imsi"]
+        }
+        guard let imsi else { throw OMCError.invalid("imsi", "is required (query or body): the first IMSI to delete") }
+        return .success(["deleted": try await service(context).batchDelete(neID: neID, imsi: imsi, count: count)])
+    }
+
+    /// The document's answer for an absent record: HTTP 404 `{"cause": "DATA_NOT_FOUND", "status": 404}`.
+    static let dataNotFound = OMCResponse.json(["cause": "DATA_NOT_FOUND", "status": 404] as JSONValue, status: 404)
+
+    static func neID(_ request: OMCRequest) throws(OMCError) -> String {
+        try neID(request.query["neId"])
+    }
+
+    /// A given `neId`: present, at most 32 characters.
+    static func neID(_ value: String?) throws(OMCError) -> String {
+        guard let neID = value, !neID.isEmpty else { throw OMCError.invalid("neId", "is required") }
+        guard neID.utf8.count <= 32 else { throw OMCError.invalid("neId", "must be at most 32 characters") }
+        return neID
+    }
+
+    /// `{number}`: how many consecutive UEs a batch route changes.
+    static func number(_ request: OMCRequest) throws(OMCError) -> Int {
+        let text = try request.pathParameter("number")
+        guard text.utf8.count <= 7, let number = Int(text), number > 0 else {
+            throw OMCError.invalid("number", "must be a positive integer (how many consecutive UEs), got '\(text.prefix(20))'")
+        }
+        return number
+    }
+
+    static func values(_ request: OMCRequest) async throws -> [String: String] {
+        try UEPolicy.values(of: try await request.decode(JSONValue.self))
+    }
+}
