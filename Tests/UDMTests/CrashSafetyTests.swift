@@ -43,14 +43,13 @@ import FoundationNetworking
             try await Task.sleep(for: .milliseconds(5))
         }
         omc.killHard()
-        task.cancel()
+        // The killed process's connection fails the request on its own. Cancelling it instead would
+        // reach FoundationNetworking's URLSessionTask.cancel, which can deadlock on Linux (seen here).
+        _ = await task.result
         return seen
     }
 
-    /// Opt-in (`UDM_CRASH_TEST=1 swift test --filter CrashSafetyTests`): it passes alone, but in
-    /// the full parallel suite a restarted `omc` has been seen to stay silent and hang the run
-    /// (not yet understood; see the UDM report).
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["UDM_CRASH_TEST"] != nil), .timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(3)))
     func aKilledBatchIsWholeOrAbsentOnBothSidesAfterRestart() async throws {
         let simulator = try SimulatorProcess(generate: "UDM:1")
         defer { simulator.stop() }
