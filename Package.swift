@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "OMCTesting", targets: ["OMCTesting"]),
         .library(name: "NESimulator", targets: ["NESimulator"]),
         .executable(name: "omc-nesim", targets: ["omc-nesim"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -33,9 +34,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "PluginAPI", swiftSettings: strictSettings),
+        .target(
+            name: "PluginAPI",
+            dependencies: [.product(name: "MultipartKit", package: "multipart-kit")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "OMCHost",
             dependencies: [
@@ -98,7 +105,7 @@ let package = Package(
         .systemLibrary(name: "CGD", path: "Sources/CGD"),
         .target(
             name: "Security",
-            dependencies: ["PluginAPI", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["PluginAPI", "CCrypt", "CGD", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Plugins/Security",
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
@@ -116,5 +123,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
+        .target(
+            name: "Spreadsheet",
+            dependencies: ["CXLSXWriter", "CFreeXL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )

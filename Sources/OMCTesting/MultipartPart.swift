@@ -22,8 +22,9 @@ public struct MultipartPart: Sendable {
         MultipartPart(name: name, content: Array(value.utf8))
     }
 
-    /// Encodes `parts` with `boundary` as a `multipart/form-data` body.
-    static func encode(_ parts: [MultipartPart], boundary: String) -> [UInt8] {
+    /// Encodes `parts` with `boundary` as a `multipart/form-data` body (to send through a real socket,
+    /// or cut short to test truncated uploads).
+    public static func encode(_ parts: [MultipartPart], boundary: String) -> [UInt8] {
         var body: [UInt8] = []
         for part in parts {
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\""

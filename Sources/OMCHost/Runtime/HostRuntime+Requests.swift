@@ -67,7 +67,7 @@ extension HostRuntime {
         let request = OMCRequest(method: route.method, path: incoming.path, pathParameters: parameters,
                                  query: QueryParameters(rawQuery: incoming.query), headers: incoming.headers, body: body,
                                  caller: caller, requestID: requestID, clientAddress: incoming.clientAddress,
-                                 permissions: permissionCheck(for: caller))
+                                 permissions: permissionCheck(for: caller), uploadDirectory: scratch.newUploadDirectory())
         var response: OMCResponse
         do {
             switch route.target {
@@ -79,6 +79,7 @@ extension HostRuntime {
         } catch {
             response = .failure(handlerError(error, requestID: requestID, owner: route.owner))
         }
+        response = scratch.removing(request.uploadDirectory, after: response)
         response = encoded(response, requestID: requestID)
         if route.audit != .none {
             let parameters = [SecretMasker.maskedQuery(request.query, extra: route.secretFields),

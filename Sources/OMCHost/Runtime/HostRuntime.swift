@@ -19,6 +19,8 @@ package final class HostRuntime: Sendable {
     let openAPIDocument: [UInt8]
     let requestIDs: RequestIDGenerator
     let gateway: HostNEGateway
+    /// `<data>/tmp`, emptied at boot; requests' uploads and plugins' export files.
+    let scratch: ScratchDirectory
     /// The identity plugin's hooks and context; `nil` when none is enabled.
     let identity: Identity?
     /// Every operation-log sink, with the context of the plugin that provides it.
@@ -28,12 +30,13 @@ package final class HostRuntime: Sendable {
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
-                 logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
+                 scratch: ScratchDirectory, logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
                  operationObserver: (@Sendable (OperationRecord) -> Void)?) {
         self.assembly = assembly
         self.settings = settings
         self.database = database
         self.clock = clock
+        self.scratch = scratch
         self.logSink = logSink
         let logger = logSink.logger(["plugin": BuiltinEndpoint.owner])
         self.logger = logger
@@ -47,7 +50,7 @@ package final class HostRuntime: Sendable {
         self.gateway = gateway
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
-                                menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)))
+                                menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path)
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
                           clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo)
@@ -81,7 +84,9 @@ package final class HostRuntime: Sendable {
                              eventObserver: (@Sendable (any OMCEvent) -> Void)? = nil,
                              operationObserver: (@Sendable (OperationRecord) -> Void)? = nil) async throws -> HostRuntime {
         try MigrationRunner.migrate(assembly.plugins, in: database)
-        let runtime = HostRuntime(assembly: assembly, settings: settings ?? assembly.file.server, database: database, clock: clock,
+        let settings = settings ?? assembly.file.server
+        let scratch = try ScratchDirectory.prepare(dataDirectory: settings.dataDirectory)
+        let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
                                   logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }

@@ -22,12 +22,17 @@ public struct OMCRequest: Sendable {
     public let clientAddress: String?
     /// Whether the caller holds permissions beyond the route's own.
     public let permissions: PermissionCheck
+    /// A folder private to this request where ``multipartForm()`` stores uploaded files. The host
+    /// places it under ``HostInfo/scratchDirectory`` and removes it when the request ends; a request
+    /// assembled without a host gets one under the system's temporary folder, which its maker removes.
+    public let uploadDirectory: String
 
     /// Assembles a request (the host and the mock host do this).
     public init(method: HTTPMethod, path: String, pathParameters: [String: String] = [:],
                 query: QueryParameters = QueryParameters(), headers: HeaderFields = HeaderFields(),
                 body: RequestBody = RequestBody(bytes: []), caller: Caller? = nil,
-                requestID: String, clientAddress: String? = nil, permissions: PermissionCheck = .everything) {
+                requestID: String, clientAddress: String? = nil, permissions: PermissionCheck = .everything,
+                uploadDirectory: String? = nil) {
         self.method = method
         self.path = path
         self.pathParameters = pathParameters
@@ -38,6 +43,8 @@ public struct OMCRequest: Sendable {
         self.requestID = requestID
         self.clientAddress = clientAddress
         self.permissions = permissions
+        self.uploadDirectory = uploadDirectory
+            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("omc-upload-\(UUID().uuidString)")
     }
 
     /// The language the caller asked for with `Accept-Language` (`zh_CN` or `en_US`).

@@ -2,7 +2,7 @@
 ///
 /// Most handlers use the API document's envelopes: ``success(_:)`` (`{code, msg, data}`),
 /// ``list(rows:total:)`` (`{code, msg, rows, total}`) and ``success()`` (`{code, msg}`). Routes the
-/// document gives another shape use ``json(_:status:)``; downloads use ``stream(contentType:fileName:write:)``.
+/// document gives another shape use ``json(_:status:)``; files on disk use ``download(path:fileName:contentType:removeWhenSent:)``, other downloads ``stream(contentType:fileName:write:)``.
 public struct OMCResponse: Sendable {
     /// How the body is produced.
     public enum Body: Sendable {
@@ -60,10 +60,7 @@ public struct OMCResponse: Sendable {
     public static func stream(contentType: String, fileName: String? = nil,
                               write: @escaping @Sendable (any ResponseBodyWriter) async throws -> Void) -> OMCResponse {
         var headers = HeaderFields([("Content-Type", contentType)])
-        if let fileName {
-            let safe = fileName.filter { $0 != "\"" && $0 != "\r" && $0 != "\n" }
-            headers.add("Content-Disposition", "attachment; filename=\"\(safe)\"")
-        }
+        if let fileName { headers.add("Content-Disposition", ContentDisposition.attachment(fileName: fileName)) }
         return OMCResponse(headers: headers, body: .stream(write))
     }
 }

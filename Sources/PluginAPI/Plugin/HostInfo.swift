@@ -14,14 +14,24 @@ public struct HostInfo: Sendable {
     /// Every enabled plugin's menu entries, merged by directory and sorted (``MenuEntry/merged(_:)``);
     /// the identity plugin filters them by the caller's rights for `GET /getRouters`.
     public let menus: [MenuEntry]
+    /// A folder for temporary files (`<dataDirectory>/tmp`), such as export files written before they
+    /// are streamed with ``OMCResponse/download(path:fileName:contentType:removeWhenSent:)``. The host
+    /// creates it empty at every boot; a plugin names its files uniquely (a UUID) and removes them.
+    public let scratchDirectory: String
 
     /// Host facts (the host and the mock host make these).
     public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor],
-                menus: [MenuEntry] = []) {
+                menus: [MenuEntry] = [], scratchDirectory: String? = nil) {
         self.version = version
         self.dataDirectory = dataDirectory
         self.startedAt = startedAt
         self.neTypes = neTypes
         self.menus = menus
+        self.scratchDirectory = scratchDirectory ?? Self.scratchDirectory(in: dataDirectory)
+    }
+
+    /// Where the scratch folder of a host with data folder `dataDirectory` is.
+    public static func scratchDirectory(in dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("tmp")
     }
 }
