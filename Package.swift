@@ -110,7 +110,7 @@ let package = Package(
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "Spreadsheet", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
         .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),

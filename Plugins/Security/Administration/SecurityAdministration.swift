@@ -7,6 +7,7 @@ enum SecurityAdministration {
         PositionRoutes.declare(&plugin, state: state)
         RoleRoutes.declare(&plugin, state: state)
         UserRoutes.declare(&plugin, state: state)
+        UserFileRoutes.declare(&plugin, state: state)
         UserManagementRoutes.declare(&plugin, state: state)
     }
 }

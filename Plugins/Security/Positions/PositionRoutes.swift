@@ -9,6 +9,10 @@ enum PositionRoutes {
             let (rows, total) = try await context.database.read { db in try PositionStore.page(filter, page, in: db) }
             return .list(rows: rows, total: total)
         }
+        plugin.route(.post, "/system/post/export", permission: "system:post:export", audit: .export, summary: "Positions as .xlsx",
+                     bodyLimit: 8192) { request, context in
+            try await PositionExport.respond(request, context)
+        }
         plugin.route(.get, "/system/post/{postId}", permission: "system:post:query", summary: "One position") { request, context in
             let id = try request.pathID("postId")
             return .success(try await context.database.read { db in try PositionStore.find(id, in: db) })

@@ -30,6 +30,10 @@ enum RoleRoutes {
             }
             return .list(rows: rows, total: total)
         }
+        plugin.route(.post, "/system/role/export", permission: "system:role:export", audit: .export, summary: "Roles as .xlsx",
+                     bodyLimit: 8192) { request, context in
+            try await RoleExport.respond(request, context)
+        }
         plugin.route(.get, "/system/role/{roleId}", permission: "system:role:query", summary: "One role with its rights") { request, context in
             let id = try request.pathID("roleId")
             return .success(try await context.database.read { db in try RoleAdmin.detail(id, in: db) })
