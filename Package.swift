@@ -33,9 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
-        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         .target(
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement",
+                "OMCHost", "PluginAPI", "NEManagement", "Security",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
@@ -105,12 +105,12 @@ let package = Package(
         .systemLibrary(name: "CGD", path: "Sources/CGD"),
         .target(
             name: "Security",
-            dependencies: ["PluginAPI", "CCrypt", "CGD", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Plugins/Security",
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security", "Spreadsheet", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
         .testTarget(name: "NEManagementTests", dependencies: ["NEManagement", "OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),

@@ -29,6 +29,16 @@ BUILT = {
     ("GET", "/ne/info"): ("NE management (`ne`)", "built"),
     ("POST", "/ne/action/pushFile"): ("NE management (`ne`)", "built"),
 }
+# The Security plugin's core (login, sessions, profile, logs, online users).
+BUILT.update({(method, path): ("Security", "built") for method, path in [
+    ("GET", "/getInfo"), ("GET", "/getRouters"), ("POST", "/login"), ("POST", "/logout"), ("GET", "/captchaImage"),
+    ("POST", "/register"), ("GET", "/system/user/profile"), ("PUT", "/system/user/profile"),
+    ("POST", "/system/user/profile/avatar"), ("PUT", "/system/user/profile/updatePwd"),
+    ("GET", "/monitor/operlog/list"), ("POST", "/monitor/operlog/export"), ("DELETE", "/monitor/operlog/clean"),
+    ("DELETE", "/monitor/operlog/{operIds}"), ("GET", "/monitor/logininfor/list"), ("POST", "/monitor/logininfor/export"),
+    ("DELETE", "/monitor/logininfor/clean"), ("PUT", "/monitor/logininfor/unlock/{userName}"),
+    ("DELETE", "/monitor/logininfor/{infoIds}"), ("GET", "/monitor/online/list"), ("DELETE", "/monitor/online/{tokenId}"),
+]})
 
 
 def plan(method, path, section):

@@ -6,6 +6,7 @@ struct BenchmarkOptions: Sendable {
         usage: omc-bench [--omc PATH] [--startup-runs N] [--mml-seconds S] [--idle-seconds S]
                          [--wrk-threads N] [--wrk-connections N] [--wrk-seconds S] [--wrk-rounds N]
                          [--nesim PATH] [--ne-count N] [--hanging N] [--state-runs N] [--mml-clients N]
+                         [--logins N] [--only SECTIONS]
 
           --omc PATH       the release-built omc executable (default: $OMC_BENCH_OMC)
           --nesim PATH     the release-built omc-nesim executable (default: $OMC_BENCH_NESIM)
@@ -13,6 +14,8 @@ struct BenchmarkOptions: Sendable {
           --hanging N      how many of them hang while system state of ALL is timed (default 20)
           --state-runs N   timed system-state requests, with and without hanging NEs (default 5)
           --mml-clients N  wrk connections sending MML at once (default 8; threads and seconds as --wrk-*)
+          --logins N       sequential logins timed for the login latency (default 100)
+          --only SECTIONS  comma-separated sections to run: mml, startup, http, security, ne (default: all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -31,6 +34,13 @@ struct BenchmarkOptions: Sendable {
     var hanging = 20
     var stateRuns = 5
     var mmlClients = 8
+    var logins = 100
+    /// Sections to run; `nil` runs all.
+    var only: Set<String>?
+    static let sections: Set<String> = ["mml", "startup", "http", "security", "ne"]
+
+    /// Whether the section `name` runs.
+    func includes(_ name: String) -> Bool { only?.contains(name) ?? true }
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -53,6 +63,13 @@ struct BenchmarkOptions: Sendable {
             case "--hanging": options.hanging = try count(value, flag)
             case "--state-runs": options.stateRuns = try count(value, flag)
             case "--mml-clients": options.mmlClients = try count(value, flag)
+            case "--logins": options.logins = try count(value, flag)
+            case "--only":
+                let names = Set(value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+                guard !names.isEmpty, names.isSubset(of: sections) else {
+                    throw BenchmarkError("--only takes sections from: \(sections.sorted().joined(separator: ", "))")
+                }
+                options.only = names
             default: throw BenchmarkError("unknown option \(flag)\n\(usage)")
             }
         }

@@ -16,7 +16,8 @@ enum JSONHTTP {
     }
 
     /// Sends `json` (if any) with `method` to `url` and decodes the answer, whatever its status.
-    static func send(_ method: String, _ url: String, json: JSONValue? = nil, timeout: Duration = .seconds(30)) async throws -> Answer {
+    static func send(_ method: String, _ url: String, json: JSONValue? = nil, headers: [String: String] = [:],
+                     timeout: Duration = .seconds(30)) async throws -> Answer {
         guard let address = URL(string: url) else { throw BenchmarkError("not a URL: \(url)") }
         var request = URLRequest(url: address)
         request.httpMethod = method
@@ -25,6 +26,7 @@ enum JSONHTTP {
             request.httpBody = Data(try JSONBody.encode(json))
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let started = ContinuousClock.now
         let (data, response) = try await URLSession.shared.data(for: request)
         let elapsed = ContinuousClock.now - started

@@ -30,8 +30,8 @@ struct Wrk: Sendable {
 
     /// Loads `url` for `duration` and returns the requests per second. A non-2xx answer makes the
     /// figure meaningless (errors are cheap), so it is an error; socket errors are only reported.
-    func requestsPerSecond(_ url: String, duration: Duration) async throws -> Double {
-        let measurement = try await measure(url, duration: duration)
+    func requestsPerSecond(_ url: String, duration: Duration, script: String? = nil) async throws -> Double {
+        let measurement = try await measure(url, duration: duration, script: script)
         if let line = measurement.nonSuccess {
             throw BenchmarkError("wrk against \(url) reported: \(line)")
         }

@@ -46,6 +46,7 @@ public struct SecurityPlugin: OMCPlugin {
         SessionRoutes.declare(&plugin, state: state)
         SecurityMenus.declare(&plugin)
         ProfileRoutes.declare(&plugin, state: state)
+        AvatarRoutes.declare(&plugin)
         OnlineRoutes.declare(&plugin, state: state)
         OperationLogRoutes.declare(&plugin)
         LoginLogRoutes.declare(&plugin, state: state)

@@ -69,7 +69,7 @@ import FoundationNetworking
             process.waitUntilExit()
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 2)
-            #expect(text == "\(config.path):4: unknown plugin 'nonexistent'; use one of: ne\n")
+            #expect(text == "\(config.path):4: unknown plugin 'nonexistent'; use one of: ne, security\n")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("d").path))
     }

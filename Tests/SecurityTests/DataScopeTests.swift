@@ -1,55 +1,70 @@
 import Foundation
 import OMCTesting
 import PluginAPI
+@testable import Security
 import Testing
 
-/// A role's data scope limits every administration list and every record a caller may open or change.
+/// Permission patterns and data scopes, the building blocks the administration routes use.
 @Suite struct DataScopeTests {
-    @Test func eachScopeShowsExactlyItsRecords() async throws {
-        let host = try await SecurityHost.start()
-        let admin = try await host.admin()
-        let east = try await host.addDepartment("East", parent: 100, as: admin)
-        let shanghai = try await host.addDepartment("Shanghai", parent: east, as: admin)
-        let west = try await host.addDepartment("West", parent: 100, as: admin)
-        _ = try await host.addUser("ueast", roles: [], department: east, as: admin)
-        _ = try await host.addUser("ushanghai", roles: [], department: shanghai, as: admin)
-        let uwest = try await host.addUser("uwest", roles: [], department: west, as: admin)
-        let rights = ["system:user:list", "system:user:query", "system:user:edit", "system:dept:list", "system:role:list"]
+    @Test func patternsMatchPartByPartAndDenialsWinWithinTheirRole() {
         let roles = [
-            "1": try await host.addRole("scope-all", permissions: rights, dataScope: "1", as: admin),
-            "2": try await host.addRole("scope-custom", permissions: rights, dataScope: "2", departments: [west], as: admin),
-            "3": try await host.addRole("scope-own", permissions: rights, dataScope: "3", as: admin),
-            "4": try await host.addRole("scope-below", permissions: rights, dataScope: "4", as: admin),
-            "5": try await host.addRole("scope-self", permissions: rights, dataScope: "5", as: admin),
+            RoleRights(roleKey: "ops", patterns: ["*:*:*", "!system:*:*", "!*:*:secret"].compactMap(PermissionPattern.init)),
+            RoleRights(roleKey: "auditor", patterns: ["monitor:operlog:list"].compactMap(PermissionPattern.init)),
         ]
-        let probe = try await host.addUser("probe", roles: [], department: east, as: admin)
-        let session = try await host.session("probe", "User#Pass123")
-        let expected: [(scope: String, users: [String], departments: Set<String>)] = [
-            ("1", ["admin", "ueast", "ushanghai", "uwest", "probe"], ["OMC", "East", "Shanghai", "West"]),
-            ("2", ["uwest", "probe"], ["West"]),
-            ("3", ["ueast", "probe"], ["East"]),
-            ("4", ["ueast", "ushanghai", "probe"], ["East", "Shanghai"]),
-            ("5", ["probe"], []),
-        ]
-        for (scope, users, departments) in expected {
-            let role = try #require(roles[scope])
-            let assigned = try await host.send(.put, "/system/user", json: ["userId": .string(String(probe)), "userName": "probe",
-                                                                            "deptId": .string(String(east)), "roleIds": [.string(String(role))]] as JSONValue,
-                                               headers: admin)
-            #expect(assigned.code == 200)
-            let list = await host.send(.get, "/system/user/list?pageSize=100", headers: session)
-            #expect(list.userNames == users, "scope \(scope)")
-            #expect(list.json?["total"]?.intValue == users.count, "scope \(scope)")
-            let shown = Set((await host.send(.get, "/system/dept/list", headers: session).data?.arrayValue ?? []).compactMap { $0["deptName"]?.stringValue })
-            #expect(shown == departments, "scope \(scope)")
-            let oms = await host.send(.get, "/oms1350/data/plat/usermgt/users", headers: session)
-            #expect((oms.json?.arrayValue ?? []).compactMap { $0["uid"]?.stringValue } == users, "scope \(scope)")
-            let west = await host.send(.get, "/system/user/\(uwest)", headers: session)
-            #expect(users.contains("uwest") ? west.code == 200 : (west.status == 403 && west.msg == "No permission to access user data"), "scope \(scope)")
-            let change = try await host.send(.put, "/system/user/changeStatus", json: ["userId": .string(String(uwest)), "status": "1"] as JSONValue,
-                                             headers: session)
-            #expect(users.contains("uwest") ? change.code == 200 : change.status == 403, "scope \(scope)")
+        let rights = UserRights(roles: roles, mustChangePassword: false)
+        #expect(rights.permits("udm:sub:add"))
+        #expect(!rights.permits("system:user:add"))
+        #expect(!rights.permits("udm:auth:secret"))
+        #expect(rights.permits("monitor:operlog:list"), "another role grants what the first denies")
+        #expect(!rights.permits("udm:sub"), "a malformed permission is never held")
+        #expect(rights.grantedPatterns == ["*:*:*", "monitor:operlog:list"])
+        for bad in ["", "a:b", "a:b:c:d", "a::c", "a b:c:d", "!!a:b:c", "a:%:c"] { #expect(PermissionPattern(bad) == nil, "\(bad)") }
+        #expect(PermissionPattern("!system:*:*")?.denies == true)
+    }
+
+    @Test func scopesFollowTheRolesAndTheDepartmentTree() async throws {
+        let host = try await SecurityHost.start()
+        let scopes = try await host.database.write { db -> [String: DataScope] in
+            // 100 OMC ─ 101 North ─ 103 Site A
+            //        └ 102 South
+            for (id, parent, ancestors) in [(101, 100, "0,100"), (102, 100, "0,100"), (103, 101, "0,100,101")] {
+                try db.execute("INSERT INTO security_dept (dept_id, parent_id, ancestors, dept_name, create_time) VALUES (?, ?, ?, ?, 0)",
+                               [.int(id), .int(parent), .text(ancestors), .text("dept \(id)")])
+            }
+            var scopes: [String: DataScope] = [:]
+            for (scope, key) in [("1", "all"), ("2", "custom"), ("3", "own"), ("4", "below"), ("5", "self")] {
+                try db.execute("INSERT INTO security_role (role_name, role_key, data_scope, create_time) VALUES (?, ?, ?, 0)",
+                               [.text(key), .text(key), .text(scope)])
+                let user = try UserStore.create(.init(userName: "user-\(key)", nickName: key, departmentID: 101, passwordHash: "x",
+                                                      mustChangePassword: false, roleKeys: [key], createdBy: "test"), now: 0, in: db)
+                if key == "custom" {
+                    try db.execute("INSERT INTO security_role_dept (role_id, dept_id) SELECT role_id, 102 FROM security_role WHERE role_key = 'custom'")
+                }
+                scopes[key] = try DataScope.of(userID: user, in: db)
+            }
+            return scopes
         }
+        #expect(scopes["all"]?.everything == true)
+        #expect(scopes["custom"]?.departmentIDs == [102])
+        #expect(scopes["own"]?.departmentIDs == [101])
+        #expect(scopes["below"]?.departmentIDs == [101, 103])
+        #expect(scopes["self"]?.departmentIDs == [])
+        let own = try #require(scopes["self"])
+        #expect(own.includes(departmentID: 101, ownerID: own.userID) && !own.includes(departmentID: 101, ownerID: 1))
+        #expect(scopes["below"]?.includes(departmentID: 103, ownerID: nil) == true)
+        #expect(scopes["below"]?.includes(departmentID: 102, ownerID: nil) == false)
+        // The condition filters real rows.
+        let below = try #require(scopes["below"])
+        let visible = try await host.database.read { db in
+            let (sql, arguments) = below.condition(departmentColumn: "dept_id", userColumn: "user_id")
+            return try db.query("SELECT user_name FROM security_user WHERE \(sql) ORDER BY user_name", arguments).compactMap { $0.string("user_name") }
+        }
+        #expect(visible == ["user-all", "user-below", "user-custom", "user-own", "user-self"])
+        let selfOnly = try await host.database.read { db in
+            let (sql, arguments) = own.condition(departmentColumn: "dept_id", userColumn: "user_id")
+            return try db.query("SELECT user_name FROM security_user WHERE \(sql)", arguments).compactMap { $0.string("user_name") }
+        }
+        #expect(selfOnly == ["user-self"])
         await host.shutdown()
     }
 }

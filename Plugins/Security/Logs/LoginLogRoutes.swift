@@ -18,6 +18,20 @@ enum LoginLogRoutes {
             }
             return .list(rows: rows, total: total)
         }
+        plugin.route(.post, "/monitor/logininfor/export", permission: "monitor:logininfor:export", audit: .export,
+                     summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024) { request, context in
+            let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
+            let (clause, arguments) = filter.whereClause
+            return try await LogExport.export(
+                prefix: "logininfor", sheetName: "Login log",
+                headers: ["Access ID", "User name", "IP address", "Location", "Browser", "Operating system", "Status", "Message", "Login time"],
+                query: "SELECT * FROM security_login_log\(clause) ORDER BY login_time DESC, info_id DESC", arguments: arguments,
+                cells: { row in
+                    [.integer(row.int("info_id") ?? 0), LogExport.text(row, "user_name"), LogExport.text(row, "ipaddr"),
+                     LogExport.text(row, "login_location"), LogExport.text(row, "browser"), LogExport.text(row, "os"),
+                     .text(row.string("status") == "1" ? "Success" : "Failure"), LogExport.text(row, "msg"), LogExport.time(row, "login_time")]
+                }, context: context)
+        }
         plugin.route(.delete, "/monitor/logininfor/clean", permission: "monitor:logininfor:remove", audit: .clean,
                      summary: "Clear the login log") { _, context in
             try await context.database.write { db in try db.execute("DELETE FROM security_login_log") }

@@ -18,6 +18,24 @@ enum OperationLogRoutes {
             }
             return .list(rows: rows, total: total)
         }
+        plugin.route(.post, "/monitor/operlog/export", permission: "monitor:operlog:export", audit: .export,
+                     summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024) { request, context in
+            let filter = try OperationLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
+            let (clause, arguments) = filter.whereClause
+            return try await LogExport.export(
+                prefix: "operlog", sheetName: "Operation log",
+                headers: ["Log ID", "Title", "Business type", "Method", "Request method", "Operator", "Department", "URL", "IP address",
+                          "Location", "Parameters", "Result", "Status", "Error", "Time", "Cost (ms)"],
+                query: "SELECT * FROM security_oper_log\(clause) ORDER BY oper_time DESC, oper_id DESC", arguments: arguments,
+                cells: { row in
+                    [.integer(row.int("oper_id") ?? 0), LogExport.text(row, "title"), .integer(row.int("business_type") ?? 0),
+                     LogExport.text(row, "method"), LogExport.text(row, "request_method"), LogExport.text(row, "oper_name"),
+                     LogExport.text(row, "dept_name"), LogExport.text(row, "oper_url"), LogExport.text(row, "oper_ip"),
+                     LogExport.text(row, "oper_location"), LogExport.text(row, "oper_param"), LogExport.text(row, "json_result"),
+                     .text(row.string("status") == "1" ? "Success" : "Failure"), LogExport.text(row, "error_msg"),
+                     LogExport.time(row, "oper_time"), .integer(row.int("cost_time") ?? 0)]
+                }, context: context)
+        }
         plugin.route(.delete, "/monitor/operlog/clean", permission: "monitor:operlog:remove", audit: .clean,
                      summary: "Clear the operation log") { _, context in
             try await context.database.write { db in try db.execute("DELETE FROM security_oper_log") }

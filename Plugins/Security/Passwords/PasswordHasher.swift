@@ -41,11 +41,13 @@ struct PasswordHasher: Sendable {
         !stored.hasPrefix(currentSetting)
     }
 
-    /// Whether `stored` is a hash this machine can verify (for imports).
+    /// Whether `stored` is a complete hash this machine can verify (for imports): hashing any
+    /// password with it as setting gives a string of the same scheme, salt and length.
     static func isVerifiableHash(_ stored: String) -> Bool {
         let setting = withoutLDAPPrefix(stored)
-        guard setting.hasPrefix("$"), let computed = try? crypt("probe", setting: setting) else { return false }
-        return computed.hasPrefix(String(setting.prefix(3)))
+        guard setting.hasPrefix("$"), let end = setting.lastIndex(of: "$"), setting.index(after: end) < setting.endIndex,
+              let computed = try? crypt("probe", setting: setting) else { return false }
+        return computed.count == setting.count && computed.hasPrefix(setting[...end])
     }
 
     /// Drops the LDAP scheme label `{CRYPT}` the user-management API puts before crypt hashes.
