@@ -48,10 +48,9 @@ enum PositionStore {
 
     static func page(_ filter: Filter, _ page: PageRequest, in db: any DatabaseConnection) throws -> (rows: [PositionRecord], total: Int) {
         let (condition, arguments) = filter.condition
-        let total = try db.first("SELECT count(*) AS n FROM security_post WHERE \(condition)", arguments)?.int("n") ?? 0
-        let rows = try db.query("SELECT * FROM security_post WHERE \(condition) ORDER BY post_sort, post_id LIMIT ? OFFSET ?",
-                                arguments + [.int(page.pageSize), .int(page.offset)]).map(PositionRecord.init)
-        return (rows, total)
+        let (rows, total) = try SQLPage.fetch(select: "SELECT * FROM security_post", table: "security_post", condition: condition,
+                                              arguments: arguments, order: "post_sort, post_id", page: page, in: db)
+        return (rows.map(PositionRecord.init), total)
     }
 
     static func all(_ filter: Filter, in db: any DatabaseConnection) throws -> [PositionRecord] {

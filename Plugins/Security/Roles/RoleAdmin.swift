@@ -35,10 +35,9 @@ enum RoleAdmin {
 
     static func page(_ filter: Filter, _ page: PageRequest, in db: any DatabaseConnection) throws -> (rows: [RoleRecord], total: Int) {
         let (condition, arguments) = filter.condition
-        let total = try db.first("SELECT count(*) AS n FROM security_role WHERE \(condition)", arguments)?.int("n") ?? 0
-        let rows = try db.query("SELECT * FROM security_role WHERE \(condition) ORDER BY role_sort, role_id LIMIT ? OFFSET ?",
-                                arguments + [.int(page.pageSize), .int(page.offset)]).map(RoleRecord.init)
-        return (rows, total)
+        let (rows, total) = try SQLPage.fetch(select: "SELECT * FROM security_role", table: "security_role", condition: condition,
+                                              arguments: arguments, order: "role_sort, role_id", page: page, in: db)
+        return (rows.map(RoleRecord.init), total)
     }
 
     static func all(_ filter: Filter, in db: any DatabaseConnection) throws -> [RoleRecord] {

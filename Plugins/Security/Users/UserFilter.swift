@@ -55,10 +55,9 @@ struct UserFilter: Sendable {
     /// One page of matching users, with their role ids, and how many match in all.
     func page(_ page: PageRequest, scope: DataScope, in db: any DatabaseConnection) throws -> (rows: [UserRow], total: Int) {
         let (sql, arguments) = condition(scope: scope)
-        let total = try db.first("SELECT count(*) AS n FROM security_user u WHERE \(sql)", arguments)?.int("n") ?? 0
-        let rows = try db.query("\(Self.select) WHERE \(sql) ORDER BY u.user_id LIMIT ? OFFSET ?",
-                                arguments + [.int(page.pageSize), .int(page.offset)]).map(UserRow.init)
-        return (try Self.withRoles(rows, in: db), total)
+        let (rows, total) = try SQLPage.fetch(select: Self.select, table: "security_user u", condition: sql, arguments: arguments,
+                                              order: "u.user_id", page: page, in: db)
+        return (try Self.withRoles(rows.map(UserRow.init), in: db), total)
     }
 
     /// Every matching user, in id order, handed over one at a time (exports).
