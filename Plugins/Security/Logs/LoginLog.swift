@@ -54,15 +54,13 @@ enum LoginLog {
             (begin, end) = try fields.timeRange()
         }
 
-        var whereClause: (sql: String, arguments: [SQLValue]) {
-            var clauses: [String] = []
-            var arguments: [SQLValue] = []
-            if let address { clauses.append("ipaddr LIKE ? ESCAPE '\\'"); arguments.append(.text(SQLPattern.contains(address))) }
-            if let userName { clauses.append("user_name LIKE ? ESCAPE '\\'"); arguments.append(.text(SQLPattern.contains(userName))) }
-            if let status { clauses.append("status = ?"); arguments.append(.text(status)) }
-            if let begin { clauses.append("login_time >= ?"); arguments.append(.integer(begin)) }
-            if let end { clauses.append("login_time <= ?"); arguments.append(.integer(end)) }
-            return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
+        var sqlFilter: SQLFilter {
+            var filter = SQLFilter()
+            filter.contains("ipaddr", address)
+            filter.contains("user_name", userName)
+            filter.equals("status", status.map { .text($0) })
+            filter.between("login_time", begin, end)
+            return filter
         }
     }
 }

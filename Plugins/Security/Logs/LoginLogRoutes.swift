@@ -8,24 +8,21 @@ enum LoginLogRoutes {
         plugin.route(.get, "/monitor/logininfor/list", permission: "monitor:logininfor:list", summary: "Login log, paged") { request, context in
             let filter = try LoginLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
-            let (clause, arguments) = filter.whereClause
-            let order = page.sortField.flatMap { sortable[$0] } ?? "login_time"
+            let sqlFilter = filter.sqlFilter
             let (rows, total) = try await context.database.read { db in
-                let total = try db.first("SELECT count(*) AS n FROM security_login_log" + clause, arguments)?.int("n") ?? 0
-                let rows = try db.query("SELECT * FROM security_login_log\(clause) ORDER BY \(order) \(page.descending || page.sortField == nil ? "DESC" : "ASC"), info_id DESC LIMIT ? OFFSET ?",
-                                        arguments + [.int(page.pageSize), .int(page.offset)]).map(LoginLog.row)
-                return (rows, total)
+                try sqlFilter.page(of: "security_login_log", page, sortable: sortable, defaultOrder: "login_time", tiebreak: "info_id",
+                                   in: db, LoginLog.row)
             }
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/monitor/logininfor/export", permission: "monitor:logininfor:export", audit: .export,
                      summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024) { request, context in
             let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
-            let (clause, arguments) = filter.whereClause
+            let sqlFilter = filter.sqlFilter
             return try await LogExport.export(
                 prefix: "logininfor", sheetName: "Login log",
                 headers: ["Access ID", "User name", "IP address", "Location", "Browser", "Operating system", "Status", "Message", "Login time"],
-                query: "SELECT * FROM security_login_log\(clause) ORDER BY login_time DESC, info_id DESC", arguments: arguments,
+                query: "SELECT * FROM security_login_log\(sqlFilter.sql) ORDER BY login_time DESC, info_id DESC", arguments: sqlFilter.arguments,
                 cells: { row in
                     [.integer(row.int("info_id") ?? 0), LogExport.text(row, "user_name"), LogExport.text(row, "ipaddr"),
                      LogExport.text(row, "login_location"), LogExport.text(row, "browser"), LogExport.text(row, "os"),

@@ -81,16 +81,14 @@ enum OperationLog {
             (begin, end) = try fields.timeRange()
         }
 
-        var whereClause: (sql: String, arguments: [SQLValue]) {
-            var clauses: [String] = []
-            var arguments: [SQLValue] = []
-            if let title { clauses.append("title LIKE ? ESCAPE '\\'"); arguments.append(.text(SQLPattern.contains(title))) }
-            if let operatorName { clauses.append("oper_name LIKE ? ESCAPE '\\'"); arguments.append(.text(SQLPattern.contains(operatorName))) }
-            if let businessType { clauses.append("business_type = ?"); arguments.append(.int(businessType)) }
-            if let status { clauses.append("status = ?"); arguments.append(.text(status)) }
-            if let begin { clauses.append("oper_time >= ?"); arguments.append(.integer(begin)) }
-            if let end { clauses.append("oper_time <= ?"); arguments.append(.integer(end)) }
-            return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
+        var sqlFilter: SQLFilter {
+            var filter = SQLFilter()
+            filter.contains("title", title)
+            filter.contains("oper_name", operatorName)
+            filter.equals("business_type", businessType.map(SQLValue.int))
+            filter.equals("status", status.map { .text($0) })
+            filter.between("oper_time", begin, end)
+            return filter
         }
     }
 }

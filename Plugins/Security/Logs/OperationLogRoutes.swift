@@ -8,25 +8,22 @@ enum OperationLogRoutes {
         plugin.route(.get, "/monitor/operlog/list", permission: "monitor:operlog:list", summary: "Operation log, paged") { request, context in
             let filter = try OperationLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
-            let (clause, arguments) = filter.whereClause
-            let order = page.sortField.flatMap { sortable[$0] } ?? "oper_time"
+            let sqlFilter = filter.sqlFilter
             let (rows, total) = try await context.database.read { db in
-                let total = try db.first("SELECT count(*) AS n FROM security_oper_log" + clause, arguments)?.int("n") ?? 0
-                let rows = try db.query("SELECT * FROM security_oper_log\(clause) ORDER BY \(order) \(page.descending || page.sortField == nil ? "DESC" : "ASC"), oper_id DESC LIMIT ? OFFSET ?",
-                                        arguments + [.int(page.pageSize), .int(page.offset)]).map(OperationLog.row)
-                return (rows, total)
+                try sqlFilter.page(of: "security_oper_log", page, sortable: sortable, defaultOrder: "oper_time", tiebreak: "oper_id",
+                                   in: db, OperationLog.row)
             }
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/monitor/operlog/export", permission: "monitor:operlog:export", audit: .export,
                      summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024) { request, context in
             let filter = try OperationLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
-            let (clause, arguments) = filter.whereClause
+            let sqlFilter = filter.sqlFilter
             return try await LogExport.export(
                 prefix: "operlog", sheetName: "Operation log",
                 headers: ["Log ID", "Title", "Business type", "Method", "Request method", "Operator", "Department", "URL", "IP address",
                           "Location", "Parameters", "Result", "Status", "Error", "Time", "Cost (ms)"],
-                query: "SELECT * FROM security_oper_log\(clause) ORDER BY oper_time DESC, oper_id DESC", arguments: arguments,
+                query: "SELECT * FROM security_oper_log\(sqlFilter.sql) ORDER BY oper_time DESC, oper_id DESC", arguments: sqlFilter.arguments,
                 cells: { row in
                     [.integer(row.int("oper_id") ?? 0), LogExport.text(row, "title"), .integer(row.int("business_type") ?? 0),
                      LogExport.text(row, "method"), LogExport.text(row, "request_method"), LogExport.text(row, "oper_name"),

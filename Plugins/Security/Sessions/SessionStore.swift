@@ -56,11 +56,11 @@ enum SessionStore {
 
     /// Live sessions, newest first, optionally filtered (substring, case-insensitive; `LIKE` wildcards in the filter are literal).
     static func live(now: Int64, userName: String?, clientAddress: String?, in db: any DatabaseConnection) throws -> [Session] {
-        var sql = "SELECT * FROM security_session WHERE expires_at > ?"
-        var arguments: [SQLValue] = [.integer(now)]
-        if let userName { sql += " AND user_name LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(userName))) }
-        if let clientAddress { sql += " AND ipaddr LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(clientAddress))) }
-        return try db.query(sql + " ORDER BY login_time DESC", arguments).map(session)
+        var filter = SQLFilter()
+        filter.between("expires_at", now + 1, nil)
+        filter.contains("user_name", userName)
+        filter.contains("ipaddr", clientAddress)
+        return try db.query("SELECT * FROM security_session\(filter.sql) ORDER BY login_time DESC", filter.arguments).map(session)
     }
 
     /// A new session id: 32 random lower-case letters and digits, like the document's `tokenId`.
