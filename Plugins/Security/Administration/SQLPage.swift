@@ -12,3 +12,10 @@ enum SQLPage {
         return (rows, total)
     }
 }
+
+extension SQLFilter {
+    /// The conditions joined by `AND` (`1 = 1` when there is none) and their arguments, for ``SQLPage``.
+    var condition: (sql: String, arguments: [SQLValue]) {
+        (clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), arguments)
+    }
+}

@@ -16,12 +16,11 @@ enum PositionStore {
         }
 
         var condition: (sql: String, arguments: [SQLValue]) {
-            var sql = "1 = 1"
-            var arguments: [SQLValue] = []
-            if let code { sql += " AND post_code LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(code))) }
-            if let name { sql += " AND post_name LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(name))) }
-            if let status { sql += " AND status = ?"; arguments.append(.text(status)) }
-            return (sql, arguments)
+            var filter = SQLFilter()
+            filter.contains("post_code", code)
+            filter.contains("post_name", name)
+            filter.equals("status", status.map(SQLValue.text))
+            return filter.condition
         }
     }
 

@@ -22,14 +22,13 @@ enum RoleAdmin {
         }
 
         var condition: (sql: String, arguments: [SQLValue]) {
-            var sql = "del_flag = '0'"
-            var arguments: [SQLValue] = []
-            if let name { sql += " AND role_name LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(name))) }
-            if let key { sql += " AND role_key LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(key))) }
-            if let status { sql += " AND status = ?"; arguments.append(.text(status)) }
-            if let createdFrom { sql += " AND create_time >= ?"; arguments.append(.integer(createdFrom)) }
-            if let createdUntil { sql += " AND create_time <= ?"; arguments.append(.integer(createdUntil)) }
-            return (sql, arguments)
+            var filter = SQLFilter()
+            filter.equals("del_flag", .text("0"))
+            filter.contains("role_name", name)
+            filter.contains("role_key", key)
+            filter.equals("status", status.map(SQLValue.text))
+            filter.between("create_time", createdFrom, createdUntil)
+            return filter.condition
         }
     }
 
