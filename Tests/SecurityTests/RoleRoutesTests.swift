@@ -100,6 +100,9 @@ import Testing
         let strip = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(adminRole)), "userIds": .string(String(adminID)),
                                                                                     "checked": false] as JSONValue, headers: admin)
         #expect(strip.msg == "the account 'admin' keeps the admin role; nothing was changed")
+        let grants = host.operations.filter { $0.url == "/system/role/authUser/checked" }
+        #expect(grants.count == 3 && grants.allSatisfy { $0.businessType == .grant && $0.operatorName == "admin" })
+        #expect(grants.map(\.succeeded) == [true, true, false], "refusals are in the operation log too")
         await host.shutdown()
     }
 

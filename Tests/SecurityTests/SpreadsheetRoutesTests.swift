@@ -97,6 +97,9 @@ import Testing
         #expect(disguised.code == 500 && disguised.msg?.hasPrefix("file: ") == true, "\(disguised.text)")
         let noFile = await host.send(.post, "/system/user/importData", multipart: [.field("updateSupport", "true")], headers: admin)
         #expect(noFile.msg == "file: is required: the .xls or .xlsx file to import")
+        let imports = host.operations.filter { $0.url.hasPrefix("/system/user/importData") }
+        #expect(imports.count == 7 && imports.allSatisfy { $0.businessType == .import })
+        #expect(!host.operations.contains { $0.url.hasPrefix("/system/user/importTemplate") }, "the template is a read")
         await host.shutdown()
     }
 

@@ -37,7 +37,7 @@ import Testing
         #expect(info.data?["roleIds"] == [.string(String(viewer))] && info.data?["postIds"] == [.string(post)])
         #expect((info.data?["roles"]?.arrayValue ?? []).count == 7 && (info.data?["posts"]?.arrayValue ?? []).count == 1)
         let blank = await host.send(.get, "/system/user/0", headers: admin)
-        #expect(blank.data?["roleIds"] == [] && (blank.data?["roles"]?.arrayValue ?? []).count == 7)
+        #expect(blank.data?["user"] == .object([:]) && blank.data?["roleIds"] == [] && (blank.data?["roles"]?.arrayValue ?? []).count == 7)
 
         let modify = try await host.send(.put, "/system/user", json: ["userId": .number(Double(alice)), "userName": "alice", "nickName": "Alice L",
                                                                       "deptId": .number(Double(east)), "roleIds": [], "postIds": [], "sex": "2",

@@ -9,6 +9,18 @@ struct UserDetail: Sendable, Encodable {
     let roles: [RoleRecord]
     let posts: [PositionRecord]
 
+    enum CodingKeys: String, CodingKey { case user, roleIds, postIds, roles, posts }
+
+    /// The new-user form answers `"user": {}`, as the document's second example does.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let user { try container.encode(user, forKey: .user) } else { try container.encode([String: String](), forKey: .user) }
+        try container.encode(roleIds, forKey: .roleIds)
+        try container.encode(postIds, forKey: .postIds)
+        try container.encode(roles, forKey: .roles)
+        try container.encode(posts, forKey: .posts)
+    }
+
     /// `id` 0 is the form for a new user: no user, every choice.
     static func load(_ id: Int64, scope: DataScope, in db: any DatabaseConnection) throws -> UserDetail {
         let roles = try db.query("SELECT * FROM security_role WHERE del_flag = '0' ORDER BY role_sort, role_id", []).map(RoleRecord.init)
