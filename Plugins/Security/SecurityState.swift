@@ -47,20 +47,23 @@ final class SecurityState: Sendable {
         return collection
     }
 
-    func cachedSession(_ sessionID: String) -> CachedSession? {
+    /// The session a token was found valid for, by the token's exact text: a token is cached only
+    /// after its signature was verified, and the same text carries the same signature, so a hit
+    /// spares the signature check as well as the database.
+    func cachedSession(token: String) -> CachedSession? {
         let now = ContinuousClock.now
         return sessions.withLock { cache -> CachedSession? in
-            guard let entry = cache[sessionID] else { return nil }
-            guard now - entry.checkedAt < Self.cacheLifetime else { cache[sessionID] = nil; return nil }
+            guard let entry = cache[token] else { return nil }
+            guard now - entry.checkedAt < Self.cacheLifetime else { cache[token] = nil; return nil }
             return entry
         }
     }
 
-    func remember(_ session: CachedSession, for sessionID: String) {
+    func remember(_ session: CachedSession, token: String) {
         sessions.withLock { cache in
-            // Bounded: a flood of distinct sessions cannot grow memory without limit.
-            if cache.count > 100_000 { cache.removeAll() }
-            cache[sessionID] = session
+            // Bounded: a flood of distinct tokens cannot grow memory without limit.
+            if cache.count >= 10_000 { cache.removeAll() }
+            cache[token] = session
         }
     }
 
@@ -82,7 +85,7 @@ final class SecurityState: Sendable {
 
     /// A session was ended (logout, forced quit).
     func sessionEnded(_ sessionID: String) {
-        _ = sessions.withLock { $0.removeValue(forKey: sessionID) }
+        sessions.withLock { cache in cache = cache.filter { $0.value.caller.sessionID != sessionID } }
     }
 
     /// A user's account changed (password, lock, status, deletion, roles): forget their sessions and rights.

@@ -11,18 +11,16 @@ struct SessionAuthenticator: Authenticator {
 
     func authenticate(_ credentials: Credentials, _ context: PluginContext) async throws -> Caller? {
         guard let token = credentials.token else { return nil }
+        let now = Milliseconds.of(context.clock.now())
+        if let cached = state.cachedSession(token: token), cached.expiresAt > now { return cached.caller }
         let claims: SessionToken
         do {
             claims = try await state.signingKeys().verify(token, as: SessionToken.self)
         } catch {
             throw OMCError(.unauthenticated, "the token is not valid (malformed, or not signed by this OMC): log in again")
         }
-        let now = Milliseconds.of(context.clock.now())
         guard Milliseconds.of(claims.expiration.value) > now else {
             throw OMCError(.unauthenticated, "the session has expired: log in again")
-        }
-        if let cached = state.cachedSession(claims.loginKey), cached.caller.userID == claims.userID, cached.expiresAt > now {
-            return cached.caller
         }
         let sessionID = claims.loginKey
         let found = try await context.database.read { db -> (SessionStore.Session, UserAccount)? in
@@ -45,7 +43,8 @@ struct SessionAuthenticator: Authenticator {
         let caller = Caller(userID: claims.userID, userName: account.userName,
                             departmentName: session.departmentName.isEmpty ? nil : session.departmentName,
                             roles: roleKeys, sessionID: sessionID)
-        state.remember(SecurityState.CachedSession(caller: caller, expiresAt: session.expiresAt, checkedAt: .now), for: sessionID)
+        let expiresAt = min(session.expiresAt, Milliseconds.of(claims.expiration.value))
+        state.remember(SecurityState.CachedSession(caller: caller, expiresAt: expiresAt, checkedAt: .now), token: token)
         return caller
     }
 }
