@@ -130,6 +130,13 @@ import Testing
                                            headers: delegate)
         #expect(takeOver.status == 403 && takeOver.msg == "you cannot change the account 'admin': its roles grant rights your own roles do not give you")
         #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
+        let operatorRole = try await host.roleID("operator")
+        let widen = try await host.send(.put, "/system/role/dataScope", json: ["roleId": .string(String(operatorRole)), "dataScope": "1"] as JSONValue,
+                                        headers: delegate)
+        #expect(widen.status == 403 && widen.msg == "you cannot change the role 'Operator': it grants rights your own roles do not give you")
+        let strip = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(adminRole)), "userIds": .string(String(adminID)),
+                                                                                    "checked": false] as JSONValue, headers: delegate)
+        #expect(strip.status == 403)
         await host.shutdown()
     }
 

@@ -31,4 +31,15 @@ enum GrantRule {
             }
         }
     }
+
+    /// Refuses a change to the role `roleID` (its rights, scope, status, holders or existence) when it
+    /// grants something `rights` do not.
+    static func requireChangeable(role roleID: Int64, by rights: UserRights, in db: any DatabaseConnection) throws {
+        do {
+            try requireGrantable(roles: [roleID], by: rights, in: db)
+        } catch {
+            let name = try db.first("SELECT role_name FROM security_role WHERE role_id = ?", [.integer(roleID)])?.string("role_name") ?? String(roleID)
+            throw OMCError(.forbidden, "you cannot change the role '\(name)': it grants rights your own roles do not give you")
+        }
+    }
 }

@@ -135,16 +135,12 @@ enum RoleAdmin {
     }
 
     /// Gives (`checked`) or takes back the role `roleID` from `userIDs`, all or none. Every user must
-    /// be in `scope`; `admin` keeps the admin role.
-    static func assign(_ roleID: Int64, to userIDs: [Int64], checked: Bool, scope: DataScope, in db: any DatabaseConnection) throws {
+    /// be one the caller may change (``UserAdmin/target(_:scope:rights:in:)``); `admin` keeps the admin role.
+    static func assign(_ roleID: Int64, to userIDs: [Int64], checked: Bool, scope: DataScope, rights: UserRights,
+                       in db: any DatabaseConnection) throws {
         let role = try find(roleID, in: db)
         for userID in userIDs {
-            guard let account = try UserStore.find(userID: userID, in: db), !account.deleted else {
-                throw OMCError.notFound("no user with id \(userID); nothing was changed")
-            }
-            guard scope.includes(departmentID: account.departmentID, ownerID: account.userID) else {
-                throw OMCError(.forbidden, UserAdmin.noPermission)
-            }
+            let account = try UserAdmin.target(userID, scope: scope, rights: rights, in: db)
             if !checked, role.isAdministrator, UserAdmin.isBuiltInAdministrator(account) {
                 throw OMCError(.invalidInput, "the account '\(account.userName)' keeps the admin role; nothing was changed")
             }

@@ -62,6 +62,7 @@ enum RoleRoutes {
                     patterns = RoleFields.permissions(forMenus: ticked, menus: menus)
                 }
                 if let patterns { try GrantRule.requireCovered(patterns, by: rights, field: "permissions") }
+                try GrantRule.requireChangeable(role: id, by: rights, in: db)
                 try RoleAdmin.modify(id, fields, patterns: patterns, by: admin, now: now, in: db)
             }
             state.rightsChanged()
@@ -69,7 +70,11 @@ enum RoleRoutes {
         }
         plugin.route(.delete, "/system/role/{roleIds}", permission: "system:role:remove", summary: "Delete roles (all or none)") { request, context in
             let ids = try IDList.parse(try request.pathParameter("roleIds"), field: "roleIds")
-            try await context.database.write { db in try RoleAdmin.delete(ids, in: db) }
+            let rights = try await callerRights(request, state, context)
+            try await context.database.write { db in
+                for id in ids { try GrantRule.requireChangeable(role: id, by: rights, in: db) }
+                try RoleAdmin.delete(ids, in: db)
+            }
             state.rightsChanged()
             return .success()
         }
@@ -79,8 +84,12 @@ enum RoleRoutes {
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("roleId")
             guard let status = try body.choice("status", ["0", "1"]) else { throw OMCError.invalid("status", "is required") }
+            let rights = try await callerRights(request, state, context)
             let now = Milliseconds.of(context.clock.now())
-            try await context.database.write { db in try RoleAdmin.setStatus(id, status, by: admin, now: now, in: db) }
+            try await context.database.write { db in
+                try GrantRule.requireChangeable(role: id, by: rights, in: db)
+                try RoleAdmin.setStatus(id, status, by: admin, now: now, in: db)
+            }
             state.rightsChanged()
             return .success()
         }
@@ -93,8 +102,10 @@ enum RoleRoutes {
             // The document's body names the custom departments `menuIds`; `deptIds` is accepted too.
             let departments = try body.ids("deptIds") ?? body.ids("menuIds") ?? []
             let strictly = try RoleFields.strictness(body, "deptCheckStrictly")
+            let rights = try await callerRights(request, state, context)
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
+                try GrantRule.requireChangeable(role: id, by: rights, in: db)
                 try RoleAdmin.setDataScope(id, scope: scope, departments: departments, strictly: strictly, by: admin, now: now, in: db)
             }
             return .success()
@@ -109,7 +120,7 @@ enum RoleRoutes {
             let rights = try await callerRights(request, state, context)
             try await context.database.write { db in
                 if checked { try GrantRule.requireGrantable(roles: [roleID], by: rights, in: db) }
-                try RoleAdmin.assign(roleID, to: userIDs, checked: checked, scope: try admin.scope(in: db), in: db)
+                try RoleAdmin.assign(roleID, to: userIDs, checked: checked, scope: try admin.scope(in: db), rights: rights, in: db)
             }
             for userID in userIDs { state.userChanged(userID) }
             return .success()
