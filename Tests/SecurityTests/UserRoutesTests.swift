@@ -46,6 +46,11 @@ import Testing
         let changed = await host.send(.get, "/system/user/\(alice)", headers: admin)
         #expect(changed.data?["user"]?["nickName"]?.stringValue == "Alice L" && changed.data?["roleIds"] == [] && changed.data?["postIds"] == [])
         #expect(changed.data?["user"]?["phonenumber"]?.stringValue == "", "a modify replaces the contact fields it is given")
+        let keepDepartment = try await host.send(.put, "/system/user", json: ["userId": .string(String(alice)), "userName": "alice", "nickName": "Alice L",
+                                                                              "email": "alice@example.com", "sex": "2"] as JSONValue, headers: admin)
+        #expect(keepDepartment.code == 200)
+        #expect(await host.send(.get, "/system/user/\(alice)", headers: admin).data?["user"]?["deptId"]?.stringValue == String(east),
+                "without deptId the account keeps its department")
         let rename = try await host.send(.put, "/system/user", json: ["userId": .string(String(alice)), "userName": "alicia"] as JSONValue, headers: admin)
         #expect(rename.msg == "userName: cannot be changed (the account is 'alice')")
         let phoneClash = try await host.send(.put, "/system/user", json: ["userId": .string(String(alice)), "userName": "alice",

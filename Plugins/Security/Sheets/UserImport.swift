@@ -155,7 +155,6 @@ enum UserImport {
             guard updateSupport else {
                 throw OMCError(.conflict, "the user '\(existing.userName)' already exists (import with updateSupport=true to update it)")
             }
-            if fields.departmentID == nil { fields.departmentID = existing.departmentID }
             fields.userName = existing.userName
             try UserAdmin.modify(existing.userID, fields, by: admin, scope: scope, rights: rights, now: now, in: db)
             if let hash = row.passwordHash {

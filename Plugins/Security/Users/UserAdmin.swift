@@ -85,10 +85,13 @@ enum UserAdmin {
         return id
     }
 
-    /// Changes an account's details, department, roles (when given) and posts (when given).
-    static func modify(_ id: Int64, _ fields: UserFields, by admin: Administrator, scope: DataScope, rights: UserRights, now: Int64,
+    /// Changes an account's details, department (when given), roles (when given) and posts (when given).
+    static func modify(_ id: Int64, _ given: UserFields, by admin: Administrator, scope: DataScope, rights: UserRights, now: Int64,
                        in db: any DatabaseConnection) throws {
         let account = try target(id, scope: scope, rights: rights, in: db)
+        var fields = given
+        // Without deptId the account stays in its department.
+        if fields.departmentID == nil { fields.departmentID = account.departmentID }
         let failure = "Failed to modify user [\(fields.userName)]"
         guard fields.userName.lowercased() == account.userName.lowercased() else {
             throw OMCError.invalid("userName", "cannot be changed (the account is '\(account.userName)')")
