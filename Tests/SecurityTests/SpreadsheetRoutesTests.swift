@@ -95,10 +95,17 @@ import Testing
             MultipartPart(name: "file", fileName: "users.xlsx", contentType: Self.xlsxType, content: Array("User name\nzed\n".utf8)),
         ], headers: admin)
         #expect(disguised.code == 500 && disguised.msg?.hasPrefix("file: ") == true, "\(disguised.text)")
+        // A real .xls workbook is read; this one (the Spreadsheet tests' fixture) is not in the template's layout.
+        let legacy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SpreadsheetTests/Fixtures/legacy.xls")
+        let xls = await host.send(.post, "/system/user/importData", multipart: [
+            MultipartPart(name: "file", fileName: "users.xls", contentType: "application/vnd.ms-excel", content: Array(try Data(contentsOf: legacy))),
+        ], headers: admin)
+        #expect(xls.msg == "file: the first row must be the template's header, with a 'User name' column", "\(xls.text)")
         let noFile = await host.send(.post, "/system/user/importData", multipart: [.field("updateSupport", "true")], headers: admin)
         #expect(noFile.msg == "file: is required: the .xls or .xlsx file to import")
         let imports = host.operations.filter { $0.url.hasPrefix("/system/user/importData") }
-        #expect(imports.count == 7 && imports.allSatisfy { $0.businessType == .import })
+        #expect(imports.count == 8 && imports.allSatisfy { $0.businessType == .import })
         #expect(!host.operations.contains { $0.url.hasPrefix("/system/user/importTemplate") }, "the template is a read")
         await host.shutdown()
     }
