@@ -16,6 +16,8 @@ struct InProcessOMC: Sendable {
         """
 
     private let server: RunningServer
+    /// The host behind the server, for measuring its request pipeline without the network.
+    let runtime: HostRuntime
 
     /// Boots on the address `configuration` (a `plugins.yaml` text) names, with its database in
     /// `dataDirectory` and its plugins taken from `catalog`; returns once the socket is bound.
@@ -29,7 +31,7 @@ struct InProcessOMC: Sendable {
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(),
                                                  logSink: LogSink.swiftLog(level: file.server.logLevel))
         // No signal handlers: the benchmark stops this server itself and must stay interruptible.
-        return InProcessOMC(server: try await RunningServer.start(runtime))
+        return InProcessOMC(server: try await RunningServer.start(runtime), runtime: runtime)
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash.

@@ -18,12 +18,34 @@ struct PermissionPattern: Sendable, Hashable {
     }
 
     /// Whether the pattern covers `permission` (itself a plain `module:resource:action`).
-    func matches(_ permission: [Substring]) -> Bool {
-        guard permission.count == 3 else { return false }
-        return zip(parts, permission).allSatisfy { pattern, part in pattern == "*" || pattern == part }
+    func matches(_ permission: RequiredPermission) -> Bool {
+        (parts[0] == "*" || parts[0] == permission.module) && (parts[1] == "*" || parts[1] == permission.resource)
+            && (parts[2] == "*" || parts[2] == permission.action)
     }
 
     var text: String { (denies ? "!" : "") + parts.joined(separator: ":") }
+}
+
+/// A permission being checked, split into its three parts without allocating (it is split on every
+/// authorized request).
+struct RequiredPermission {
+    let module: Substring
+    let resource: Substring
+    let action: Substring
+
+    /// `nil` unless `text` has exactly three `:`-separated parts. Searches the UTF-8 bytes: a
+    /// `Character` search would run grapheme breaking on every request.
+    init?(_ text: String) {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let afterFirst = bytes.index(after: first)
+        guard let second = bytes[afterFirst...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let afterSecond = bytes.index(after: second)
+        guard !bytes[afterSecond...].contains(UInt8(ascii: ":")) else { return nil }
+        module = text[..<first]
+        resource = text[afterFirst..<second]
+        action = text[afterSecond...]
+    }
 }
 
 /// The rights of one role: its grants and its denials.
@@ -31,7 +53,7 @@ struct RoleRights: Sendable {
     let roleKey: String
     let patterns: [PermissionPattern]
 
-    func permits(_ permission: [Substring]) -> Bool {
+    func permits(_ permission: RequiredPermission) -> Bool {
         patterns.contains { !$0.denies && $0.matches(permission) } && !patterns.contains { $0.denies && $0.matches(permission) }
     }
 }
@@ -43,8 +65,8 @@ struct UserRights: Sendable {
     let mustChangePassword: Bool
 
     func permits(_ permission: String) -> Bool {
-        let parts = permission.split(separator: ":", omittingEmptySubsequences: false)
-        return roles.contains { $0.permits(parts) }
+        guard let required = RequiredPermission(permission) else { return false }
+        return roles.contains { $0.permits(required) }
     }
 
     /// The permission strings `getInfo` reports: every grant of every role.
