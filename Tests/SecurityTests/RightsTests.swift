@@ -6,106 +6,108 @@ import PluginAPI
 import Security
 import Testing
 
-/// Rights across every plugin: the route walk, menus filtered by rights, and filters that must not inject.
-@Suite struct RightsTests {
-    static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
-    /// Routes anybody may call without a session.
-    static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "POST /login", "POST /logout", "GET /captchaImage", "POST /register"]
-    /// Writes any caller with a session may make, whatever their roles: their own session and profile,
-    /// and the MML console, whose commands are authorized one by one.
-    static let ownWrites: Set<String> = [
-        "PUT /system/user/profile", "PUT /system/user/profile/updatePwd", "POST /system/user/profile/avatar",
-        "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml",
-        "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML",
-    ]
+extension SecurityTestSuite {
+    /// Rights across every plugin: the route walk, menus filtered by rights, and filters that must not inject.
+    @Suite struct RightsTests {
+        static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
+        /// Routes anybody may call without a session.
+        static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "POST /login", "POST /logout", "GET /captchaImage", "POST /register"]
+        /// Writes any caller with a session may make, whatever their roles: their own session and profile,
+        /// and the MML console, whose commands are authorized one by one.
+        static let ownWrites: Set<String> = [
+            "PUT /system/user/profile", "PUT /system/user/profile/updatePwd", "POST /system/user/profile/avatar",
+            "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml",
+            "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML",
+        ]
 
-    static func mountedRoutes() throws -> [(method: String, path: String, permission: String, owner: String, summary: String)] {
-        let yaml = "plugins:\n" + plugins.map { "  - id: \($0.manifest.id)\n" }.joined()
-        let assembly = try HostAssembly.assemble(try PluginsFile.parse(yaml, path: "plugins.yaml"), catalog: PluginCatalog(plugins))
-        return assembly.routeListing
-    }
-
-    @Test func noRouteOfAnyPluginAnswersWithoutASessionOrToAViewersWrite() async throws {
-        let host = try await SecurityHost.start(["registrationEnabled": "true"])
-        _ = try await host.admin()
-        let viewer = try await host.registered("viewer1")
-        let routes = try Self.mountedRoutes()
-        #expect(routes.count > 25)
-        #expect(Set(routes.map(\.owner)).isSuperset(of: ["security", "ne", "omc"]))
-        for route in routes {
-            let key = "\(route.method) \(route.path)"
-            let path = route.path.replacingOccurrences(of: #"\{[A-Za-z0-9_]+\}"#, with: "1", options: .regularExpression)
-            let method = try #require(HTTPMethod(rawValue: route.method))
-            if Self.publicRoutes.contains(key) {
-                #expect(route.permission == "open", "\(key) is public but declares \(route.permission)")
-                continue
-            }
-            #expect(route.permission != "open", "\(key) answers without a session")
-            let anonymous = await host.send(method, path, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
-            #expect(anonymous.status == 401, "\(key) answered \(anonymous.status) without a session")
-            let forged = await host.send(method, path, headers: ["Authorization": "Bearer x.y.z"])
-            #expect(forged.status == 401, "\(key) answered \(forged.status) to a forged token")
-            if route.method != "GET", !Self.ownWrites.contains(key), key != "POST /logout" {
-                #expect(Permission.isWellFormed(route.permission), "\(key) is a write without a permission")
-                let write = await host.send(method, path, headers: viewer.merging(["Content-Type": "application/json"]) { a, _ in a },
-                                            body: Array("{}".utf8))
-                #expect(write.status == 403, "\(key) answered \(write.status) to a viewer")
-            }
+        static func mountedRoutes() throws -> [(method: String, path: String, permission: String, owner: String, summary: String)] {
+            let yaml = "plugins:\n" + plugins.map { "  - id: \($0.manifest.id)\n" }.joined()
+            let assembly = try HostAssembly.assemble(try PluginsFile.parse(yaml, path: "plugins.yaml"), catalog: PluginCatalog(plugins))
+            return assembly.routeListing
         }
-        await host.shutdown()
-    }
 
-    @Test func theMenuHoldsWhatTheCallerMayUseAndNothingElse() async throws {
-        let host = try await SecurityHost.start(["registrationEnabled": "true"])
-        let admin = try await host.admin()
-        let menu = await host.send(.get, "/getRouters", headers: admin)
-        let top = (menu.data?.arrayValue ?? []).map { $0["path"]?.stringValue ?? "" }
-        #expect(top == ["/ne", "/system", "/monitor"])
-        let ne = menu.data?[0]
-        #expect(ne?["component"]?.stringValue == "BasicLayout" && ne?["redirect"]?.stringValue == "/ne/info")
-        #expect(ne?["meta"]?["title"]?.stringValue == "NE Management")
-        #expect(ne?["meta"]?["target"] == .null && ne?["meta"]?["hide"]?.boolValue == false)
-        #expect(ne?["children"]?[0]?["path"]?.stringValue == "info" && ne?["children"]?[0]?["component"]?.stringValue == "ne/info/index")
-        #expect(menu.data?[1]?["children"]?[0]?["name"]?.stringValue == "User")
-
-        let viewer = try await host.registered("viewer2")
-        let viewerMenu = await host.send(.get, "/getRouters", headers: viewer)
-        #expect((viewerMenu.data?.arrayValue ?? []).map { $0["path"]?.stringValue ?? "" } == ["/ne", "/system", "/monitor"],
-                "a viewer reads every list")
-        await host.shutdown()
-
-        // Without the ne plugin there is no NE menu; a role without rights on a directory does not see it.
-        let alone = try await SecurityHost.start(["registrationEnabled": "true", "registrationRole": "operator"], plugins: [SecurityPlugin.self])
-        _ = try await alone.admin()
-        let operatorSession = try await alone.registered("operator1")
-        let operatorMenu = await alone.send(.get, "/getRouters", headers: operatorSession)
-        #expect(operatorMenu.code == 200 && operatorMenu.data == .array([]), "the operator role has no system or monitor rights")
-        #expect(await alone.send(.get, "/monitor/online/list", headers: operatorSession).status == 403)
-        await alone.shutdown()
-    }
-
-    @Test func injectionStringsInListFiltersChangeNothing() async throws {
-        let host = try await SecurityHost.start()
-        let admin = try await host.admin()
-        let attacks = ["' OR '1'='1", "%", "_", "\\", "admin' --", "\"; DROP TABLE security_user; --", "1) OR (1=1", "%' OR 1=1 --"]
-        let lists = ["/monitor/logininfor/list": ["ipaddr", "userName"], "/monitor/operlog/list": ["title", "operName"],
-                     "/monitor/online/list": ["userName", "ipaddr"]]
-        let usersBefore = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
-        for (list, fields) in lists {
-            for field in fields {
-                for attack in attacks {
-                    let encoded = attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                    let answer = await host.send(.get, "\(list)?\(field)=\(encoded)", headers: admin)
-                    #expect(answer.code == 200, "\(list) \(field)=\(attack): \(answer.text)")
-                    #expect(answer.json?["total"]?.intValue == 0, "\(list) \(field)=\(attack) matched \(answer.json?["total"]?.intValue ?? -1)")
+        @Test func noRouteOfAnyPluginAnswersWithoutASessionOrToAViewersWrite() async throws {
+            let host = try await SecurityHost.start(["registrationEnabled": "true"])
+            _ = try await host.admin()
+            let viewer = try await host.registered("viewer1")
+            let routes = try Self.mountedRoutes()
+            #expect(routes.count > 25)
+            #expect(Set(routes.map(\.owner)).isSuperset(of: ["security", "ne", "omc"]))
+            for route in routes {
+                let key = "\(route.method) \(route.path)"
+                let path = route.path.replacingOccurrences(of: #"\{[A-Za-z0-9_]+\}"#, with: "1", options: .regularExpression)
+                let method = try #require(HTTPMethod(rawValue: route.method))
+                if Self.publicRoutes.contains(key) {
+                    #expect(route.permission == "open", "\(key) is public but declares \(route.permission)")
+                    continue
+                }
+                #expect(route.permission != "open", "\(key) answers without a session")
+                let anonymous = await host.send(method, path, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
+                #expect(anonymous.status == 401, "\(key) answered \(anonymous.status) without a session")
+                let forged = await host.send(method, path, headers: ["Authorization": "Bearer x.y.z"])
+                #expect(forged.status == 401, "\(key) answered \(forged.status) to a forged token")
+                if route.method != "GET", !Self.ownWrites.contains(key), key != "POST /logout" {
+                    #expect(Permission.isWellFormed(route.permission), "\(key) is a write without a permission")
+                    let write = await host.send(method, path, headers: viewer.merging(["Content-Type": "application/json"]) { a, _ in a },
+                                                body: Array("{}".utf8))
+                    #expect(write.status == 403, "\(key) answered \(write.status) to a viewer")
                 }
             }
+            await host.shutdown()
         }
-        let usersAfter = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
-        #expect(usersBefore == usersAfter)
-        #expect(await host.send(.get, "/monitor/logininfor/list?userName=dmi", headers: admin).json?["total"]?.intValue == 2,
-                "a plain substring still matches")
-        #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
-        await host.shutdown()
+
+        @Test func theMenuHoldsWhatTheCallerMayUseAndNothingElse() async throws {
+            let host = try await SecurityHost.start(["registrationEnabled": "true"])
+            let admin = try await host.admin()
+            let menu = await host.send(.get, "/getRouters", headers: admin)
+            let top = (menu.data?.arrayValue ?? []).map { $0["path"]?.stringValue ?? "" }
+            #expect(top == ["/ne", "/system", "/monitor"])
+            let ne = menu.data?[0]
+            #expect(ne?["component"]?.stringValue == "BasicLayout" && ne?["redirect"]?.stringValue == "/ne/info")
+            #expect(ne?["meta"]?["title"]?.stringValue == "NE Management")
+            #expect(ne?["meta"]?["target"] == .null && ne?["meta"]?["hide"]?.boolValue == false)
+            #expect(ne?["children"]?[0]?["path"]?.stringValue == "info" && ne?["children"]?[0]?["component"]?.stringValue == "ne/info/index")
+            #expect(menu.data?[1]?["children"]?[0]?["name"]?.stringValue == "User")
+
+            let viewer = try await host.registered("viewer2")
+            let viewerMenu = await host.send(.get, "/getRouters", headers: viewer)
+            #expect((viewerMenu.data?.arrayValue ?? []).map { $0["path"]?.stringValue ?? "" } == ["/ne", "/system", "/monitor"],
+                    "a viewer reads every list")
+            await host.shutdown()
+
+            // Without the ne plugin there is no NE menu; a role without rights on a directory does not see it.
+            let alone = try await SecurityHost.start(["registrationEnabled": "true", "registrationRole": "operator"], plugins: [SecurityPlugin.self])
+            _ = try await alone.admin()
+            let operatorSession = try await alone.registered("operator1")
+            let operatorMenu = await alone.send(.get, "/getRouters", headers: operatorSession)
+            #expect(operatorMenu.code == 200 && operatorMenu.data == .array([]), "the operator role has no system or monitor rights")
+            #expect(await alone.send(.get, "/monitor/online/list", headers: operatorSession).status == 403)
+            await alone.shutdown()
+        }
+
+        @Test func injectionStringsInListFiltersChangeNothing() async throws {
+            let host = try await SecurityHost.start()
+            let admin = try await host.admin()
+            let attacks = ["' OR '1'='1", "%", "_", "\\", "admin' --", "\"; DROP TABLE security_user; --", "1) OR (1=1", "%' OR 1=1 --"]
+            let lists = ["/monitor/logininfor/list": ["ipaddr", "userName"], "/monitor/operlog/list": ["title", "operName"],
+                         "/monitor/online/list": ["userName", "ipaddr"]]
+            let usersBefore = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
+            for (list, fields) in lists {
+                for field in fields {
+                    for attack in attacks {
+                        let encoded = attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                        let answer = await host.send(.get, "\(list)?\(field)=\(encoded)", headers: admin)
+                        #expect(answer.code == 200, "\(list) \(field)=\(attack): \(answer.text)")
+                        #expect(answer.json?["total"]?.intValue == 0, "\(list) \(field)=\(attack) matched \(answer.json?["total"]?.intValue ?? -1)")
+                    }
+                }
+            }
+            let usersAfter = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
+            #expect(usersBefore == usersAfter)
+            #expect(await host.send(.get, "/monitor/logininfor/list?userName=dmi", headers: admin).json?["total"]?.intValue == 2,
+                    "a plain substring still matches")
+            #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
+            await host.shutdown()
+        }
     }
 }

@@ -7,7 +7,10 @@ import PluginAPI
 /// The real `omc` executable with **every plugin this build bundles** enabled (as `omc plugins list`
 /// names them), serving on a free loopback port: what a site runs, so that a walk over its routes
 /// covers plugins added after this test was written.
-final class BundledOMC {
+// @unchecked Sendable: every stored property is a `let` set in `init`; the one mutable object,
+// `process`, is only touched by `init`, `stop` and `deinit`, which never run at the same time (the
+// test starts, uses, then shuts the process down, awaiting each step).
+final class BundledOMC: @unchecked Sendable {
     let baseURL: String
     let routes: [(method: String, path: String, permission: String, owner: String)]
     private let process = Process()
@@ -19,7 +22,32 @@ final class BundledOMC {
         return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc").path
     }
 
-    init(securityConfig: [String: String]) throws {
+    /// Starts the process. Spawning and waiting for its first line block a thread, so that happens
+    /// on a Dispatch thread: blocking one of Swift's few cooperative threads would stall every other
+    /// test running in this process meanwhile.
+    static func start(securityConfig: [String: String]) async throws -> BundledOMC {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try BundledOMC(securityConfig: securityConfig) })
+            }
+        }
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Stops the process, off the cooperative threads (see ``start(securityConfig:)``).
+    func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.stop()
+                continuation.resume()
+            }
+        }
+    }
+
+    private init(securityConfig: [String: String]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-walk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = folder.appendingPathComponent("plugins.yaml").path
@@ -58,7 +86,7 @@ final class BundledOMC {
         baseURL = String(text[start.lowerBound..<end])
     }
 
-    func stop() {
+    private func stop() {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
