@@ -46,6 +46,21 @@ BUILT.update({(method, path): ("Security", "built") for method, path in [
     ("DELETE", "/monitor/logininfor/{infoIds}"), ("GET", "/monitor/online/list"), ("DELETE", "/monitor/online/{tokenId}"),
 ]})
 
+# The Security plugin's administration (departments, positions, roles, users).
+BUILT.update({(method, path): ("Security", "built") for method, path in [
+    ("GET", "/system/dept/list"), ("GET", "/system/dept/list/exclude/{deptId}"), ("GET", "/system/dept/treeSelect"),
+    ("GET", "/system/dept/roleDeptTreeSelect/{roleId}"), ("POST", "/system/dept"), ("PUT", "/system/dept"),
+    ("DELETE", "/system/dept/{deptId}"), ("GET", "/system/dept/{deptId}"),
+    ("GET", "/system/post/list"), ("POST", "/system/post/export"), ("GET", "/system/post/{postId}"), ("POST", "/system/post"),
+    ("PUT", "/system/post"), ("DELETE", "/system/post/{postIds}"),
+    ("GET", "/system/role/list"), ("GET", "/system/role/authUser/allocatedList"), ("GET", "/system/role/{roleId}"),
+    ("PUT", "/system/role"), ("POST", "/system/role"), ("DELETE", "/system/role/{roleIds}"), ("PUT", "/system/role/changeStatus"),
+    ("PUT", "/system/role/dataScope"), ("POST", "/system/role/export"), ("PUT", "/system/role/authUser/checked"),
+    ("POST", "/system/user/importTemplate"), ("GET", "/system/user/list"), ("GET", "/system/user/{userId}"), ("POST", "/system/user"),
+    ("PUT", "/system/user"), ("POST", "/system/user/export"), ("POST", "/system/user/importData"), ("DELETE", "/system/user/{userIds}"),
+    ("PUT", "/system/user/resetPwd"), ("PUT", "/system/user/changeStatus"),
+]})
+
 
 # The UDM plugin's routes under /ne/udm/{sub,auth}/: the fourth path segment and its methods.
 UDM_ROUTES = {"{neId}", "list", "export", "import", "resetData"}

@@ -41,6 +41,7 @@ public struct SecurityPlugin: OMCPlugin {
         SecuritySchema.declareMigrations(&plugin)
         plugin.identity(authenticator: SessionAuthenticator(state: state), authorizer: RoleAuthorizer(state: state))
         plugin.operationLog(OperationLog.Sink())
+        SecurityAdministration.declare(&plugin, state: state)
         LoginRoutes.declare(&plugin, state: state)
         SessionRoutes.declare(&plugin, state: state)
         SecurityMenus.declare(&plugin)

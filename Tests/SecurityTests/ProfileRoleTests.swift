@@ -42,9 +42,10 @@ extension SecurityTestSuite {
             #expect(rights["see online users"] == false && rights["force users out"] == false && rights["clean logs"] == false)
         }
 
-        @Test func operatorChangesButNeitherAddsNorRemoves() async throws {
+        /// The Operator provisions and runs MML but changes no NE registration (DECISIONS 90).
+        @Test func operatorReadsButChangesNoNE() async throws {
             let rights = try await rights(of: "oms-operator")
-            #expect(rights["read NEs"] == true && rights["change an NE"] == true)
+            #expect(rights["read NEs"] == true && rights["change an NE"] == false)
             #expect(rights["add an NE"] == false && rights["remove an NE"] == false)
             #expect(rights["force users out"] == false && rights["clean logs"] == false)
         }

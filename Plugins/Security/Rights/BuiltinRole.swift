@@ -29,9 +29,9 @@ struct BuiltinRole: Sendable {
                     permissions: ["*:*:*"] + administrationDenied + secretsDenied,
                     remark: "user-management profile Constructor: builds the network (NEs, configuration, subscribers); no user administration"),
         BuiltinRole(key: "oms-operator", name: "Operator (profile)", sort: 12, profile: "Operator",
-                    permissions: ["*:*:query", "*:*:list", "*:*:edit", "*:*:export", "*:mml:*", "*:*:push"]
+                    permissions: ["*:*:query", "*:*:list", "*:mml:*", "*:sub:*", "*:auth:*", "*:ue:*"]
                         + administrationDenied + secretsDenied,
-                    remark: "user-management profile Operator: runs the network (reads, changes settings, MML); adds and removes nothing"),
+                    remark: "user-management profile Operator: operates the network (reads, MML, provisions subscriber, authentication and UE policy data); no configuration, NE or user changes"),
         BuiltinRole(key: "oms-viewer", name: "Viewer (profile)", sort: 13, profile: "Viewer",
                     permissions: ["*:*:query", "*:*:list"] + secretsDenied,
                     remark: "user-management profile Viewer: reads only"),

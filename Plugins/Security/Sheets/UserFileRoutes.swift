@@ -1,0 +1,21 @@
+import PluginAPI
+import Spreadsheet
+
+/// The file routes of Security/User: the import template, the export and the import.
+enum UserFileRoutes {
+    static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
+        plugin.route(.post, "/system/user/importTemplate", permission: "system:user:import", audit: AuditClass.none,
+                     summary: "The user import template (.xlsx)") { _, context in
+            try await SheetExport.xlsx(context, fileStem: "user_import_template", sheetName: "Users", header: UserSheet.template,
+                                       allowEmpty: true) { _, _ in }
+        }
+        plugin.route(.post, "/system/user/export", permission: "system:user:export", audit: .export,
+                     summary: "Users in the caller's data scope as .xlsx", bodyLimit: 8192) { request, context in
+            try await UserExport.respond(request, context)
+        }
+        plugin.route(.post, "/system/user/importData", permission: "system:user:import", audit: .import,
+                     summary: "Import users from the template (.xls or .xlsx), all or nothing", bodyLimit: 20 * 1024 * 1024) { request, context in
+            try await UserImport.respond(request, context, state: state)
+        }
+    }
+}
