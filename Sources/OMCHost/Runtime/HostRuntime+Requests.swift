@@ -67,7 +67,7 @@ extension HostRuntime {
         let request = OMCRequest(method: route.method, path: incoming.path, pathParameters: parameters,
                                  query: QueryParameters(rawQuery: incoming.query), headers: incoming.headers, body: body,
                                  caller: caller, requestID: requestID, clientAddress: incoming.clientAddress,
-                                 permissions: permissionCheck(for: caller), uploadDirectory: scratch.newUploadDirectory())
+                                 permissions: permissionCheck(for: caller), uploadDirectory: scratch.uploadDirectory(contentType: incoming.headers["Content-Type"]))
         var response: OMCResponse
         do {
             switch route.target {

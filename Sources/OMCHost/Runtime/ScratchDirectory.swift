@@ -16,14 +16,21 @@ struct ScratchDirectory: Sendable {
         return ScratchDirectory(path: path)
     }
 
-    /// A fresh folder name for one request's uploads; it is created only when a file arrives.
-    func newUploadDirectory() -> String {
-        (path as NSString).appendingPathComponent("uploads/\(UUID().uuidString)")
+    /// The folder for one request's uploads: a fresh name, created only when a file arrives, for a
+    /// `multipart/form-data` body; for any other body a fixed name that is never created, because
+    /// ``OMCRequest/multipartForm()`` refuses such a body before writing anything. This spares the
+    /// common request a UUID and a file-system call.
+    func uploadDirectory(contentType: String?) -> String {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/") else { return noUploads }
+        return (path as NSString).appendingPathComponent("uploads/\(UUID().uuidString)")
     }
+
+    private var noUploads: String { (path as NSString).appendingPathComponent("uploads/none") }
 
     /// Removes `uploadDirectory` once `response` is done with: now, or after a streamed body was sent
     /// (a handler may stream an answer computed from an uploaded file).
     func removing(_ uploadDirectory: String, after response: OMCResponse) -> OMCResponse {
+        guard uploadDirectory != noUploads else { return response }
         guard case .stream(let produce) = response.body else {
             Self.remove(uploadDirectory)
             return response
