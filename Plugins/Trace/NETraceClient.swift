@@ -22,7 +22,7 @@ enum NETraceClient {
         if let srcIp = task.srcIp { body["srcIp"] = .string(srcIp) }
         if let port = task.signalPort { body["signalPort"] = .number(Double(port)) }
         let response = try await context.network.send(.json(.post, taskPath(element), .object(body)), to: element)
-        guard response.status == 200 else { throw refusal(response, element, doing: "activate trace task \(task.id)") }
+        guard response.status == 200 else { throw response.refusal(from: element, doing: "activate trace task \(task.id)") }
     }
 
     /// Stops tracing task `id` on its NE; a task the NE no longer has counts as stopped.
@@ -30,7 +30,7 @@ enum NETraceClient {
         let request = NERequest(method: .delete, path: taskPath(element), query: [("id", String(id))])
         let response = try await context.network.send(request, to: element)
         guard response.status == 200 || response.status == 404 else {
-            throw refusal(response, element, doing: "deactivate trace task \(id)")
+            throw response.refusal(from: element, doing: "deactivate trace task \(id)")
         }
     }
 
@@ -39,7 +39,7 @@ enum NETraceClient {
         let response = try await context.network.send(.json(.post, capturePath(element), .object(order)), to: element)
         guard response.status == 200 else {
             let action = order["action"]?.stringValue ?? "change"
-            throw refusal(response, element, doing: "\(action) the capture")
+            throw response.refusal(from: element, doing: "\(action) the capture")
         }
         return try response.json(from: element)["data"] ?? .null
     }
@@ -50,21 +50,8 @@ enum NETraceClient {
         let response = try await context.network.stream(request, to: element)
         guard response.status == 200 else {
             let answer = NEResponse(status: response.status, body: try await response.body.collect(upTo: 64 * 1024))
-            throw refusal(answer, element, doing: "send capture file '\(fileName)'")
+            throw answer.refusal(from: element, doing: "send capture file '\(fileName)'")
         }
         return response
-    }
-
-    /// The NE's refusal in words: its `msg`, with 404 and 400 kept as such, anything else a 502.
-    static func refusal(_ response: NEResponse, _ element: NetworkElement, doing action: String) -> OMCError {
-        let said = (try? JSONBody.decode(JSONValue.self, from: response.body))?["msg"]?.stringValue
-            ?? String(decoding: response.body.prefix(200), as: UTF8.self)
-        let message = "NE \(element.key) refused to \(action): \(said) (HTTP \(response.status))"
-        switch response.status {
-        case 404: return OMCError(.notFound, message)
-        case 400: return OMCError(.invalidInput, message)
-        case 409: return OMCError(.conflict, message)
-        default: return OMCError(.neFailure, message)
-        }
     }
 }

@@ -67,7 +67,7 @@ struct PCFClient: Sendable {
     func delete(imsi: String) async throws -> Bool {
         let response = try await network.send(NERequest(method: .delete, path: Self.path, query: [("imsi", imsi)]), to: element)
         if response.status == 404, (try? response.json(from: element))?["cause"]?.stringValue == "DATA_NOT_FOUND" { return false }
-        guard response.status == 200 else { throw refusal(response) }
+        guard response.status == 200 else { throw response.refusal(from: element) }
         return true
     }
 
@@ -78,19 +78,7 @@ struct PCFClient: Sendable {
 
     private func answer(_ request: NERequest) async throws -> JSONValue? {
         let response = try await network.send(request, to: element)
-        guard response.status == 200 else { throw refusal(response) }
+        guard response.status == 200 else { throw response.refusal(from: element) }
         return try response.json(from: element)["data"]
-    }
-
-    private func refusal(_ response: NEResponse) -> OMCError {
-        let words = (try? response.json(from: element))?["msg"]?.stringValue ?? "HTTP \(response.status)"
-        let kind: OMCError.Kind = switch response.status {
-        case 400: .invalidInput
-        case 404: .notFound
-        case 409: .conflict
-        case 413: .tooLarge
-        default: .neFailure
-        }
-        return OMCError(kind, "NE \(element.key) refused: \(words)")
     }
 }

@@ -57,7 +57,7 @@ struct ProvisioningClient: Sendable {
         var query: [(name: String, value: String)] = [("limit", String(limit))]
         if let after { query.append(("after", after)) }
         let response = try await network.send(NERequest(method: .get, path: path(schema), query: query, timeout: bulkTimeout), to: element)
-        guard response.status == 200 else { throw refusal(response) }
+        guard response.status == 200 else { throw response.refusal(from: element) }
         return response.body
     }
 
@@ -82,20 +82,7 @@ struct ProvisioningClient: Sendable {
     /// The `data` of a successful answer; a failed one throws the NE's refusal.
     private func answer(_ request: NERequest) async throws -> JSONValue? {
         let response = try await network.send(request, to: element)
-        guard response.status == 200 else { throw refusal(response) }
+        guard response.status == 200 else { throw response.refusal(from: element) }
         return try response.json(from: element)["data"]
-    }
-
-    /// The NE's refusal in its own words, with the matching error kind.
-    private func refusal(_ response: NEResponse) -> OMCError {
-        let words = (try? response.json(from: element))?["msg"]?.stringValue ?? "HTTP \(response.status)"
-        let kind: OMCError.Kind = switch response.status {
-        case 400: .invalidInput
-        case 404: .notFound
-        case 409: .conflict
-        case 413: .tooLarge
-        default: .neFailure
-        }
-        return OMCError(kind, "NE \(element.key) refused: \(words)")
     }
 }
