@@ -11,27 +11,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-bench
 
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "== installing wrk"
+# wrk loads the OMC over HTTP; curl fetches the capture download benchmark's file, a process of its own.
+for tool in wrk curl; do
+    command -v "$tool" >/dev/null 2>&1 && continue
+    echo "== installing $tool"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    # Refresh the package lists only when they do not know wrk yet (fresh containers have none).
-    if ! apt-cache show wrk >/dev/null 2>&1; then
+    # Refresh the package lists only when they do not know the tool yet (fresh containers have none).
+    if ! apt-cache show "$tool" >/dev/null 2>&1; then
         $sudo apt-get update
     fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
-fi
-
-if ! command -v curl >/dev/null 2>&1; then
-    # The capture download benchmark fetches through the OMC with curl, a process of its own.
-    echo "== installing curl"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    if ! apt-cache show curl >/dev/null 2>&1; then
-        $sudo apt-get update
-    fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y curl
-fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "$tool"
+done
 
 echo "== building omc, omc-nesim and omc-bench (release)"
 swift build -c release --scratch-path "$scratch" --product omc
