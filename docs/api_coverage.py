@@ -70,7 +70,7 @@ UDM_METHODS = {("GET", "{neId}"), ("DELETE", "{neId}"), ("POST", "{neId}"), ("PU
 PCF_UE = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
 for method, suffix in [("GET", ""), ("POST", ""), ("PUT", ""), ("DELETE", ""), ("POST", "/{number}"), ("PUT", "/{number}")]:
     BUILT[(method, PCF_UE + suffix)] = ("PCF (`pcf`)", "built")
-BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §8)")
+BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §11)")
 
 
 def plan(method, path, section):

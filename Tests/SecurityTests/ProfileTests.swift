@@ -28,9 +28,9 @@ extension SecurityTestSuite {
             #expect(after.data?["user"]?["nickName"]?.stringValue == "Simon" && after.data?["user"]?["phonenumber"]?.stringValue == "18169338391")
             let bad = [
                 ["nickName": "", "sex": "1"]: "nickName: must be 1 to 30 characters",
-                ["nickName": "S", "sex": "9"]: "sex: must be 0 (male), 1 (female) or 2 (unknown)",
-                ["nickName": "S", "sex": "1", "phonenumber": "12ab"]: "phonenumber: the mobile phone number format is wrong: 5 to 15 digits, optionally led by +",
-                ["nickName": "S", "sex": "1", "email": "not-an-address"]: "email: must be an email address of at most 50 characters",
+                ["nickName": "S", "sex": "9"]: "sex: must be 0 (unknown), 1 (male) or 2 (female)",
+                ["nickName": "S", "sex": "1", "phonenumber": "12ab"]: "phonenumber: must be a phone number: 5 to 20 digits, optionally led by +",
+                ["nickName": "S", "sex": "1", "email": "not-an-address"]: "email: must be an e-mail address like name@example.com, at most 50 characters",
             ]
             for (body, message) in bad {
                 let answer = try await host.send(.put, "/system/user/profile", json: body, headers: admin)

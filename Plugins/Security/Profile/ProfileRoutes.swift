@@ -68,22 +68,16 @@ enum ProfileRoutes {
         func validated() throws(OMCError) -> Valid {
             let nick = nickName.trimmingCharacters(in: .whitespaces)
             guard (1...30).contains(nick.count) else { throw OMCError.invalid("nickName", "must be 1 to 30 characters") }
+            // The same rules as the user administration routes, so both screens accept the same data.
             let mail = (email ?? "").trimmingCharacters(in: .whitespaces)
-            if !mail.isEmpty {
-                let parts = mail.split(separator: "@", omittingEmptySubsequences: false)
-                guard mail.count <= 50, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-                      !parts[1].hasSuffix("."), !mail.contains(where: \.isWhitespace) else {
-                    throw OMCError.invalid("email", "must be an email address of at most 50 characters")
-                }
+            guard mail.isEmpty || (mail.count <= 50 && ContactRules.isEmail(mail)) else {
+                throw OMCError.invalid("email", "must be an e-mail address like name@example.com, at most 50 characters")
             }
             let phone = (phonenumber ?? "").trimmingCharacters(in: .whitespaces)
-            if !phone.isEmpty {
-                let digits = phone.hasPrefix("+") ? phone.dropFirst() : Substring(phone)
-                guard (5...15).contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
-                    throw OMCError.invalid("phonenumber", "the mobile phone number format is wrong: 5 to 15 digits, optionally led by +")
-                }
+            guard phone.isEmpty || (phone.count <= 20 && ContactRules.isPhone(phone)) else {
+                throw OMCError.invalid("phonenumber", "must be a phone number: 5 to 20 digits, optionally led by +")
             }
-            guard ["0", "1", "2"].contains(sex) else { throw OMCError.invalid("sex", "must be 0 (male), 1 (female) or 2 (unknown)") }
+            guard ["0", "1", "2"].contains(sex) else { throw OMCError.invalid("sex", "must be 0 (unknown), 1 (male) or 2 (female)") }
             return Valid(nickName: nick, email: mail, phoneNumber: phone, sex: sex)
         }
     }
