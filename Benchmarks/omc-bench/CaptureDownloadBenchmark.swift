@@ -31,28 +31,8 @@ struct CaptureDownloadBenchmark {
     }
 
     private func measure() async throws -> [BenchmarkOutcome] {
-        guard omcPath != nil, let nesimPath else {
-            throw BenchmarkError("needs --omc and --nesim (Benchmarks/run.sh passes both)")
-        }
-        let directory = try TemporaryDirectory(prefix: "omc-bench-capture")
-        defer { directory.remove() }
-        let simulator = try await NESimulatorProcess.start(executable: nesimPath, generate: "UPF:1", dataDirectory: directory.file("nesim"),
-                                                           logPath: directory.file("nesim.log"))
-        do {
-            let outcomes = try await measure(simulator: simulator, directory: directory)
-            _ = await simulator.stop()
-            return outcomes
-        } catch {
-            _ = await simulator.stop()
-            throw error
-        }
-    }
-
-    private func measure(simulator: NESimulatorProcess, directory: TemporaryDirectory) async throws -> [BenchmarkOutcome] {
-        guard let omcPath, let upf = simulator.elements.first else { throw BenchmarkError("omc-nesim announced no UPF") }
         guard FileManager.default.isExecutableFile(atPath: Self.curl) else { throw BenchmarkError("\(Self.curl) is missing: apt-get install curl") }
-        let configuration = directory.file("plugins.yaml")
-        try """
+        let site = try await SpawnedSite.start(neType: "UPF", configuration: """
             server:
               logLevel: info
             plugins:
@@ -60,28 +40,12 @@ struct CaptureDownloadBenchmark {
                 config: { pollIntervalSeconds: 3600 }
               - id: trace
               - id: upf
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
-        let omc = try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: directory.file("data"),
-                                 logPath: directory.file("omc.log"))
-        do {
-            let outcomes = try await measure(omc: omc, upf: upf, directory: directory)
-            _ = await omc.stop()
-            return outcomes
-        } catch {
-            _ = await omc.stop()
-            throw error
-        }
+            """, omcPath: omcPath, nesimPath: nesimPath)
+        return try await site.measure(measure)
     }
 
-    private func measure(omc: SpawnedOMC, upf: NESimulatorProcess.Element, directory: TemporaryDirectory) async throws -> [BenchmarkOutcome] {
-        let listening = try await omc.waitUntilListening()
-        let base = "http://\(listening.host):\(listening.port)"
-        let registered = try await JSONHTTP.send("POST", base + "/api/rest/systemManagement/v1/elementType/upf/objectType/neInfo", json: [
-            "neType": "UPF", "neId": .string(upf.id), "neName": "UPF_bench", "ip": "127.0.0.1", "port": .number(Double(upf.port)),
-            "pvFlag": "VNF", "province": "", "vendorName": "sim", "dn": "",
-        ])
-        guard registered.status == 200 else { throw BenchmarkError("registering UPF/\(upf.id) failed: \(registered.body)") }
-
+    private func measure(_ site: SpawnedSite) async throws -> [BenchmarkOutcome] {
+        let (directory, omc, base, upf) = (site.directory, site.omc, site.base, site.element)
         // The file where the simulated UPF keeps its captures (see TrafficCapture).
         let folder = directory.file("nesim/UPF-\(upf.id)/captures")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -22,32 +22,19 @@ struct PCFBenchmark {
     }
 
     private func measure() async throws -> [BenchmarkOutcome] {
-        guard let omcPath, let nesimPath else { throw BenchmarkError("--omc and --nesim are needed for the PCF benchmarks") }
-        let directory = try TemporaryDirectory(prefix: "omc-bench-pcf")
-        defer { directory.remove() }
-        let simulator = try await NESimulatorProcess.start(executable: nesimPath, generate: "PCF:1", dataDirectory: directory.file("nesim"),
-                                                           logPath: directory.file("nesim.log"))
-        defer { Task { _ = await simulator.stop() } }
-        guard let element = simulator.elements.first else { throw BenchmarkError("the simulator plays no NE") }
-        let configuration = directory.file("plugins.yaml")
-        try """
+        let site = try await SpawnedSite.start(neType: "PCF", configuration: """
             server:
               logLevel: warning
             plugins:
               - id: ne
               - id: pcf
                 config: { batchMaxRecords: 100000 }
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
-        let omc = try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: directory.file("omc"),
-                                 logPath: directory.file("omc.log"))
-        let listening = try await omc.waitUntilListening()
-        let base = "http://\(listening.host):\(listening.port)"
-        defer { Task { _ = await omc.stop() } }
-        let registered = try await JSONHTTP.send("POST", base + "/api/rest/systemManagement/v1/elementType/pcf/objectType/neInfo", json: [
-            "neType": "PCF", "neId": .string(element.id), "neName": "PCF_bench", "ip": "127.0.0.1",
-            "port": .number(Double(element.port)), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-        ])
-        guard registered.status == 200 else { throw BenchmarkError("registering the PCF failed: \(registered.body)") }
+            """, omcPath: omcPath, nesimPath: nesimPath)
+        return try await site.measure(measure)
+    }
+
+    private func measure(_ site: SpawnedSite) async throws -> [BenchmarkOutcome] {
+        let (directory, base, element) = (site.directory, site.base, site.element)
         let neID = element.id
         let path = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
         var outcomes: [BenchmarkOutcome] = []

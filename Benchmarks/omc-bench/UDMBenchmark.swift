@@ -29,15 +29,7 @@ struct UDMBenchmark {
     }
 
     private func measure() async throws -> [BenchmarkOutcome] {
-        guard let omcPath, let nesimPath else { throw BenchmarkError("--omc and --nesim are needed for the UDM benchmarks") }
-        let directory = try TemporaryDirectory(prefix: "omc-bench-udm")
-        defer { directory.remove() }
-        let simulator = try await NESimulatorProcess.start(executable: nesimPath, generate: "UDM:1", dataDirectory: directory.file("nesim"),
-                                                           logPath: directory.file("nesim.log"))
-        defer { Task { _ = await simulator.stop() } }
-        guard let element = simulator.elements.first else { throw BenchmarkError("the simulator plays no NE") }
-        let configuration = directory.file("plugins.yaml")
-        try """
+        let site = try await SpawnedSite.start(neType: "UDM", configuration: """
             server:
               logLevel: warning
               requestBodyLimit: 1073741824
@@ -45,17 +37,12 @@ struct UDMBenchmark {
               - id: ne
               - id: udm
                 config: { batchMaxRecords: 1000000, importMaxMegabytes: 1024 }
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
-        let omc = try SpawnedOMC(executable: omcPath, configuration: configuration, dataDirectory: directory.file("omc"),
-                                 logPath: directory.file("omc.log"))
-        let listening = try await omc.waitUntilListening()
-        let base = "http://\(listening.host):\(listening.port)"
-        defer { Task { _ = await omc.stop() } }
-        let registered = try await JSONHTTP.send("POST", base + "/api/rest/systemManagement/v1/elementType/udm/objectType/neInfo", json: [
-            "neType": "UDM", "neId": .string(element.id), "neName": "UDM_bench", "ip": "127.0.0.1",
-            "port": .number(Double(element.port)), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-        ])
-        guard registered.status == 200 else { throw BenchmarkError("registering the UDM failed: \(registered.body)") }
+            """, omcPath: omcPath, nesimPath: nesimPath)
+        return try await site.measure(measure)
+    }
+
+    private func measure(_ site: SpawnedSite) async throws -> [BenchmarkOutcome] {
+        let (directory, omc, base, element) = (site.directory, site.omc, site.base, site.element)
         let neID = element.id
         var outcomes: [BenchmarkOutcome] = []
 
