@@ -74,8 +74,8 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement", "Security",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "OMCHost", "PluginAPI", "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "Spreadsheet", "OMCTesting",
+                "OMCTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
             swiftSettings: strictSettings
@@ -113,7 +113,7 @@ let package = Package(
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .target(
@@ -122,7 +122,12 @@ let package = Package(
             path: "Plugins/UDM",
             swiftSettings: strictSettings
         ),
-        .target(name: "OMCTestSupport", dependencies: ["PluginAPI"], path: "Tests/Support", swiftSettings: strictSettings),
+        .target(
+            name: "OMCTestSupport",
+            dependencies: ["PluginAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "UDMTests",
             dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
@@ -144,7 +149,7 @@ let package = Package(
             dependencies: ["CXLSXWriter", "CFreeXL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "OMCTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .target(name: "Trace", dependencies: ["PluginAPI"], path: "Plugins/Trace", swiftSettings: strictSettings),
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],

@@ -19,14 +19,17 @@ public final class OMCProcess {
     }
 
     /// Starts `omc serve --config <yaml> --port 0 --data-dir <temp>` and waits for its listening line.
-    /// `dataDirectory` reuses the data of an earlier process (a restart).
-    public init(configuration: String = "plugins: []\n", arguments: [String] = [], dataDirectory: URL? = nil) throws {
+    /// `dataDirectory` reuses the data of an earlier process (a restart); `environment` adds to or
+    /// overrides the test process's environment.
+    public init(configuration: String = "plugins: []\n", arguments: [String] = [], dataDirectory: URL? = nil,
+                environment: [String: String] = [:]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data")
         let config = folder.appendingPathComponent("plugins.yaml")
         try configuration.write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = Self.executable
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.arguments = ["serve", "--config", config.path, "--port", "0", "--data-dir", self.dataDirectory.path] + arguments
         let output = Pipe()
         process.standardOutput = output
@@ -53,6 +56,26 @@ public final class OMCProcess {
         process.waitUntilExit()
         let log = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         return (process.terminationStatus, log)
+    }
+
+    /// The most memory the process has held so far (`VmHWM`), in MiB.
+    public func peakResidentMebibytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kibibytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+            throw OMCProcessError.notListening("no VmHWM in /proc/\(process.processIdentifier)/status")
+        }
+        return kibibytes / 1024
+    }
+
+    /// The size of the largest file in the data folder, in bytes.
+    public func largestFileInDataFolder() throws -> Int {
+        let files = FileManager.default.enumerator(at: dataDirectory, includingPropertiesForKeys: [.fileSizeKey])
+        var largest = 0
+        while let file = files?.nextObject() as? URL {
+            largest = max(largest, try file.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0)
+        }
+        return largest
     }
 
     /// Sends a request and returns status, headers and body.

@@ -38,7 +38,7 @@ struct OMCResponder: HTTPResponder {
             body = ResponseBody { writer in
                 let adapter = StreamWriter(base: writer)
                 try await produce(adapter)
-                guard var base = adapter.base.take() else { return }
+                guard let base = adapter.base.take() else { return }
                 try await base.finish(nil)
             }
         }
