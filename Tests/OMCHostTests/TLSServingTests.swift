@@ -48,7 +48,8 @@ import Testing
         defer { certificates.remove() }
         let server = try await TestServer.start(Self.tlsLines(certificates.good))
         let old = try TLSClient(caFile: certificates.caFile, maximumVersion: .tlsv11)
-        await #expect(throws: (any Error).self) { _ = try await old.get(server.baseURL + "/inventory/items") }
+        let refusal = await #expect(throws: (any Error).self) { _ = try await old.get(server.baseURL + "/inventory/items") }
+        #expect("\(String(describing: refusal))".contains("ALERT_PROTOCOL_VERSION"), "\(String(describing: refusal))")
         await old.shutdown()
         let current = try TLSClient(caFile: certificates.caFile, maximumVersion: .tlsv12)
         #expect(try await current.get(server.baseURL + "/inventory/items").status == 401)

@@ -57,6 +57,8 @@ struct TLSClient {
         }
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.connectionPool = .init(idleTimeout: .seconds(1), concurrentHTTP1ConnectionsPerHostSoftLimit: 1)
+        // A refused handshake fails the request at once instead of being retried until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
         // Every request opens a new connection, so a reloaded certificate is seen at once.
         configuration.maximumUsesPerConnection = 1
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
