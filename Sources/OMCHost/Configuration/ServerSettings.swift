@@ -1,3 +1,4 @@
+import Foundation
 import PluginAPI
 
 /// The `server:` section of `plugins.yaml`.
@@ -80,6 +81,9 @@ public struct ServerSettings: Sendable, Hashable {
     /// Whether `host` can only be reached from this machine.
     var listensOnLoopbackOnly: Bool {
         let address = host.lowercased()
-        return address == "localhost" || address == "::1" || address == "[::1]" || address.hasPrefix("127.")
+        if address == "localhost" || address == "::1" || address == "[::1]" { return true }
+        var v4 = in_addr()
+        // 127.0.0.0/8, written as an address (a host name such as 127.example.net is not loopback).
+        return inet_pton(AF_INET, address, &v4) == 1 && UInt32(bigEndian: v4.s_addr) >> 24 == 127
     }
 }

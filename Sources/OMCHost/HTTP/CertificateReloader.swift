@@ -4,7 +4,8 @@ import UnixSignals
 
 /// Reloads the server certificate on SIGHUP and whenever its files change, so that a renewed
 /// certificate is served without a restart; says in the log what is served now, or why new files
-/// were refused and the certificate before is kept.
+/// were refused and the certificate before is kept. A check is a `stat` of the two files; they are
+/// read (a few kilobytes from local disk) only when one changed, so the cooperative pool is not held.
 struct CertificateReloader: Service {
     let certificates: ServerCertificates
     let checkEvery: Duration

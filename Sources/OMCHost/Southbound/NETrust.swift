@@ -20,8 +20,9 @@ struct NETrust: Sendable {
         var configurations: [String: TLSConfiguration] = [:]
         var authorities: [String: [NIOSSLCertificate]] = [:]
         var diagnostics: [ConfigurationDiagnostic] = []
+        var seen: Set<String> = []
         for (path, key) in [(settings.caFile, "caFile")] + settings.caOverrides.values.sorted().map({ ($0, "caOverrides") })
-        where configurations[path] == nil {
+        where seen.insert(path).inserted {
             let certificates: [NIOSSLCertificate]
             if !FileManager.default.fileExists(atPath: path) {
                 diagnostics.append(ConfigurationDiagnostic(file: file.path, line: file.serverLines["neTLS.\(key)"],
