@@ -116,7 +116,7 @@ private struct Reader {
         let settings = readSettings(node, section: "server", skipping: Set(ServerSettings.sections.keys))
         for (key, setting) in settings { serverLines[key] = setting.line }
         let (values, problems) = ConfigField.validate(settings, against: ServerSettings.fields, section: "server",
-                                                      sectionLine: node.mark?.line, file: path)
+                                                      sectionLine: node.mark?.line, file: path, subsections: ServerSettings.sections.keys.sorted())
         diagnostics += problems
         return ServerSettings(values: values, tls: sections["tls"], neTLS: sections["neTLS"])
     }
