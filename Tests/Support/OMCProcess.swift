@@ -36,7 +36,7 @@ public final class OMCProcess {
         process.standardError = errorPipe
         try process.run()
         let line = Self.readLine(from: output.fileHandleForReading, timeout: 20)
-        guard let line, let range = line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
+        guard let line, let range = line.range(of: "https://") ?? line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
               let url = URL(string: String(line[range.lowerBound..<end])) else {
             process.terminate()
             throw OMCProcessError.notListening(line ?? "(no output)")

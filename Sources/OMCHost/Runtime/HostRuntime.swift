@@ -30,7 +30,7 @@ package final class HostRuntime: Sendable {
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
-                 scratch: ScratchDirectory, logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
+                 scratch: ScratchDirectory, neTrust: NETrust?, logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
                  operationObserver: (@Sendable (OperationRecord) -> Void)?) {
         self.assembly = assembly
         self.settings = settings
@@ -46,7 +46,7 @@ package final class HostRuntime: Sendable {
         let gateway = HostNEGateway(
             directory: assembly.directoryPluginIndex.flatMap { assembly.plugins[$0].registrar.neDirectory },
             directoryContext: directoryContext, defaultTimeout: .milliseconds(settings.neTimeoutMilliseconds),
-            connectionsPerNE: settings.neConnectionsPerNE)
+            connectionsPerNE: settings.neConnectionsPerNE, trust: neTrust)
         self.gateway = gateway
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
@@ -86,8 +86,9 @@ package final class HostRuntime: Sendable {
         try MigrationRunner.migrate(assembly.plugins, in: database)
         let settings = settings ?? assembly.file.server
         let scratch = try ScratchDirectory.prepare(dataDirectory: settings.dataDirectory)
+        let neTrust = try settings.neTLS.map { tls throws(ConfigurationError) in try NETrust(tls, file: assembly.file) }
         let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
-                                  logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
+                                  neTrust: neTrust, logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }
         }

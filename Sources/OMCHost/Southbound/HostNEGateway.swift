@@ -5,7 +5,8 @@ import PluginAPI
 
 /// The southbound client behind ``PluginAPI/NEGateway``: AsyncHTTPClient with a connection pool
 /// (connections reused, at most `connectionsPerNE` at once to one NE), a deadline on every request
-/// covering connect, answer and body, and failures turned into messages that name the NE.
+/// covering connect, answer and body, and failures turned into messages that name the NE. NEs named
+/// in `server.neTLS` are reached over HTTPS, their certificates verified against the site's CA.
 final class HostNEGateway: NEGateway {
     /// The largest NE answer read into memory.
     static let maximumAnswerBytes = 64 * 1024 * 1024
@@ -15,8 +16,10 @@ final class HostNEGateway: NEGateway {
     private let directory: (any NEDirectory)?
     /// The directory plugin's context; set once contexts exist, which need this gateway first.
     private let directoryContext: LateBound<PluginContext>
+    private let trust: NETrust?
 
-    init(directory: (any NEDirectory)?, directoryContext: LateBound<PluginContext>, defaultTimeout: Duration, connectionsPerNE: Int) {
+    init(directory: (any NEDirectory)?, directoryContext: LateBound<PluginContext>, defaultTimeout: Duration, connectionsPerNE: Int,
+         trust: NETrust?) {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerNE)
         // A refused connection is reported at once, not retried until the deadline: an operator
@@ -28,6 +31,7 @@ final class HostNEGateway: NEGateway {
         self.defaultTimeout = defaultTimeout
         self.directory = directory
         self.directoryContext = directoryContext
+        self.trust = trust
     }
 
     func element(type: String, id: String) async throws -> NetworkElement? {
@@ -64,7 +68,7 @@ final class HostNEGateway: NEGateway {
         } catch let error as OMCError {
             throw error
         } catch {
-            throw Self.describe(error, element: element, timeout: timeout)
+            throw await explain(error, element: element, timeout: timeout)
         }
     }
 
@@ -76,7 +80,7 @@ final class HostNEGateway: NEGateway {
             // AsyncHTTPClient's deadline ends when the head arrives; the reader times each chunk.
             response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
         } catch {
-            throw Self.describe(error, element: element, timeout: timeout)
+            throw await explain(error, element: element, timeout: timeout)
         }
         let reader = NEBodyReader(body: response.body, element: element, chunkTimeout: timeout)
         return NEStreamedResponse(status: Int(response.status.code),
@@ -90,7 +94,9 @@ final class HostNEGateway: NEGateway {
         var components = URLComponents()
         components.queryItems = request.query.isEmpty ? nil : request.query.map { URLQueryItem(name: $0.name, value: $0.value) }
         let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
-        var outgoing = HTTPClientRequest(url: "http://\(host):\(element.port)\(request.path)\(query)")
+        let tls = trust?.configuration(for: element)
+        var outgoing = HTTPClientRequest(url: "\(tls == nil ? "http" : "https")://\(host):\(element.port)\(request.path)\(query)")
+        outgoing.tlsConfiguration = tls
         outgoing.method = .init(rawValue: request.method.rawValue)
         outgoing.headers.add(name: "User-Agent", value: "OMC")
         outgoing.headers.add(name: "Accept", value: "application/json")
@@ -107,6 +113,13 @@ final class HostNEGateway: NEGateway {
             outgoing.body = .stream(chunks, length: .known(Int64(size)))
         }
         return outgoing
+    }
+
+    /// Words an operator understands for what went wrong on the way to an NE, a failed certificate
+    /// verification included.
+    private func explain(_ error: any Error, element: NetworkElement, timeout: Duration) async -> OMCError {
+        if let trust, let failure = await trust.explain(error, element: element, timeout: timeout) { return failure }
+        return Self.describe(error, element: element, timeout: timeout)
     }
 
     /// Words an operator understands for what went wrong on the way to an NE.
