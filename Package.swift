@@ -113,7 +113,9 @@ let package = Package(
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet",
+                                                  .product(name: "JWTKit", package: "jwt-kit"), .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .target(
