@@ -14,7 +14,7 @@ import Testing
         let host = try await host()
         #expect(await host.send(.get, "/inventory/items?token=leaked-value").status == 401)
         #expect(try await host.send(.post, "/inventory/items", json: ["name": "x"], headers: ["Authorization": "Bearer viewer-token"]).status == 403)
-        #expect(await host.send(.get, "/inventory/items", headers: ["Authorization": "Bearer forged"]).status == 401)
+        #expect(await host.send(.get, "/keyring/oplog", headers: ["Authorization": "Bearer forged"]).status == 401)
         let refusals = host.operations.filter { $0.title.hasPrefix("Refused: ") }
         #expect(refusals.count == 3)
         guard refusals.count == 3 else { return }

@@ -17,7 +17,7 @@ extension SecurityTestSuite {
     /// are searched for every secret used. None may be there.
     @Suite struct SecretGrepTests {
         static let firstPassword = "First#Start9x"
-        static let adminPassword = "Grep#Admin42q"
+        static let adminPassword = "Grep#Chief42q"
         static let viewerPassword = "Grep#Viewer77w"
         static let createdPassword = "Grep#Created55e"
         static let wrongPassword = "Grep#Wrong31r"
@@ -118,6 +118,15 @@ extension SecurityTestSuite {
             #expect(texts.keys.contains("table security_oper_log") && texts.keys.contains("table security_login_log"))
             for (file, text) in Self.dataFiles(omc.dataDirectory) { texts["file \(file)"] = text }
 
+            // What is searched holds what the flows recorded, masked.
+            let operationTable = texts["table security_oper_log"] ?? ""
+            #expect(operationTable.contains("ki = ******") && operationTable.contains("opc = ******"))
+            #expect(operationTable.contains("adminPassword = ******"), "the NE's forwarded answer is recorded, masked")
+            #expect(operationTable.contains("KI=******, OPC=******"))
+            #expect(operationTable.contains("(cut: 40004 characters in all)"), "the viewer's 40,000-character line is stored cut")
+            #expect(operationTable.contains("Refused: ") && operationTable.contains("Settle") == false)
+            #expect(texts["operation log export"]?.contains("MML DSP AUTHDAT") == true)
+            #expect(texts["login log export"]?.contains("watcher") == true)
             for (source, text) in texts {
                 let lower = text.lowercased()
                 for secret in secrets where lower.contains(secret.lowercased()) {

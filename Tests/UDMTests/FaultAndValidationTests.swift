@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func aBatchSettledLaterIsLoggedInTheNameOfWhoStartedIt() async throws {
-        let harness = try await UDMHarness(plugins: [OperatorIdentity.self])
+        let harness = try await UDMHarness(plugins: [OperatorIdentity.self], extraYAML: "  - id: operator-identity\n")
         let host = harness.host
         let admin = ["Authorization": "Bearer admin-token"]
         try await harness.simulator.fault("UDM/001", "close")

@@ -138,9 +138,12 @@ struct SecretMasker: Sendable {
             cursor = Self.skipBlanks(bytes, from: cursor)
             if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") || bytes[cursor] == UInt8(ascii: ":"),
                isSecret(String(decoding: bytes[index..<end], as: UTF8.self), extra: extra) {
-                let valueStart = Self.skipBlanks(bytes, from: cursor + 1)
+                var valueStart = Self.skipBlanks(bytes, from: cursor + 1)
+                // `Authorization: Bearer <credentials>`: the scheme stays, the credentials go.
+                if let scheme = Self.authorizationScheme(bytes, at: valueStart) { valueStart = Self.skipBlanks(bytes, from: scheme) }
                 let valueEnd = Self.valueEnd(bytes, from: valueStart)
-                if valueEnd > valueStart {
+                // A placeholder (`<token>`) in a help text is no secret.
+                if valueEnd > valueStart, bytes[valueStart] != UInt8(ascii: "<") {
                     output.append(contentsOf: bytes[index..<valueStart])
                     let quoted = bytes[valueStart] == UInt8(ascii: "\"")
                     if quoted { output.append(UInt8(ascii: "\"")) }
@@ -156,21 +159,23 @@ struct SecretMasker: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Text tables (cells separated by tabs, or aligned by two or more spaces): in the rows under a
-    /// header line naming a secret column, that column's cells are masked. A blank line ends a table.
+    /// Text tables (cells separated by tabs, or aligned by spaces): in the rows under a header line
+    /// naming a secret column, that column's cells are masked. A header has no `=` or `:` (those
+    /// lines are pairs); a blank line or a `(N records)` line ends a table.
     func maskedTables(_ text: String, extra: [String]) -> String {
         guard text.contains("\n") else { return text }
         var lines = text.components(separatedBy: "\n")
         var secretColumns: [Int] = []
         for number in lines.indices {
             let line = lines[number]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || (trimmed.hasPrefix("(") && trimmed.hasSuffix(")")) {
                 secretColumns = []
                 continue
             }
             let cells = Self.cells(of: line)
             if secretColumns.isEmpty {
-                if cells.count >= 2 {
+                if cells.count >= 2, !line.contains("="), !line.contains(":") {
                     secretColumns = cells.indices.filter { isSecret(line[cells[$0]].trimmingCharacters(in: .whitespaces), extra: extra) }
                 }
                 continue
@@ -223,6 +228,17 @@ struct SecretMasker: Sendable {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F || byte == 0x2D
+    }
+
+    /// The end of `Bearer ` or `Basic ` at `start`, if the text has one there.
+    private static func authorizationScheme(_ bytes: [UInt8], at start: Int) -> Int? {
+        for scheme in ["bearer ", "basic "] {
+            let word = Array(scheme.utf8)
+            if start + word.count <= bytes.count, zip(bytes[start..<(start + word.count)], word).allSatisfy({ $0 | 0x20 == $1 }) {
+                return start + word.count - 1
+            }
+        }
+        return nil
     }
 
     private static func skipBlanks(_ bytes: [UInt8], from start: Int) -> Int {
