@@ -1,4 +1,5 @@
 import Foundation
+import OMCHost
 import OMCTesting
 import PluginAPI
 import Testing
@@ -37,5 +38,16 @@ import Testing
         #expect(host.operations.last?.result.hasSuffix("(299 refusals before this one were not recorded: repeats within a minute, or over 120 a minute)") == true,
                 "\(host.operations.last?.result ?? "")")
         await host.shutdown()
+    }
+
+    @Test func atMostOneHundredTwentyRefusalsAMinuteAreRecordedWhateverTheirSources() {
+        let limiter = RefusalLimiter()
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let admitted = (0..<130).filter { limiter.admit("10.0.0.\($0) anonymous 401 GET /x", now: start).record }
+        #expect(admitted.count == RefusalLimiter.perMinute)
+        #expect(!limiter.admit("10.0.0.1 anonymous 401 GET /x", now: start.addingTimeInterval(59)).record)
+        let next = limiter.admit("10.0.0.1 anonymous 401 GET /x", now: start.addingTimeInterval(60))
+        #expect(next.record && next.omitted == 11)
+        #expect(limiter.admit("10.0.0.2 anonymous 401 GET /x", now: start.addingTimeInterval(61)) == (true, 0))
     }
 }

@@ -6,9 +6,9 @@ import Synchronization
 /// or anonymous) on one route with one status is recorded and its repeats are counted; at most
 /// ``perMinute`` refusals are recorded in all. The first refusal recorded after a minute with
 /// counted ones says how many were left out, so the log still shows that a flood happened.
-final class RefusalLimiter: Sendable {
+package final class RefusalLimiter: Sendable {
     /// Refusal entries written per minute at most, whatever their source.
-    static let perMinute = 120
+    package static let perMinute = 120
     static let window: TimeInterval = 60
 
     private struct State {
@@ -21,9 +21,11 @@ final class RefusalLimiter: Sendable {
 
     private let state = Mutex(State())
 
+    package init() {}
+
     /// Whether the refusal described by `key` is recorded at `now`; when it is, how many refusals
     /// were left out since the last one recorded before it.
-    func admit(_ key: String, now: Date) -> (record: Bool, omitted: Int) {
+    package func admit(_ key: String, now: Date) -> (record: Bool, omitted: Int) {
         state.withLock { state in
             if now.timeIntervalSince(state.windowStart) >= Self.window || now < state.windowStart {
                 state.omittedBefore += state.omitted
