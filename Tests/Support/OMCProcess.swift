@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -10,6 +11,13 @@ public final class OMCProcess {
     public let baseURL: URL
     public let dataDirectory: URL
     private let errorPipe = Pipe()
+    /// Standard error as read so far: drained as it comes, so that a chatty log level never fills
+    /// the pipe and blocks the process.
+    private let errorLog: ErrorLog
+
+    private final class ErrorLog: Sendable {
+        let data = Mutex(Data())
+    }
 
     /// The `omc` executable next to the test bundle (`swift build` puts both in the same folder),
     /// or `OMC_BINARY`.
@@ -34,6 +42,12 @@ public final class OMCProcess {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errorPipe
+        let errorLog = ErrorLog()
+        self.errorLog = errorLog
+        errorPipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            errorLog.data.withLock { $0.append(chunk) }
+        }
         try process.run()
         let line = Self.readLine(from: output.fileHandleForReading, timeout: 20)
         guard let line, let range = line.range(of: "https://") ?? line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
@@ -54,7 +68,12 @@ public final class OMCProcess {
     public func stop() -> (status: Int32, log: String) {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         process.waitUntilExit()
-        let log = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errorPipe.fileHandleForReading.readabilityHandler = nil
+        let rest = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        let log = errorLog.data.withLock { data in
+            data.append(rest)
+            return String(decoding: data, as: UTF8.self)
+        }
         return (process.terminationStatus, log)
     }
 

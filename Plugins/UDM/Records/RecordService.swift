@@ -54,7 +54,7 @@ struct RecordService: Sendable {
 
     /// Adds `count` records: `base`, then `base` with IMSI (and MSISDN) incremented by 1, 2, …
     /// All or nothing: refused before anything changes when one IMSI exists or a number overflows.
-    func batchAdd(neID: String, base: UDMRecord, count: Int) async throws -> Int {
+    func batchAdd(neID: String, base: UDMRecord, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
         try checkBatchSize(count)
         guard let last = schema.stepping(base, by: count - 1) else {
             throw OMCError.invalid("num", "\(count) records from IMSI \(base.imsi) would run past the last number of the same length")
@@ -75,12 +75,12 @@ struct RecordService: Sendable {
             try writer.write(TabularText.line(record))
         }
         try writer.close()
-        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count),
+        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count, by: `operator`),
                                            store: store, client: batch.client, context: context)
     }
 
     /// Removes the records of the `count` IMSIs from `imsi` on that exist; all or nothing.
-    func batchDelete(neID: String, imsi: String, count: Int) async throws -> Int {
+    func batchDelete(neID: String, imsi: String, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
         try Self.checkIMSI(imsi)
         try checkBatchSize(count)
         guard let last = RecordSchema.add(count - 1, to: imsi) else {
@@ -109,7 +109,7 @@ struct RecordService: Sendable {
             try? FileManager.default.removeItem(atPath: batch.path)
             return 0
         }
-        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total),
+        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total, by: `operator`),
                                            store: store, client: batch.client, context: context)
     }
 

@@ -91,13 +91,14 @@ struct RecordRoutes: Sendable {
         let neID = try request.pathParameter("neId")
         let count = try Self.number(request.pathParameter("num"))
         let base = try schema.record(try await RecordBody.values(request, schema: schema))
-        return .success(try await service(context).batchAdd(neID: neID, base: base, count: count))
+        return .success(try await service(context).batchAdd(neID: neID, base: base, count: count, by: BatchJournal.Operator(request)))
     }
 
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let count = try Self.number(request.pathParameter("num"))
         let removed = try await service(context).batchDelete(neID: try request.pathParameter("neId"),
-                                                             imsi: try request.pathParameter("imsi"), count: count)
+                                                             imsi: try request.pathParameter("imsi"), count: count,
+                                                             by: BatchJournal.Operator(request))
         return .success(removed)
     }
 

@@ -38,7 +38,8 @@ extension RecordTransfer {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        let count = try await batch.journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: checked.count),
+        let count = try await batch.journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: checked.count,
+                                                      by: BatchJournal.Operator(request)),
                                                 store: store, client: batch.client, context: context)
         return .success(count)
     }

@@ -23,10 +23,10 @@ package final class HostRuntime: Sendable {
     let scratch: ScratchDirectory
     /// The identity plugin's hooks and context; `nil` when none is enabled.
     let identity: Identity?
-    /// Every operation-log sink, with the context of the plugin that provides it.
-    let operationLogSinks: [(sink: any OperationLogSink, context: PluginContext)]
-    /// Sees every operation-log entry (the mock host records them).
-    let operationObserver: (@Sendable (OperationRecord) -> Void)?
+    /// Masks and delivers every operation-log entry.
+    let operations: OperationRecorder
+    /// How many refused requests reach the operation log.
+    let refusals: RefusalLimiter
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
@@ -37,8 +37,13 @@ package final class HostRuntime: Sendable {
         self.database = database
         self.clock = clock
         self.scratch = scratch
+        let masker = SecretMasker(declared: assembly.plugins.flatMap(\.registrar.secretFields))
+        let logSink = logSink.masking(masker)
         self.logSink = logSink
         let logger = logSink.logger(["plugin": BuiltinEndpoint.owner])
+        let operations = OperationRecorder(masker: masker, observer: operationObserver, logger: logger)
+        self.operations = operations
+        refusals = RefusalLimiter()
         self.logger = logger
         let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
         self.events = events
@@ -53,22 +58,22 @@ package final class HostRuntime: Sendable {
                                 menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path)
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
-                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo)
+                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
+                          operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id))
         }
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
         openAPIDocument = OpenAPIDocument.render(assembly)
         requestIDs = RequestIDGenerator()
-        self.operationObserver = operationObserver
         if let index = assembly.identityPluginIndex, let authenticator = assembly.plugins[index].registrar.authenticator,
            let authorizer = assembly.plugins[index].registrar.authorizer {
             identity = Identity(authenticator: authenticator, authorizer: authorizer, context: contexts[index])
         } else {
             identity = nil
         }
-        operationLogSinks = zip(assembly.plugins, contexts).flatMap { plugin, context in
-            plugin.registrar.operationLogSinks.map { (sink: $0, context: context) }
-        }
+        operations.attach(zip(assembly.plugins, contexts).flatMap { plugin, context in
+            plugin.registrar.operationLogSinks.map { OperationRecorder.SinkBinding(sink: $0, context: context) }
+        })
     }
 
     /// The identity plugin's hooks.
