@@ -105,6 +105,20 @@ enum RoleAdmin {
         if let departments = fields.departmentIDs { try setDepartments(id, departments, in: db) }
     }
 
+    /// The fields of a `PUT /system/role` that would change what the role lets its holders do or
+    /// see, compared with the stored role: only its name, sort order and remark are left out.
+    static func rightsChanges(_ id: Int64, _ fields: RoleFields, patterns: [String]?, in db: any DatabaseConnection) throws -> [String] {
+        let current = try detail(id, in: db)
+        var changed: [String] = []
+        if let patterns, Set(patterns) != Set(current.permissions ?? []) { changed.append("permissions") }
+        if let menus = fields.menuIDs, Set(menus) != Set(current.menuIds ?? []) { changed.append("menuIds") }
+        if fields.key != current.roleKey { changed.append("roleKey") }
+        if fields.status != current.status { changed.append("status") }
+        if let scope = fields.dataScope, scope != current.dataScope { changed.append("dataScope") }
+        if let departments = fields.departmentIDs, Set(departments.map(String.init)) != Set(current.deptIds ?? []) { changed.append("deptIds") }
+        return changed
+    }
+
     static func setStatus(_ id: Int64, _ status: String, by admin: Administrator, now: Int64, in db: any DatabaseConnection) throws {
         let role = try find(id, in: db)
         if status == "0", role.builtIn { throw OMCError(.invalidInput, "the built-in role '\(role.roleName)' cannot be disabled") }
