@@ -22,6 +22,10 @@ package enum Launcher {
     package static func serve(_ assembly: HostAssembly, onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
         let settings = assembly.file.server
         let logSink = LogSink.swiftLog(level: settings.logLevel)
+        let loosened = try DataFolderPermissions.tighten(directory: settings.dataDirectory)
+        if !loosened.isEmpty {
+            Logger(label: "omc").warning("made owner-only at start (others could read them): \(loosened.joined(separator: ", "))")
+        }
         let database = try HostDatabase.open(directory: settings.dataDirectory)
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(), logSink: logSink)
         try await OMCServer(runtime, onListening: onListening).run()
