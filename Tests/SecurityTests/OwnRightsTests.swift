@@ -121,21 +121,30 @@ extension SecurityTestSuite {
             #expect(addViewer.msg == "userIds: you cannot change your own roles; ask another administrator")
             let deny = try await host.send(.put, "/system/role", json: ["roleId": .string(String(adminRole)), "roleName": "Admin", "roleKey": "admin",
                                                                        "permissions": ["*:*:*", "!system:*:*"]] as JSONValue, headers: admin)
-            #expect(deny.status == 403 && deny.msg?.hasPrefix("you hold the role 'Admin', so you cannot change its permissions") == true)
+            #expect(deny.msg == "Modify Role [Admin] failed, the rights and data scope of the admin role cannot be changed")
+            // An administrator through a custom role holding everything cannot add a denial to it either.
+            let root = try await host.addRole("root", permissions: ["*:*:*"], as: admin)
+            _ = try await host.addUser("root-user", roles: [root], as: admin)
+            let rootSession = try await host.session("root-user", "User#Pass123")
+            let narrowOwn = try await host.send(.put, "/system/role", json: ["roleId": .string(String(root)), "roleName": "root", "roleKey": "root",
+                                                                            "permissions": ["*:*:*", "!system:*:*"]] as JSONValue, headers: rootSession)
+            #expect(narrowOwn.status == 403 && narrowOwn.msg?.hasPrefix("you hold the role 'root', so you cannot change its permissions") == true)
+            #expect(await host.send(.get, "/system/user/list", headers: rootSession).code == 200, "root-user kept their rights")
             // Everything else stays theirs to manage.
             let custom = try await host.addRole("custom", permissions: ["*:*:query", "!*:*:secret"], as: admin)
             let worker = try await host.addUser("worker", roles: [custom], as: admin)
-            _ = try await host.addUser("second-admin", roles: [adminRole], as: admin)
             #expect(try await host.send(.put, "/system/role/dataScope", json: ["roleId": .string(String(custom)), "dataScope": "5"] as JSONValue,
-                                        headers: admin).code == 200)
+                                        headers: rootSession).code == 200)
             #expect(try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(viewerRole)), "userIds": .string(String(worker)),
                                                                                     "checked": true] as JSONValue, headers: admin).code == 200)
-            // A second administrator may give the first one a role.
-            let secondSession = try await host.session("second-admin", "User#Pass123")
-            let bySecond = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(viewerRole)),
-                                                                                           "userIds": .string(String(adminID)), "checked": true] as JSONValue,
-                                               headers: secondSession)
-            #expect(bySecond.code == 200, "\(bySecond.text)")
+            // Another administrator may give the built-in admin a role, and change the root role.
+            let byRoot = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(viewerRole)),
+                                                                                         "userIds": .string(String(adminID)), "checked": true] as JSONValue,
+                                             headers: rootSession)
+            #expect(byRoot.code == 200, "\(byRoot.text)")
+            let byAdmin = try await host.send(.put, "/system/role", json: ["roleId": .string(String(root)), "roleName": "root", "roleKey": "root",
+                                                                          "permissions": ["*:*:*", "!system:role:*"]] as JSONValue, headers: admin)
+            #expect(byAdmin.code == 200, "\(byAdmin.text)")
             await host.shutdown()
         }
     }

@@ -123,8 +123,8 @@ extension SecurityTestSuite {
             #expect(within.code == 200)
 
             let adminRole = try await host.roleID("admin")
-            let delegateID = try await host.userID("delegate")
-            let promote = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(adminRole)), "userIds": .string(String(delegateID)),
+            let helper = try await host.addUser("helper", roles: [], as: admin)
+            let promote = try await host.send(.put, "/system/role/authUser/checked", json: ["roleId": .string(String(adminRole)), "userIds": .string(String(helper)),
                                                                                           "checked": true] as JSONValue, headers: delegate)
             #expect(promote.status == 403 && promote.msg?.hasPrefix("roleIds: you cannot give the role 'Admin'") == true)
             let adminID = try await host.userID("admin")

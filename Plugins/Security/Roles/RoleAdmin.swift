@@ -81,8 +81,10 @@ enum RoleAdmin {
         return Int64(id)
     }
 
-    /// Changes a role; `patterns` (when not `nil`) replace its permissions.
-    static func modify(_ id: Int64, _ fields: RoleFields, patterns: [String]?, by admin: Administrator, now: Int64,
+    /// Changes a role; `patterns` (when not `nil`) replace its permissions. The rules, most specific
+    /// first: those of built-in roles, then those of ``GrantRule`` (a role the caller holds keeps its
+    /// rights; the caller's rights must cover the role before and after).
+    static func modify(_ id: Int64, _ fields: RoleFields, patterns: [String]?, by admin: Administrator, rights: UserRights, now: Int64,
                        in db: any DatabaseConnection) throws {
         let current = try find(id, in: db)
         let failure = "Modify Role [\(fields.name)] failed"
@@ -93,6 +95,10 @@ enum RoleAdmin {
         if current.isAdministrator, patterns != nil || (fields.dataScope ?? "1") != "1" {
             throw OMCError(.invalidInput, "\(failure), the rights and data scope of the admin role cannot be changed")
         }
+        let changes = try rightsChanges(id, fields, patterns: patterns, in: db)
+        if !changes.isEmpty { try GrantRule.requireNotHeld(role: id, by: admin, changing: changes.joined(separator: ", "), in: db) }
+        if let patterns { try GrantRule.requireCovered(patterns, by: rights, field: fields.permissions == nil ? "menuIds" : "permissions") }
+        try GrantRule.requireChangeable(role: id, by: rights, in: db)
         try requireUnique(fields, excluding: id, failure: failure, in: db)
         try db.execute("""
             UPDATE security_role SET role_name = ?, role_key = ?, role_sort = ?, data_scope = ?, menu_check_strictly = ?, status = ?,

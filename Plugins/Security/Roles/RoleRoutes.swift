@@ -62,11 +62,7 @@ enum RoleRoutes {
                 if patterns == nil, let ticked = fields.menuIDs, Set(ticked) != Set(try RoleAdmin.detail(id, in: db).menuIds ?? []) {
                     patterns = RoleFields.permissions(forMenus: ticked, menus: menus)
                 }
-                let changes = try RoleAdmin.rightsChanges(id, fields, patterns: patterns, in: db)
-                if !changes.isEmpty { try GrantRule.requireNotHeld(role: id, by: admin, changing: changes.joined(separator: ", "), in: db) }
-                if let patterns { try GrantRule.requireCovered(patterns, by: rights, field: fields.permissions == nil ? "menuIds" : "permissions") }
-                try GrantRule.requireChangeable(role: id, by: rights, in: db)
-                try RoleAdmin.modify(id, fields, patterns: patterns, by: admin, now: now, in: db)
+                try RoleAdmin.modify(id, fields, patterns: patterns, by: admin, rights: rights, now: now, in: db)
             }
             state.rightsChanged()
             return .success()
