@@ -84,6 +84,10 @@ extension SecurityTestSuite {
                                                                        "roleIds": [.string(String(ownRole)), .string(String(authAll))]] as JSONValue,
                                            headers: mallory)
             #expect(edit.status == 403 && edit.msg == "roleIds: you cannot change your own roles; ask another administrator")
+            let east = try await host.addDepartment("East", parent: 100, as: admin)
+            let move = try await host.send(.put, "/system/user", json: ["userId": .string(String(malloryID)), "userName": "mallory", "nickName": "mallory",
+                                                                       "deptId": .string(String(east))] as JSONValue, headers: mallory)
+            #expect(move.status == 403 && move.msg == "deptId: you cannot move your own account to another department; ask another administrator")
             let profiles = try await host.send(.post, "/oms1350/data/plat/usermgt/updateuser",
                                                json: ["name": "mallory", "attrlist": [["almapOsprofiles": "auth-all"]]] as JSONValue, headers: mallory)
             #expect(profiles.status == 403 && profiles.json?["responseMessage"]?.stringValue

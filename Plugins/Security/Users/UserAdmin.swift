@@ -4,6 +4,7 @@ import PluginAPI
 /// API. The rules every write keeps:
 /// - the target must be in the caller's data scope ("No permission to access user data");
 /// - the caller must hold every right the target's roles, and the roles given, grant (``GrantRule``);
+/// - nobody changes their own roles or department;
 /// - nobody deletes or disables themselves; the built-in `admin` is never deleted, disabled or
 ///   locked and keeps the admin role;
 /// - a lock, disable, deletion or new password ends the user's sessions in the same transaction;
