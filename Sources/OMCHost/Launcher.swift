@@ -24,6 +24,10 @@ package enum Launcher {
         // Bad certificate files stop the start before anything is opened or listens.
         let certificates = try settings.tls.map { tls throws(ConfigurationError) in try ServerCertificates(tls, file: assembly.file) }
         let logSink = LogSink.swiftLog(level: settings.logLevel)
+        let loosened = try DataFolderPermissions.tighten(directory: settings.dataDirectory)
+        if !loosened.isEmpty {
+            Logger(label: "omc").warning("made owner-only at start (others could read them): \(loosened.joined(separator: ", "))")
+        }
         let database = try HostDatabase.open(directory: settings.dataDirectory)
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(), logSink: logSink)
         if let certificates { runtime.logger.info("serving HTTPS with \(certificates.summary)") }
