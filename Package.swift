@@ -108,7 +108,8 @@ let package = Package(
         .systemLibrary(name: "CGD", path: "Sources/CGD"),
         .target(
             name: "Security",
-            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Plugins/Security",
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
@@ -118,14 +119,14 @@ let package = Package(
         .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
         .target(
             name: "UDM",
-            dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PluginAPI", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto")],
             path: "Plugins/UDM",
             swiftSettings: strictSettings
         ),
         .target(name: "OMCTestSupport", dependencies: ["PluginAPI"], path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(
             name: "UDMTests",
-            dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
+            dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet"],
             swiftSettings: strictSettings
         ),
         .testTarget(

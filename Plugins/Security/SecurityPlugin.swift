@@ -24,6 +24,9 @@ public struct SecurityPlugin: OMCPlugin {
             .integer("lockoutMinutes", default: 10, range: 1...10_080, help: "how long a locked account stays locked"),
             .boolean("registrationEnabled", default: false, help: "whether POST /register creates accounts"),
             .string("registrationRole", default: "viewer", maxLength: 64, help: "role key given to registered accounts"),
+            .boolean("initialPasswordChange", default: true,
+                     help: "whether accounts an administrator creates (POST /system/user) must change their initial password at first login"),
+            .integer("apiTokenMaxDays", default: 365, range: 1...3650, help: "longest life an API token may be given, in days"),
         ],
         summary: "Login, sessions, users, roles, rights, login and operation logs")
 
@@ -50,10 +53,12 @@ public struct SecurityPlugin: OMCPlugin {
         OnlineRoutes.declare(&plugin, state: state)
         OperationLogRoutes.declare(&plugin)
         LoginLogRoutes.declare(&plugin, state: state)
+        APITokenRoutes.declare(&plugin, state: state)
         plugin.job("expire_sessions", schedule: .every(seconds: 60), summary: "Forget expired sessions and captcha codes") { context in
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
                 try SessionStore.deleteExpired(now: now, in: db)
+                try APIToken.deleteExpired(now: now, in: db)
                 try db.execute("DELETE FROM security_captcha WHERE expires_at <= ?", [.integer(now)])
             }
         }

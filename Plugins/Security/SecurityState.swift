@@ -15,6 +15,8 @@ final class SecurityState: Sendable {
 
     let settings: SecuritySettings
     let hasher: PasswordHasher
+    /// The permission patterns of the API tokens in use.
+    let tokenScopes = APITokenScopes()
     private let keys = Mutex<JWTKeyCollection?>(nil)
     private let sessions = Mutex<[String: CachedSession]>([:])
     private let rights = Mutex<[String: CachedRights]>([:])

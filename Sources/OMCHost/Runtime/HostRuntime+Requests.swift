@@ -34,7 +34,7 @@ extension HostRuntime {
         if level >= logSink.level {
             logger.log(level, "\(incoming.method) \(incoming.path) \(response.status)", [
                 "request-id": requestID, "duration-ms": String(format: "%.2f", Self.milliseconds(elapsed)),
-                "user": caller?.userName ?? "-", "client": incoming.clientAddress ?? "-",
+                "user": caller?.auditName ?? "-", "client": incoming.clientAddress ?? "-",
             ])
         }
         return response
@@ -90,7 +90,7 @@ extension HostRuntime {
             await recordOperation(OperationRecord(
                 title: route.summary, businessType: route.audit, method: route.method.rawValue,
                 url: incoming.path + (request.query.pairs.isEmpty ? "" : "?" + SecretMasker.maskedQuery(request.query, extra: route.secretFields)),
-                operatorName: caller?.userName,
+                operatorName: caller?.auditName,
                 departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
                 parameters: SecretMasker.truncated(parameters), result: SecretMasker.truncated(Self.resultMessage(of: response)),
                 succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
