@@ -4,7 +4,7 @@ import PluginAPI
 /// The OMC's own host in the shape NEs report their system state, measured from the kernel
 /// (`/proc`, `statvfs`, `uname`), in the API document's units, which the simulator's NEs use too:
 /// `totalMem` and `nfUsedMem` in kB, `sysMemUsage` and both CPU figures in hundredths of a percent
-/// (of the machine's memory, of all its CPUs), `hardwareInfo.memory` in bytes, disk in MB.
+/// (of the machine's memory, of all its CPUs), `hardwareInfo.memory` in kB (the document's 8167360), disk in MB.
 enum OMCHostState {
     static let cpu = CPUSampler()
 
@@ -23,7 +23,7 @@ enum OMCHostState {
             "ipAddr": .array(addresses().map(JSONValue.string)),
             "expiryDate": "-",
             "startTime": .string(Timestamp.format(context.host.startedAt)),
-            "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(memory["MemTotal"] ?? 0) * 1024)],
+            "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(total))],
             "cpuUsage": ["nfCpuUsage": .number(Double(usage.nf)), "sysCpuUsage": .number(Double(usage.sys))],
             "memUsage": ["totalMem": .number(Double(total)),
                          "nfUsedMem": .number(Double(residentKilobytes())),

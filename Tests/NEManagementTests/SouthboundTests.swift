@@ -174,6 +174,7 @@ import Testing
             #expect(number == number.rounded() && (0...10_000).contains(number), "\(state)")
         }
         #expect(state["memUsage"]?["sysMemUsage"]?.numberValue ?? 0 > 0)
+        #expect(state["hardwareInfo"]?["memory"]?.numberValue == state["memUsage"]?["totalMem"]?.numberValue, "both kB, as in the document")
         #expect(state["memUsage"]?["totalMem"]?.numberValue ?? 0 > state["memUsage"]?["nfUsedMem"]?.numberValue ?? 0)
         let again = try #require(await states(host, "omc")["OMC/001"]?["systemState"])
         #expect((0...10_000).contains(again["cpuUsage"]?["sysCpuUsage"]?.numberValue ?? -1), "the second figure is a rate since the first")
