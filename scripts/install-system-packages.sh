@@ -26,5 +26,5 @@ else
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${run[@]}" apt-get update -qq
-"${run[@]}" apt-get install -y -qq "${missing[@]}"
+${run[@]+"${run[@]}"} apt-get update -qq
+${run[@]+"${run[@]}"} apt-get install -y -qq "${missing[@]}"

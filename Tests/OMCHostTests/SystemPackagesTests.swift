@@ -69,6 +69,50 @@ import Testing
         }
     }
 
+    /// `make test` in a folder holding only what a fresh clone has (the Makefile and `scripts/`), on
+    /// a machine where `dpkg` knows no package: `apt-get install` is asked for every package of the
+    /// list, and SwiftPM runs after it. `dpkg`, `apt-get` and `swift` are stand-ins that record
+    /// their arguments, so nothing is installed.
+    @Test func theTestCommandInstallsEveryMissingPackageThenRunsSwiftPM() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-fresh-\(UUID().uuidString)")
+        let fakes = folder.appendingPathComponent("bin")
+        let clone = folder.appendingPathComponent("clone")
+        try FileManager.default.createDirectory(at: fakes, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in ["Makefile", "scripts/install-system-packages.sh", "scripts/system-packages.txt"] {
+            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(file), to: clone.appendingPathComponent(file))
+        }
+        let calls = folder.appendingPathComponent("calls.log").path
+        let recorder = "#!/bin/sh\necho \"$(basename \"$0\") $*\" >> '\(calls)'\n"
+        for (name, exit) in [("dpkg", 1), ("apt-get", 0), ("sudo-free-swift", 0)] {
+            let path = fakes.appendingPathComponent(name).path
+            try (recorder + "exit \(exit)\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        // Root runs apt-get directly; any other user goes through sudo, which the stand-in passes on.
+        let sudo = fakes.appendingPathComponent("sudo").path
+        try "#!/bin/sh\nexec \"$@\"\n".write(toFile: sudo, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sudo)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/make")
+        process.arguments = ["-s", "test", "SWIFT=\(fakes.appendingPathComponent("sudo-free-swift").path)"]
+        process.currentDirectoryURL = clone
+        process.environment = ["PATH": fakes.path + ":/usr/bin:/bin", "HOME": folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        let log = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n").map(String.init)
+        let listed = try Self.listedPackages()
+        let install = log.first { $0.hasPrefix("apt-get install") } ?? ""
+        for package in listed { #expect(install.contains(package), "make test did not install \(package): \(log)") }
+        #expect(log.last == "sudo-free-swift test", "SwiftPM must run after the packages are installed: \(log)")
+    }
+
     @Test func theREADMEsCommandsAndCIInstallFromTheList() throws {
         let makefile = try String(contentsOf: Self.root.appendingPathComponent("Makefile"), encoding: .utf8)
         #expect(makefile.contains("scripts/install-system-packages.sh"))
