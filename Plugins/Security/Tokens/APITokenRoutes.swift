@@ -8,7 +8,7 @@ enum APITokenRoutes {
 
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
         plugin.route(.post, "/system/user/token", permission: .authenticated,
-                     summary: "Make an API token: a name, an expiry and some of the caller's own rights; the secret is shown once",
+                     summary: "Make an API token (the secret is shown once)",
                      bodyLimit: 16_384) { request, context in
             guard let caller = request.caller, let userID = Int64(caller.userID) else {
                 throw OMCError(.unauthenticated, "authentication required")
@@ -41,13 +41,13 @@ enum APITokenRoutes {
                                     expiresAt: expiresAt))
         }
         plugin.route(.get, "/system/user/token/list", permission: .authenticated,
-                     summary: "The caller's API tokens (every user's for a holder of system:token:manage); never their secrets") { request, context in
+                     summary: "List API tokens (the caller's, or everyone's with system:token:manage)") { request, context in
             let (userID, manages) = try await who(request, state, context)
             let tokens = try await context.database.read { db in try APIToken.list(userID: manages ? nil : userID, in: db) }
             return .list(rows: tokens.map(\.view), total: tokens.count)
         }
         plugin.route(.delete, "/system/user/token/{tokenId}", permission: .authenticated,
-                     summary: "Revoke an API token: the caller's own, or anyone's for a holder of system:token:manage") { request, context in
+                     summary: "Revoke an API token") { request, context in
             let (userID, manages) = try await who(request, state, context)
             let id = try request.pathID("tokenId")
             try await context.database.write { db in
