@@ -29,15 +29,15 @@ final class OperationRecorder: Sendable {
     /// Records `entry` with secrets masked (`extra` names more secret fields, `values` are the
     /// request's own secrets to mask wherever they reappear) and every field bounded.
     func record(_ entry: OperationRecord, extra: [String] = [], values: [String] = [], pluginID: String?? = nil) async {
-        let bounded = SecretMasker.bounded
+        let bounded = StoredText.bounded
         let safe = OperationRecord(
             title: bounded(masker.maskedText(entry.title, extra: extra, values: values), 200),
             businessType: entry.businessType, method: bounded(entry.method, 16),
-            url: bounded(masker.maskedText(entry.url, extra: extra, values: values), SecretMasker.storedFieldLimit),
+            url: bounded(masker.maskedText(entry.url, extra: extra, values: values), StoredText.limit),
             operatorName: entry.operatorName.map { bounded($0, 64) }, departmentName: entry.departmentName.map { bounded($0, 128) },
             clientAddress: entry.clientAddress.map { bounded($0, 128) },
-            parameters: bounded(masker.maskedText(entry.parameters, extra: extra, values: values), SecretMasker.storedFieldLimit),
-            result: bounded(masker.maskedText(entry.result, extra: extra, values: values), SecretMasker.storedFieldLimit),
+            parameters: bounded(masker.maskedText(entry.parameters, extra: extra, values: values), StoredText.limit),
+            result: bounded(masker.maskedText(entry.result, extra: extra, values: values), StoredText.limit),
             succeeded: entry.succeeded, durationMilliseconds: entry.durationMilliseconds, time: entry.time,
             requestID: bounded(entry.requestID, 64), pluginID: pluginID ?? entry.pluginID)
         observer?(safe)

@@ -266,20 +266,4 @@ struct SecretMasker: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "(unencodable JSON)"
     }
-
-    // MARK: Bounds
-
-    /// The most characters one stored field of the operation log keeps.
-    static let storedFieldLimit = 2000
-
-    /// `text` cut to at most `limit` Unicode scalars (a count no single grapheme can inflate),
-    /// ending with a note of the original length.
-    static func bounded(_ text: String, limit: Int = storedFieldLimit) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.count > limit else { return text }
-        let note = "… (cut: \(scalars.count) characters in all)"
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: scalars.prefix(max(0, limit - note.unicodeScalars.count)))
-        return String(kept) + note
-    }
 }
