@@ -52,6 +52,9 @@ import FoundationNetworking
                 omc.killHard()
                 _ = await task.result
                 try await simulator.fault("PCF/001", "none")
+                // Restart once the change's deadline has passed (the start would wait for it
+                // otherwise, inside the blocking OMCProcess init: other suites would stall).
+                try await Task.sleep(for: .seconds(4))
                 omc = try OMCProcess(configuration: Self.configuration, dataDirectory: data)
 
                 let imsis = (0..<count).map { "46009900000\(round)00\($0)" }

@@ -51,6 +51,9 @@ import FoundationNetworking
                 omc.killHard()
                 _ = await task.result
                 try await simulator.fault("UDM/001", "none")
+                // Restart once the change's deadline has passed (the start would wait for it
+                // otherwise, inside the blocking OMCProcess init: other suites would stall).
+                try await Task.sleep(for: .seconds(4))
                 omc = try OMCProcess(configuration: Self.configuration, dataDirectory: data)
 
                 let onNE = try await Self.neHolds(simulator, kind, imsi: imsi)
