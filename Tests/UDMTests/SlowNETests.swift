@@ -97,9 +97,17 @@ import Testing
         let early = try await host.send(.post, "/ne/udm/sub/001", json: body, headers: Self.admin)
         #expect(early.status == 409, "\(early.text)")
         #expect(early.msg?.hasPrefix("an earlier add of sub \(imsi) on NE 001 got no answer and is not settled yet") == true, "\(early.text)")
+        // The same over MML, by another user.
+        let mml = try await host.mml(["ADD AUTHDAT: IMSI=\(imsi), KI=0123456789abcdef0123456789abcdef, OPC=fedcba9876543210fedcba9876543210, AMF=8000, ALGOINDEX=1"],
+                                     neType: "udm", neID: "001", headers: ["Authorization": "Bearer operator-token"])
+        #expect(mml.data?[0]?["msg"]?.stringValue?.contains("did not answer within 3000 ms") == true, "\(mml.text)")
+        let journaled = try await host.database.read { db in try db.query("SELECT subject, operation, user_name FROM udm_change ORDER BY created_at", []) }
+        #expect(journaled.map { "\($0.string("subject") ?? "") \($0.string("operation") ?? "") \($0.string("user_name") ?? "")" }
+            == ["sub add admin", "auth add operator"])
         try await harness.simulator.fault("UDM/001", "none")
-        try await Task.sleep(for: .milliseconds(2500))  // the NE applies the add 5 s after it came
+        try await Task.sleep(for: .milliseconds(2500))  // the NE applies each add 5 s after it came
         #expect(try await harness.neRecords("sub")[imsi] != nil)
+        #expect(try await harness.neRecords("auth")[imsi] != nil)
 
         await host.clock.advance(by: 3600)
         var settled = false
@@ -108,8 +116,13 @@ import Testing
             if !settled { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(settled, "the job did not bring the OMC's copy in line with the NE")
+        #expect(await host.send(.get, "/ne/udm/auth/001/\(imsi)", headers: Self.admin).data?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef")
         #expect(host.logs.contains { $0.message.contains("add of sub \(imsi) on NE 001") && $0.message.contains("asked by admin")
             && $0.message.contains("settled with the NE") && $0.metadata["user"] == "admin" })
+        #expect(host.logs.contains { $0.message.contains("add of auth \(imsi) on NE 001") && $0.message.contains("asked by operator")
+            && $0.metadata["user"] == "operator" })
+        // The journal holds keys, never values: no secret reached it or the log.
+        #expect(!host.logs.contains { $0.message.contains("0123456789abcdef0123456789abcdef") })
         #expect(try await host.database.read { db in try db.query("SELECT id FROM udm_change", []) }.isEmpty)
         // And the record can be removed again.
         #expect(await host.send(.delete, "/ne/udm/sub/001/\(imsi)", headers: Self.admin).code == 200)
