@@ -33,11 +33,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     ],
     targets: [
         .target(
@@ -59,6 +61,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -74,8 +81,8 @@ let package = Package(
         .executableTarget(
             name: "omc-bench",
             dependencies: [
-                "OMCHost", "PluginAPI", "NEManagement", "Security",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "OMCHost", "PluginAPI", "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "Spreadsheet", "OMCTesting",
+                "OMCTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/omc-bench",
             swiftSettings: strictSettings
@@ -91,6 +98,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
@@ -113,16 +122,39 @@ let package = Package(
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "Spreadsheet", .product(name: "JWTKit", package: "jwt-kit")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SecurityTests",
+            dependencies: [
+                "Security", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
-        .testTarget(name: "OMCHostTests", dependencies: ["OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "OMCHostTests",
+            dependencies: [
+                "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "UDM",
             dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto")],
             path: "Plugins/UDM",
             swiftSettings: strictSettings
         ),
-        .target(name: "OMCTestSupport", dependencies: ["PluginAPI"], path: "Tests/Support", swiftSettings: strictSettings),
+        .target(
+            name: "OMCTestSupport",
+            dependencies: ["PluginAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "UDMTests",
             dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
@@ -144,7 +176,7 @@ let package = Package(
             dependencies: ["CXLSXWriter", "CFreeXL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "OMCTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .target(name: "Trace", dependencies: ["PluginAPI"], path: "Plugins/Trace", swiftSettings: strictSettings),
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],

@@ -2,7 +2,7 @@
 # Builds omc, omc-nesim (the NE simulator) and omc-bench in release mode and runs the benchmarks.
 #
 #   Benchmarks/run.sh [omc-bench options]      e.g. Benchmarks/run.sh --wrk-seconds 15
-#   Benchmarks/run.sh --only udm,pcf             chosen groups alone (mml, startup, http, security, ne, capture, udm, pcf)
+#   Benchmarks/run.sh --only udm,pcf             chosen groups alone (mml, startup, http, security, ne, capture, udm, pcf, fuzz)
 #
 # Builds into .build-bench so that it never waits on (or invalidates) the .build used for
 # development and tests. Installs wrk with apt-get when it is missing.

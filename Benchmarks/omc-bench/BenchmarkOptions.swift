@@ -6,7 +6,8 @@ struct BenchmarkOptions: Sendable {
         usage: omc-bench [--omc PATH] [--startup-runs N] [--mml-seconds S] [--idle-seconds S]
                          [--wrk-threads N] [--wrk-connections N] [--wrk-seconds S] [--wrk-rounds N]
                          [--nesim PATH] [--ne-count N] [--hanging N] [--state-runs N] [--mml-clients N]
-                         [--capture-megabytes N] [--capture-runs N] [--logins N] [--only GROUP,…]
+                         [--capture-megabytes N] [--capture-runs N] [--logins N] [--fuzz-inputs N] [--fuzz-seed N]
+                         [--only GROUP,…]
 
           --omc PATH       the release-built omc executable (default: $OMC_BENCH_OMC)
           --nesim PATH     the release-built omc-nesim executable (default: $OMC_BENCH_NESIM)
@@ -18,7 +19,9 @@ struct BenchmarkOptions: Sendable {
           --capture-runs N       timed downloads of it (default 3)
           --udm-import-lines N   lines of the UDM import benchmark's CSV (default 1000000)
           --logins N             sequential logins timed for the login latency (default 100)
-          --only GROUP,…         run only these groups: mml, startup, http, security, ne, capture, udm, pcf (default all)
+          --fuzz-inputs N        inputs of the fuzz run (default 1000000)
+          --fuzz-seed N          its seed; the same seed makes the same inputs (default 19)
+          --only GROUP,…         run only these groups: mml, startup, http, security, ne, capture, udm, pcf, fuzz (default all)
         """
 
     /// The `omc` executable for the start-up and memory benchmarks.
@@ -41,13 +44,15 @@ struct BenchmarkOptions: Sendable {
     var captureRuns = 3
     var udmImportLines = 1_000_000
     var logins = 100
+    var fuzzInputs = 1_000_000
+    var fuzzSeed: UInt64 = 19
     /// The benchmark groups to run; empty for all.
     var only: Set<String> = []
 
     /// Whether the group `name` runs.
     func runs(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
 
-    static let groups = ["mml", "startup", "http", "security", "ne", "capture", "udm", "pcf"]
+    static let groups = ["mml", "startup", "http", "security", "ne", "capture", "udm", "pcf", "fuzz"]
 
     /// Reads `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws -> BenchmarkOptions {
@@ -74,6 +79,8 @@ struct BenchmarkOptions: Sendable {
             case "--capture-runs": options.captureRuns = try count(value, flag)
             case "--udm-import-lines": options.udmImportLines = try count(value, flag)
             case "--logins": options.logins = try count(value, flag)
+            case "--fuzz-inputs": options.fuzzInputs = try count(value, flag)
+            case "--fuzz-seed": options.fuzzSeed = UInt64(try count(value, flag))
             case "--only":
                 options.only = Set(value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
                 let unknown = options.only.subtracting(groups)

@@ -67,6 +67,11 @@ if options.runs("pcf") {
                                    duration: options.wrkDuration).run()
 }
 
+if options.runs("fuzz") {
+    report("== Fuzzing: generated inputs through the MML parser, every route's JSON body and the upload parsers")
+    outcomes.append(await FuzzRun(inputs: options.fuzzInputs, seed: options.fuzzSeed, nesimPath: options.nesimPath).run())
+}
+
 report("")
 report(SummaryTable.render(outcomes))
 exit(outcomes.contains(where: \.couldNotRun) ? 1 : 0)

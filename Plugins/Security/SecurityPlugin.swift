@@ -22,6 +22,9 @@ public struct SecurityPlugin: OMCPlugin {
             .integer("maxFailedLogins", default: 5, range: 1...100, help: "failed logins within the window that lock an account"),
             .integer("failureWindowMinutes", default: 10, range: 1...1440, help: "window in which failed logins are counted"),
             .integer("lockoutMinutes", default: 10, range: 1...10_080, help: "how long a locked account stays locked"),
+            .integer("maxFailedLoginsPerSource", default: 20, range: 1...100_000,
+                     help: "failed logins from one client address, whatever the names, that refuse its logins until its window has passed"),
+            .integer("sourceFailureWindowMinutes", default: 10, range: 1...1440, help: "window in which failed logins per client address are counted"),
             .boolean("registrationEnabled", default: false, help: "whether POST /register creates accounts"),
             .string("registrationRole", default: "viewer", maxLength: 64, help: "role key given to registered accounts"),
         ],
@@ -54,6 +57,7 @@ public struct SecurityPlugin: OMCPlugin {
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
                 try SessionStore.deleteExpired(now: now, in: db)
+                try SourceThrottle.deleteExpired(now: now, settings: settings, in: db)
                 try db.execute("DELETE FROM security_captcha WHERE expires_at <= ?", [.integer(now)])
             }
         }

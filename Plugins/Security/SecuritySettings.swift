@@ -13,6 +13,8 @@ struct SecuritySettings: Sendable {
     let maxFailedLogins: Int
     let failureWindowSeconds: Int
     let lockoutSeconds: Int
+    let maxFailedLoginsPerSource: Int
+    let sourceFailureWindowSeconds: Int
     let registrationEnabled: Bool
     let registrationRole: String
 
@@ -40,6 +42,8 @@ struct SecuritySettings: Sendable {
         maxFailedLogins = configuration.integer("maxFailedLogins") ?? 5
         failureWindowSeconds = (configuration.integer("failureWindowMinutes") ?? 10) * 60
         lockoutSeconds = (configuration.integer("lockoutMinutes") ?? 10) * 60
+        maxFailedLoginsPerSource = configuration.integer("maxFailedLoginsPerSource") ?? 20
+        sourceFailureWindowSeconds = (configuration.integer("sourceFailureWindowMinutes") ?? 10) * 60
         registrationEnabled = configuration.boolean("registrationEnabled") ?? false
         registrationRole = configuration.string("registrationRole") ?? "viewer"
     }

@@ -16,6 +16,8 @@ final class SecurityState: Sendable {
     let settings: SecuritySettings
     let hasher: PasswordHasher
     private let keys = Mutex<JWTKeyCollection?>(nil)
+    /// A hash of a random password, made with the current scheme and cost; see ``verificationHash(of:)``.
+    private let dummyHash = Mutex<String?>(nil)
     private let sessions = Mutex<[String: CachedSession]>([:])
     private let rights = Mutex<[String: CachedRights]>([:])
 
@@ -40,6 +42,28 @@ final class SecurityState: Sendable {
         let collection = JWTKeyCollection()
         await collection.add(hmac: HMACKey(from: key), digestAlgorithm: .sha256)
         keys.withLock { $0 = collection }
+    }
+
+    /// The hash a login verifies the given password against: the account's own, or for an unknown
+    /// name a real hash of the same scheme and cost, so that both take the same time. The dummy is
+    /// made once (at start, ``prepareDummyHash()``) off the cooperative threads, like every hash.
+    func verificationHash(of account: UserAccount?) async throws -> String {
+        if let account { return account.passwordHash }
+        if let made = dummyHash.withLock({ $0 }) { return made }
+        return try await prepareDummyHash()
+    }
+
+    /// Makes the dummy hash (at start); a second call keeps the first one's.
+    @discardableResult
+    func prepareDummyHash() async throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let password = String((0..<24).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x61...0x7A, using: &generator))) })
+        let made = try await hasher.hash(password)
+        return dummyHash.withLock { stored in
+            if let stored { return stored }
+            stored = made
+            return made
+        }
     }
 
     func signingKeys() throws -> JWTKeyCollection {

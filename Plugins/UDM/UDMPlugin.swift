@@ -29,6 +29,9 @@ public struct UDMPlugin: OMCPlugin {
     public func register(_ plugin: inout PluginRegistrar) throws {
         UDMMigrations.declare(&plugin)
         plugin.neType(UDMDescriptor.descriptor)
+        // Masked by the host in everything it records, whatever carries them: the REST routes, the
+        // MML commands, and the UDM's own answers to forwarded MML.
+        plugin.secretFields(RecordSchema.authentication.secretNames)
         for schema in [RecordSchema.subscription, .authentication] {
             RecordRoutes(schema: schema, runtime: runtime).declare(&plugin)
             RecordCommands(schema: schema, runtime: runtime).declare(&plugin)

@@ -17,9 +17,10 @@ final class UDMRuntime: Sendable {
         self.settings = settings
     }
 
-    /// Reads or creates the key and notes the data folder.
+    /// Makes the data folder owner-only, reads or creates the key and notes the folder.
     func start(_ context: PluginContext) throws {
         let folder = context.host.dataDirectory + "/udm"
+        try OwnerOnlyFolder.tighten(folder)
         let loaded = try SecretBox.load(configured: settings.secretKey, folder: folder)
         box.withLock { $0 = loaded }
         dataFolder.withLock { $0 = folder }

@@ -21,10 +21,17 @@ package enum Launcher {
     /// `onListening` is told the address once the socket is bound.
     package static func serve(_ assembly: HostAssembly, onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
         let settings = assembly.file.server
+        // Bad certificate files stop the start before anything is opened or listens.
+        let certificates = try settings.tls.map { tls throws(ConfigurationError) in try ServerCertificates(tls, file: assembly.file) }
         let logSink = LogSink.swiftLog(level: settings.logLevel)
+        let loosened = try DataFolderPermissions.tighten(directory: settings.dataDirectory)
+        if !loosened.isEmpty {
+            Logger(label: "omc").warning("made owner-only at start (others could read them): \(loosened.joined(separator: ", "))")
+        }
         let database = try HostDatabase.open(directory: settings.dataDirectory)
         let runtime = try await HostRuntime.boot(assembly: assembly, database: database, clock: SystemClock(), logSink: logSink)
-        try await OMCServer(runtime, onListening: onListening).run()
+        if let certificates { runtime.logger.info("serving HTTPS with \(certificates.summary)") }
+        try await OMCServer(runtime, certificates: certificates, onListening: onListening).run()
     }
 
     /// Sends swift-log's lines to standard error, at the configured level.

@@ -6,14 +6,20 @@ import FoundationXML
 /// Reads `xl/sharedStrings.xml`: one string per `<si>`, the text of its `<t>` elements (rich-text runs
 /// joined), phonetic hints (`<rPh>`) left out.
 final class SharedStringsParser: NSObject, XMLParserDelegate {
+    private static let part = "xl/sharedStrings.xml"
     private var strings: [String] = []
     private var current = ""
     private var inText = false
     private var phoneticDepth = 0
+    private var failure: SpreadsheetError?
 
-    static func parse(_ data: Data) throws -> [String] {
+    static func parse(_ stream: InputStream) throws -> [String] {
         let delegate = SharedStringsParser()
-        try WorkbookXML.parse(data, with: delegate, part: "xl/sharedStrings.xml")
+        do {
+            try WorkbookXML.parse(stream, with: delegate, part: part)
+        } catch {
+            throw delegate.failure ?? error
+        }
         return delegate.strings
     }
 
@@ -37,6 +43,11 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText, failure == nil else { return }
+        current += string
+        if current.utf8.count > WorkbookXML.maximumCellBytes {
+            failure = SpreadsheetError(.tooLarge, "shared string \(strings.count + 1) of \(Self.part) is longer than 32,767 characters, Excel's limit for a cell")
+            parser.abortParsing()
+        }
     }
 }

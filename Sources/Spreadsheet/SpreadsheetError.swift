@@ -10,6 +10,8 @@ public struct SpreadsheetError: Error, Sendable, Equatable, CustomStringConverti
         case io
         /// A value cannot be stored in a workbook (text too long, too many rows or columns).
         case invalidValue
+        /// The file is larger, or inflates to more, than the reader accepts (see ``SpreadsheetReader/Limits``).
+        case tooLarge
     }
 
     /// The class of failure.

@@ -7,6 +7,7 @@ import FoundationXML
 /// cells to the caller as text, empty cells keeping their columns.
 final class WorksheetParser: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
+    private let part: String
     private let body: (Int, [String]) throws -> Void
     private var failure: (any Error)?
     private var rowNumber = 0
@@ -20,7 +21,8 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
     private var inInlineString = false
     private var phoneticDepth = 0
 
-    init(sharedStrings: [String], body: @escaping (Int, [String]) throws -> Void) {
+    init(part: String, sharedStrings: [String], body: @escaping (Int, [String]) throws -> Void) {
+        self.part = part
         self.sharedStrings = sharedStrings
         self.body = body
     }
@@ -28,11 +30,10 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
     func parse(_ stream: InputStream) throws {
         let parser = XMLParser(stream: stream)
         parser.delegate = self
+        parser.shouldResolveExternalEntities = false
         let succeeded = parser.parse()
         if let failure { throw failure }
-        guard succeeded else {
-            throw SpreadsheetError(.corrupt, "the sheet is not well-formed XML near line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")")
-        }
+        guard succeeded else { throw WorkbookXML.notWellFormed(parser, part: part) }
     }
 
     private func fail(_ error: any Error, _ parser: XMLParser) {
@@ -98,7 +99,11 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
+        guard collecting, failure == nil else { return }
+        text += string
+        if text.utf8.count > WorkbookXML.maximumCellBytes {
+            fail(SpreadsheetError(.tooLarge, "row \(rowNumber), column \(cellColumn + 1) holds more than 32,767 characters, Excel's limit for a cell"), parser)
+        }
     }
 
     private func resolvedValue() throws -> String {

@@ -14,6 +14,8 @@ public final class XLSXWriter {
     public static let maximumRows = 1_048_576
     /// Excel's limits.
     public static let maximumColumns = 16_384
+    /// Excel's limit on the characters (UTF-16 code units) of one cell.
+    public static let maximumCellLength = 32_767
 
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private let worksheet: UnsafeMutablePointer<lxw_worksheet>
@@ -50,6 +52,9 @@ public final class XLSXWriter {
 
     /// Appends the next row; the first row (the header) is bold. ``SpreadsheetCell/empty`` cells are
     /// skipped and the following cells keep their columns.
+    ///
+    /// Any value is written, so that no stored value can break an export: text is made fit for a
+    /// cell by ``cellText(_:)``, and a number that is not finite is written as text.
     public func appendRow(_ cells: [SpreadsheetCell]) throws {
         guard workbook != nil else { throw SpreadsheetError(.io, "the workbook \(path) is already closed") }
         guard nextRow < Self.maximumRows else {
@@ -65,7 +70,9 @@ public final class XLSXWriter {
             let result: lxw_error
             switch cell {
             case .text(let text):
-                result = worksheet_write_string(worksheet, row, column, text, format)
+                result = worksheet_write_string(worksheet, row, column, Self.cellText(text), format)
+            case .number(let value) where !value.isFinite:
+                result = worksheet_write_string(worksheet, row, column, String(value), format)
             case .integer(let value):
                 result = worksheet_write_number(worksheet, row, column, Double(value), format)
             case .number(let value):
@@ -88,6 +95,41 @@ public final class XLSXWriter {
         guard result == LXW_NO_ERROR else {
             throw SpreadsheetError(.io, "the workbook \(path) could not be finished: \(String(cString: lxw_strerror(result)))")
         }
+    }
+
+    /// `text` as a cell can hold it: control characters that XML 1.0 forbids (all below U+0020 but
+    /// tab, line feed and carriage return) become their visible Unicode pictures (U+0001 → ␁),
+    /// U+FFFE and U+FFFF become U+FFFD, and text longer than ``maximumCellLength`` is cut with a
+    /// note of its original length.
+    public static func cellText(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D:
+                scalars.append(scalar)
+            case 0..<0x20:
+                scalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+                changed = true
+            case 0xFFFE, 0xFFFF:
+                scalars.append("\u{FFFD}")
+                changed = true
+            default:
+                scalars.append(scalar)
+            }
+        }
+        let clean = changed ? String(scalars) : text
+        let length = clean.utf16.count
+        guard length > maximumCellLength else { return clean }
+        let note = "… (cut: \(length) characters in all)"
+        var kept = String.UnicodeScalarView()
+        var budget = maximumCellLength - note.utf16.count
+        for scalar in clean.unicodeScalars {
+            budget -= scalar.utf16.count
+            guard budget >= 0 else { break }
+            kept.append(scalar)
+        }
+        return String(kept) + note
     }
 
     private static func sheetNameProblem(_ name: String) -> String? {

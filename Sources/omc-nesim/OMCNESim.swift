@@ -11,7 +11,7 @@ struct OMCNESim: AsyncParsableCommand {
         abstract: "Plays 5G core network elements (UDM, AMF, …) on loopback ports, for testing the OMC.",
         discussion: """
             Give the NEs with --config FILE (YAML) or --generate TYPE:COUNT,…. Once every socket is open it prints \
-            one line per NE, `NE <TYPE>/<id> http://HOST:PORT`, then `control http://HOST:PORT`, then `ready`. \
+            one line per NE, `NE <TYPE>/<id> http://HOST:PORT` (https:// with --tls-cert), then `control http://HOST:PORT`, then `ready`. \
             It stops on SIGTERM or SIGINT and exits 0. A bad configuration or argument exits 2; a socket that \
             cannot be opened exits 1.
             """)
@@ -33,6 +33,12 @@ struct OMCNESim: AsyncParsableCommand {
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the files pushed to the NEs (default: a new temporary folder, removed at exit).", valueName: "dir"))
     var dataDir: String?
+
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate (and chain) the NEs serve HTTPS with; needs --tls-key.", valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (to standard error).", valueName: "level"))
     var logLevel: String = "warning"
@@ -123,6 +129,14 @@ struct OMCNESim: AsyncParsableCommand {
         if let dataDir {
             guard !dataDir.isEmpty else { throw usage("--data-dir must not be empty") }
             configuration.dataDirectory = dataDir
+        }
+        switch (tlsCertificate, tlsKey) {
+        case (let certificate?, let key?):
+            configuration.tls = try SimulatorTLS.load(certificateFile: certificate, keyFile: key)
+        case (nil, nil):
+            break
+        default:
+            throw usage("give --tls-cert and --tls-key together")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw usage("--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")

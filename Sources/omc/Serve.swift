@@ -28,11 +28,12 @@ struct Serve: AsyncParsableCommand {
         if let dataDirectory { file.server.dataDirectory = dataDirectory }
         Launcher.bootstrapLogging()
         let assembly = try assemble(file)
+        let scheme = file.server.tls == nil ? "http" : "https"
         do {
             try await Launcher.serve(assembly) { host, port in
                 let elapsed = ContinuousClock.now - started
                 let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-                let line = "OMC listening on http://\(host):\(port) (started in \(Int(milliseconds)) ms)\n"
+                let line = "OMC listening on \(scheme)://\(host):\(port) (started in \(Int(milliseconds)) ms)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {

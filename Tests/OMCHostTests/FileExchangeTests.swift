@@ -99,6 +99,44 @@ import FoundationNetworking
         await host.shutdown()
     }
 
+    /// multipart-kit 4.7.1 traps on a header-name byte of 0x80 or more; such a body is refused instead,
+    /// in any part and however the body is cut into chunks, while non-ASCII values and bodies pass.
+    @Test func refusesANonASCIIHeaderNameWithoutCrashing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-guard-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = "Content-Disposition: form-data; name=\"f\"; filename=\"用户.csv\"\r\n\r\n\u{e9}\r\n--\r\n-b\r\n"
+        let bodies: [(String, [UInt8])] = [
+            ("first part", Array("--b\r\nCont\u{e9}nt-Type: x\r\n\r\nv\r\n--b--\r\n".utf8)),
+            ("second part", Array("--b\r\n\(good)--b\r\n\u{00ff}: x\r\n\r\nv\r\n--b--\r\n".utf8)),
+            ("after a preamble", Array("preamble \u{e9}\r\n--b\r\n\u{80}\r\n\r\nv\r\n--b--\r\n".utf8)),
+        ]
+        for (what, body) in bodies {
+            for size in [1, 5, body.count] {
+                let form = try await Self.form(body, chunkSize: size, folder: folder + "/\(size)")
+                #expect(form == nil, "\(what), chunks of \(size): the body was accepted")
+            }
+        }
+        let accepted = try await Self.form(Array("--b\r\n\(good)--b--\r\n".utf8), chunkSize: 3, folder: folder + "/good")
+        #expect(accepted?.file("f")?.fileName == "用户.csv")
+        #expect(accepted?.file("f").map { Array((try? Data(contentsOf: URL(fileURLWithPath: $0.path))) ?? Data()) }
+            == Array("\u{e9}\r\n--\r\n-b".utf8))
+    }
+
+    /// The form read from `body` fed in chunks of `chunkSize` bytes, or nil when it is refused as malformed.
+    private static func form(_ body: [UInt8], chunkSize: Int, folder: String) async throws -> MultipartForm? {
+        let (chunks, feed) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        for start in stride(from: 0, to: body.count, by: chunkSize) { feed.yield(Array(body[start..<min(start + chunkSize, body.count)])) }
+        feed.finish()
+        let request = OMCRequest(method: .post, path: "/x", headers: HeaderFields([("Content-Type", "multipart/form-data; boundary=b")]),
+                                 body: RequestBody(stream: chunks, limit: .max), requestID: "r", uploadDirectory: folder)
+        do {
+            return try await request.multipartForm()
+        } catch let error as OMCError {
+            #expect(error.message.hasPrefix("body: malformed multipart/form-data: a header name of part"), "\(error.message)")
+            return nil
+        }
+    }
+
     @Test func refusesATextFieldOverItsLimitNamingIt() async throws {
         let host = try await host()
         let response = await host.send(.post, "/exchange/upload", multipart: [.field("remark", String(repeating: "x", count: 70_000))])

@@ -1,4 +1,5 @@
 import Foundation
+import OMCTestSupport
 import OMCTesting
 import PluginAPI
 import Spreadsheet
@@ -82,6 +83,21 @@ import Testing
         #expect(corrupt.status == 400 && corrupt.msg?.hasPrefix("file: p.xlsx: the .xlsx file is not a readable ZIP archive") == true, "\(corrupt.text)")
         let notMultipart = try await pcf.host.send(.post, base + "/import?neId=001", json: ["file": "x"])
         #expect(notMultipart.status == 400 && notMultipart.msg?.hasPrefix("Content-Type:") == true)
+        #expect(try await pcf.neCount() == 0)
+        await pcf.stop()
+    }
+
+    @Test func aDecompressionBombIsRefusedBeforeItInflates() async throws {
+        let pcf = try await PCFHarness()
+        let path = Self.scratch("bomb.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try WorkbookBomb.write(to: path, exploding: .sharedStrings, to: 2 << 20, declaredBytes: 1 << 30)
+        let response = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
+            MultipartPart(name: "file", fileName: "bomb.xlsx", content: Array(try Data(contentsOf: URL(fileURLWithPath: path)))),
+        ])
+        #expect(response.status == 400)
+        #expect(response.msg == "file: bomb.xlsx: the part xl/sharedStrings.xml is declared to inflate to more than 64 MiB, "
+            + "the most this OMC reads for it; the workbook is refused (split it into smaller files)", "\(response.text)")
         #expect(try await pcf.neCount() == 0)
         await pcf.stop()
     }

@@ -135,3 +135,30 @@ import Testing
         #expect(try await RequestBody(bytes: [1, 2, 3], limit: 5).collect() == [1, 2, 3])
     }
 }
+
+@Suite struct OMCErrorEchoTests {
+    @Test func aHugeQuotedValueComesBackAsItsStartAndLength() {
+        let huge = String(repeating: "4", count: 9_900_000)
+        let error = OMCError.invalid("ip", "must be an IPv4 or IPv6 address, not '\(huge)'")
+        #expect(error.message == "ip: must be an IPv4 or IPv6 address, not '\(String(repeating: "4", count: 64))…' (9,900,000 characters)")
+    }
+
+    @Test func everyFieldOfALongMessageStaysNamed() {
+        let fields = (1...15).map { "field\($0): '\(String(repeating: "x", count: 200))' is not allowed" }
+        let message = OMCError(.invalidInput, fields.joined(separator: "; ")).message
+        #expect(message.count <= OMCError.maximumMessageLength)
+        for index in 1...15 { #expect(message.contains("field\(index): '")) }
+        #expect(message.contains("…' (200 characters) is not allowed"))
+    }
+
+    @Test func whatIsStillTooLongIsCutAndSaysSo() {
+        let message = OMCError(.neFailure, "the NE answered: " + String(repeating: "garbage ", count: 10_000)).message
+        #expect(message.count < OMCError.maximumMessageLength + 60)
+        #expect(message.hasSuffix("… (message cut, 80,017 characters)"))
+    }
+
+    @Test func ordinaryMessagesAreUntouched() {
+        let text = "the template's header, with a '\(String(repeating: "y", count: 100))' column"
+        #expect(OMCError(.invalidInput, text).message == text)
+    }
+}

@@ -65,13 +65,12 @@ import Testing
         #expect(seen == 10)
     }
 
-    @Test func badSheetNamesAndOverlongTextAreRefused() throws {
+    @Test func badSheetNamesAreRefused() throws {
         let path = Scratch.path("bad.xlsx")
         defer { Scratch.remove(path) }
         #expect(throws: SpreadsheetError.self) { _ = try XLSXWriter(path: path, sheetName: "a/b") }
+        // Overlong text is cut, not refused: SpreadsheetHostileValueTests.
         let writer = try XLSXWriter(path: path)
-        let error = #expect(throws: SpreadsheetError.self) { try writer.appendRow([.text(String(repeating: "x", count: 40_000))]) }
-        #expect(error?.message.contains("row 1, column 1") == true)
         try writer.close()
         #expect(throws: SpreadsheetError.self) { try writer.close() }
     }

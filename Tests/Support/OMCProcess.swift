@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -10,6 +11,13 @@ public final class OMCProcess {
     public let baseURL: URL
     public let dataDirectory: URL
     private let errorPipe = Pipe()
+    /// Standard error as read so far: drained as it comes, so that a chatty log level never fills
+    /// the pipe and blocks the process.
+    private let errorLog: ErrorLog
+
+    private final class ErrorLog: Sendable {
+        let data = Mutex(Data())
+    }
 
     /// The `omc` executable next to the test bundle (`swift build` puts both in the same folder),
     /// or `OMC_BINARY`.
@@ -19,21 +27,30 @@ public final class OMCProcess {
     }
 
     /// Starts `omc serve --config <yaml> --port 0 --data-dir <temp>` and waits for its listening line.
-    /// `dataDirectory` reuses the data of an earlier process (a restart).
-    public init(configuration: String = "plugins: []\n", arguments: [String] = [], dataDirectory: URL? = nil) throws {
+    /// `dataDirectory` reuses the data of an earlier process (a restart); `environment` adds to or
+    /// overrides the test process's environment.
+    public init(configuration: String = "plugins: []\n", arguments: [String] = [], dataDirectory: URL? = nil,
+                environment: [String: String] = [:]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omc-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data")
         let config = folder.appendingPathComponent("plugins.yaml")
         try configuration.write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = Self.executable
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.arguments = ["serve", "--config", config.path, "--port", "0", "--data-dir", self.dataDirectory.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errorPipe
+        let errorLog = ErrorLog()
+        self.errorLog = errorLog
+        errorPipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            errorLog.data.withLock { $0.append(chunk) }
+        }
         try process.run()
         let line = Self.readLine(from: output.fileHandleForReading, timeout: 20)
-        guard let line, let range = line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
+        guard let line, let range = line.range(of: "https://") ?? line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " "),
               let url = URL(string: String(line[range.lowerBound..<end])) else {
             process.terminate()
             throw OMCProcessError.notListening(line ?? "(no output)")
@@ -51,8 +68,33 @@ public final class OMCProcess {
     public func stop() -> (status: Int32, log: String) {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         process.waitUntilExit()
-        let log = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errorPipe.fileHandleForReading.readabilityHandler = nil
+        let rest = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        let log = errorLog.data.withLock { data in
+            data.append(rest)
+            return String(decoding: data, as: UTF8.self)
+        }
         return (process.terminationStatus, log)
+    }
+
+    /// The most memory the process has held so far (`VmHWM`), in MiB.
+    public func peakResidentMebibytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kibibytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+            throw OMCProcessError.notListening("no VmHWM in /proc/\(process.processIdentifier)/status")
+        }
+        return kibibytes / 1024
+    }
+
+    /// The size of the largest file in the data folder, in bytes.
+    public func largestFileInDataFolder() throws -> Int {
+        let files = FileManager.default.enumerator(at: dataDirectory, includingPropertiesForKeys: [.fileSizeKey])
+        var largest = 0
+        while let file = files?.nextObject() as? URL {
+            largest = max(largest, try file.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0)
+        }
+        return largest
     }
 
     /// Sends a request and returns status, headers and body.

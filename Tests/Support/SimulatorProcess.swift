@@ -19,12 +19,12 @@ public final class SimulatorProcess {
         return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("omc-nesim")
     }
 
-    /// Starts `omc-nesim --generate <generate>` and waits for `ready`.
-    public init(generate: String) throws {
+    /// Starts `omc-nesim --generate <generate>` (with `arguments`, like `--tls-cert`) and waits for `ready`.
+    public init(generate: String, arguments: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("nesim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process.executableURL = Self.executable
-        process.arguments = ["--generate", generate, "--control-port", "0", "--data-dir", folder.path]
+        process.arguments = ["--generate", generate, "--control-port", "0", "--data-dir", folder.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

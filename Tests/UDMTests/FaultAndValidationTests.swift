@@ -91,4 +91,37 @@ import Testing
         #expect(try await host.database.read { db in try db.query("SELECT id FROM udm_batch", []) }.isEmpty)
         await harness.stop()
     }
+
+    @Test func aBatchSettledLaterIsLoggedInTheNameOfWhoStartedIt() async throws {
+        let harness = try await UDMHarness(plugins: [OperatorIdentity.self], extraYAML: "  - id: operator-identity\n")
+        let host = harness.host
+        let admin = ["Authorization": "Bearer admin-token"]
+        #expect(try await host.send(.post, "/ne/udm/auth/001", json: UDMHarness.authentication(imsi: "460001000000200"), headers: admin).code == 200)
+        try await harness.simulator.fault("UDM/001", "close")
+        let batch = try await host.send(.post, "/ne/udm/auth/001/3", json: UDMHarness.authentication(imsi: "460001000000100"), headers: admin)
+        #expect(batch.status >= 500, "\(batch.text)")
+        #expect(try await host.database.read { db in try db.query("SELECT id FROM udm_batch", []) }.count == 1)
+        try await harness.simulator.fault("UDM/001", "none")
+        // Another operator's reload settles the batch first; the entry names the admin who started it.
+        #expect(await host.send(.put, "/ne/udm/auth/resetData/001", headers: ["Authorization": "Bearer operator-token"]).code == 200)
+        let settled = host.operations.filter { $0.title.hasPrefix("Settle the add batch of authentication data") }
+        #expect(settled.count == 1)
+        #expect(settled.first?.operatorName == "admin" && settled.first?.clientAddress == "127.0.0.1" && settled.first?.pluginID == "udm")
+        #expect(settled.first?.result.hasPrefix("the NE had") == true)
+        #expect(settled.first?.parameters.contains("add 3 authentication data records") == true, "\(settled.first?.parameters ?? "")")
+
+        // The periodic job settles as the start does (`reconcile`): a delete batch by the operator.
+        try await harness.simulator.fault("UDM/001", "close")
+        let delete = await host.send(.delete, "/ne/udm/auth/001/460001000000200/3", headers: ["Authorization": "Bearer operator-token"])
+        #expect(delete.status >= 500, "\(delete.text)")
+        try await harness.simulator.fault("UDM/001", "none")
+        await host.clock.advance(by: 3601)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !host.operations.contains(where: { $0.title.hasPrefix("Settle the delete batch") }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let byJob = host.operations.first { $0.title.hasPrefix("Settle the delete batch of authentication data") }
+        #expect(byJob?.operatorName == "operator" && byJob?.businessType == .delete, "\(String(describing: byJob))")
+        await harness.stop()
+    }
 }

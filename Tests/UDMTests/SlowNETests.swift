@@ -5,7 +5,7 @@ import Testing
 
 /// A UDM that answers late: single changes give up after the short deadline with a message that
 /// says which deadline and why, a healthy UDM is not slowed, and a change the NE did not answer is
-/// settled from the NE's real state by the periodic job, logged under the user who asked.
+/// settled from the NE's real state by the periodic job, in the operation log under the user who asked.
 @Suite(.serialized) struct SlowNETests {
     static let configuration = """
         server:
@@ -121,6 +121,11 @@ import Testing
             && $0.message.contains("settled with the NE") && $0.metadata["user"] == "admin" })
         #expect(host.logs.contains { $0.message.contains("add of auth \(imsi) on NE 001") && $0.message.contains("asked by operator")
             && $0.metadata["user"] == "operator" })
+        // The operation log has the settlements in the names of those who asked.
+        let settlements = host.operations.filter { $0.method == "JOB" && $0.url.hasPrefix("udm_change ") }
+        #expect(settlements.map { "\($0.title) by \($0.operatorName ?? "-")" }.sorted()
+            == ["Settle the add of auth left unanswered by operator", "Settle the add of sub left unanswered by admin"], "\(settlements)")
+        #expect(settlements.allSatisfy { $0.parameters.contains(imsi) && $0.businessType == .insert && $0.pluginID == "udm" })
         // The journal holds keys, never values: no secret reached it or the log.
         #expect(!host.logs.contains { $0.message.contains("0123456789abcdef0123456789abcdef") })
         #expect(try await host.database.read { db in try db.query("SELECT id FROM udm_change", []) }.isEmpty)

@@ -82,6 +82,6 @@ struct UEPolicyCommands: Sendable {
 
     private static func service(_ settings: PCFSettings, _ changes: ChangeJournal, _ invocation: MMLInvocation,
                                 _ context: PluginContext) -> UEPolicyService {
-        UEPolicyService(settings: settings, changes: changes, context: context, user: invocation.caller?.userName)
+        UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(invocation))
     }
 }

@@ -9,8 +9,8 @@ struct UEPolicyService: Sendable {
     let settings: PCFSettings
     let changes: ChangeJournal
     let context: PluginContext
-    /// Who asks, for the change journal; `nil` when no identity plugin is enabled.
-    let user: String?
+    /// Who asks, for the change journal and the operation log.
+    let by: ChangeJournal.Operator
 
     /// Rows read per database visit in batch changes.
     static let page = 10_000
@@ -152,7 +152,7 @@ struct UEPolicyService: Sendable {
     private func journaled<Answer: Sendable>(neID: String, _ operation: String, _ first: String, through last: String? = nil,
                                              check: () async throws -> Void = {}, change: () async throws -> Answer,
                                              record: @escaping @Sendable (Answer, any DatabaseConnection) throws -> Void) async throws -> Answer {
-        let intent = ChangeJournal.Intent(neID: neID, subject: "ueInfo", operation: operation, firstKey: first, lastKey: last, userName: user)
+        let intent = ChangeJournal.Intent(neID: neID, subject: "ueInfo", operation: operation, firstKey: first, lastKey: last, by: by)
         let deadline = last == nil || last == first ? context.host.neTimeout : settings.bulkTimeout
         return try await changes.run(intent, deadline: deadline, context: context, check: check, change: change, record: record,
                                      settler: Self.settler(settings))

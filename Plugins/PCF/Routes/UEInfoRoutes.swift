@@ -20,7 +20,7 @@ struct UEInfoRoutes: Sendable {
     }
 
     private func service(_ request: OMCRequest, _ context: PluginContext) -> UEPolicyService {
-        UEPolicyService(settings: settings, changes: changes, context: context, user: request.caller?.userName)
+        UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(request))
     }
 
     /// `{code, msg, data, total}`: the document's `{"data": [...]}` with the OMC's envelope around it;

@@ -18,7 +18,7 @@ enum FirstStart {
         let password = given ?? generatedPassword()
         let hash = try await state.hasher.hash(password)
         try await context.database.write { db in
-            try UserStore.create(.init(userName: "admin", nickName: "Admin", departmentID: DepartmentStore.rootID, passwordHash: hash,
+            _ = try UserStore.create(.init(userName: "admin", nickName: "Admin", departmentID: DepartmentStore.rootID, passwordHash: hash,
                                        mustChangePassword: true, roleKeys: ["admin"], createdBy: "system",
                                        remark: "created at first start"), now: now, in: db)
         }

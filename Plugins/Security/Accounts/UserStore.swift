@@ -79,6 +79,11 @@ enum UserStore {
                        [.text(clientAddress), .integer(now), .integer(userID)])
     }
 
+    /// The ids of the roles the user holds.
+    static func roleIDs(ofUser userID: Int64, in db: any DatabaseConnection) throws -> [Int64] {
+        try db.query("SELECT role_id FROM security_user_role WHERE user_id = ?", [.integer(userID)]).compactMap { $0.int("role_id").map(Int64.init) }
+    }
+
     static func count(in db: any DatabaseConnection) throws -> Int {
         try db.first("SELECT count(*) AS n FROM security_user")?.int("n") ?? 0
     }

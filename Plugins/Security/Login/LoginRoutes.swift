@@ -63,6 +63,13 @@ enum LoginRoutes {
         }
         guard !userName.isEmpty, userName.count <= 64 else { try await refuse("username: must be 1 to 64 characters") }
         guard !body.password.isEmpty, body.password.count <= 128 else { try await refuse("password: must be 1 to 128 characters") }
+        if let blocked = try await context.database.read({ db in
+            try SourceThrottle.blockedFor(client.address, now: now, settings: settings, in: db)
+        }) {
+            let minutes = max(1, Int((blocked + 59_999) / 60_000))
+            let limit = "\(settings.maxFailedLoginsPerSource) within \(settings.sourceFailureWindowSeconds / 60) minute(s)"
+            try await refuse("too many failed logins from this address (\(limit)); try again in \(minutes) minute(s)", kind: .tooManyRequests)
+        }
         if settings.captchaEnabled {
             do {
                 try await CaptchaStore.consume(uuid: body.uuid, code: body.code, now: now, database: context.database)
@@ -73,16 +80,18 @@ enum LoginRoutes {
         let (locked, account) = try await context.database.read { db in
             (try LoginThrottle.lockedFor(userName, now: now, in: db), try UserStore.find(userName: userName, in: db))
         }
+        // Every name costs one hash of the configured scheme and cost, known or not, locked or not,
+        // so the time of the answer does not tell which names exist.
+        let verified = await state.hasher.verify(body.password, against: try await state.verificationHash(of: account))
         if let locked {
             let minutes = max(1, Int((locked + 59_999) / 60_000))
             try await refuse("the account is locked after too many failed logins; try again in \(minutes) minute(s) or ask an administrator to unlock it",
                              kind: .tooManyRequests)
         }
-        // An unknown name costs a hash too, so timing does not tell which names exist.
-        let verified = await state.hasher.verify(body.password, against: account?.passwordHash ?? state.hasher.currentSetting + "x")
         guard let account, verified, !account.deleted else {
             let lockedNow = try await context.database.write { db in
-                try LoginThrottle.recordFailure(userName, now: now, settings: settings, in: db)
+                try SourceThrottle.recordFailure(client.address, now: now, settings: settings, in: db)
+                return try LoginThrottle.recordFailure(userName, now: now, settings: settings, in: db)
             }
             try await refuse(lockedNow
                 ? "wrong user name or password; the account is now locked for \(settings.lockoutSeconds / 60) minute(s)"

@@ -15,9 +15,10 @@ enum LoginLog {
         try db.execute("""
             INSERT INTO security_login_log (user_name, ipaddr, login_location, browser, os, status, msg, login_time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(String(attempt.userName.prefix(64))), .text(attempt.client.address), .text(attempt.client.location),
-                  .text(attempt.client.browser), .text(attempt.client.operatingSystem), .text(attempt.succeeded ? "1" : "0"),
-                  .text(attempt.message), .integer(attempt.time)])
+            """, [.text(StoredText.bounded(attempt.userName, limit: 64)), .text(StoredText.bounded(attempt.client.address, limit: 128)),
+                  .text(StoredText.bounded(attempt.client.location, limit: 128)), .text(StoredText.bounded(attempt.client.browser, limit: 128)),
+                  .text(StoredText.bounded(attempt.client.operatingSystem, limit: 128)), .text(attempt.succeeded ? "1" : "0"),
+                  .text(StoredText.bounded(attempt.message)), .integer(attempt.time)])
     }
 
     /// One row as the document's list shows it.

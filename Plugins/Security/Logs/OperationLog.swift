@@ -12,18 +12,22 @@ enum OperationLog {
         }
     }
 
+    /// Every field is bounded (``StoredText``): the host bounds its entries, but a sink keeps its
+    /// table's promise whoever writes.
     static func insert(_ entry: OperationRecord, in db: any DatabaseConnection) throws {
+        func bounded(_ text: String, _ limit: Int = StoredText.limit) -> String { StoredText.bounded(text, limit: limit) }
         let handler = entry.pluginID.map { "\($0): \(entry.title)" } ?? "omc: \(entry.title)"
         try db.execute("""
             INSERT INTO security_oper_log (title, business_type, method, request_method, operator_type, oper_name, dept_name, oper_url,
                                            oper_ip, oper_location, oper_param, json_result, status, error_msg, oper_time, cost_time,
                                            request_id, plugin_id)
             VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(entry.title), .int(entry.businessType.rawValue), .text(handler), .text(entry.method), .text(entry.operatorName ?? ""),
-                  .text(entry.departmentName ?? ""), .text(entry.url), .text(entry.clientAddress ?? ""),
-                  .text(IPLocation.describe(entry.clientAddress)), .text(entry.parameters),
-                  .text(entry.result), .text(entry.succeeded ? "1" : "0"), .text(entry.succeeded ? "" : entry.result),
-                  .integer(Milliseconds.of(entry.time)), .int(entry.durationMilliseconds), .text(entry.requestID), .text(entry.pluginID)])
+            """, [.text(bounded(entry.title, 200)), .int(entry.businessType.rawValue), .text(bounded(handler, 300)), .text(bounded(entry.method, 16)),
+                  .text(bounded(entry.operatorName ?? "", 64)), .text(bounded(entry.departmentName ?? "", 128)), .text(bounded(entry.url)),
+                  .text(bounded(entry.clientAddress ?? "", 128)), .text(IPLocation.describe(entry.clientAddress)), .text(bounded(entry.parameters)),
+                  .text(bounded(entry.result)), .text(entry.succeeded ? "1" : "0"), .text(entry.succeeded ? "" : bounded(entry.result)),
+                  .integer(Milliseconds.of(entry.time)), .int(entry.durationMilliseconds), .text(bounded(entry.requestID, 64)),
+                  .text(entry.pluginID.map { bounded($0, 64) })])
     }
 
     /// One row as the document's list shows it.

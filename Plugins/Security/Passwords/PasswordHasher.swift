@@ -61,7 +61,7 @@ struct PasswordHasher: Sendable {
             crypt_gensalt_rn(scheme.prefix, UInt(cost), nil, 0, buffer.baseAddress, Int32(buffer.count))
         }
         guard made != nil else { throw OMCError(.internal, "libxcrypt cannot make a \(scheme.rawValue) salt of cost \(cost)") }
-        return String(cString: output)
+        return String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func crypt(_ password: String, setting: String) throws -> String {

@@ -81,8 +81,10 @@ enum RoleAdmin {
         return Int64(id)
     }
 
-    /// Changes a role; `patterns` (when not `nil`) replace its permissions.
-    static func modify(_ id: Int64, _ fields: RoleFields, patterns: [String]?, by admin: Administrator, now: Int64,
+    /// Changes a role; `patterns` (when not `nil`) replace its permissions. The rules, most specific
+    /// first: those of built-in roles, then those of ``GrantRule`` (a role the caller holds keeps its
+    /// rights; the caller's rights must cover the role before and after).
+    static func modify(_ id: Int64, _ fields: RoleFields, patterns: [String]?, by admin: Administrator, rights: UserRights, now: Int64,
                        in db: any DatabaseConnection) throws {
         let current = try find(id, in: db)
         let failure = "Modify Role [\(fields.name)] failed"
@@ -93,6 +95,10 @@ enum RoleAdmin {
         if current.isAdministrator, patterns != nil || (fields.dataScope ?? "1") != "1" {
             throw OMCError(.invalidInput, "\(failure), the rights and data scope of the admin role cannot be changed")
         }
+        let changes = try rightsChanges(id, fields, patterns: patterns, in: db)
+        if !changes.isEmpty { try GrantRule.requireNotHeld(role: id, by: admin, changing: changes.joined(separator: ", "), in: db) }
+        if let patterns { try GrantRule.requireCovered(patterns, by: rights, field: fields.permissions == nil ? "menuIds" : "permissions") }
+        try GrantRule.requireChangeable(role: id, by: rights, in: db)
         try requireUnique(fields, excluding: id, failure: failure, in: db)
         try db.execute("""
             UPDATE security_role SET role_name = ?, role_key = ?, role_sort = ?, data_scope = ?, menu_check_strictly = ?, status = ?,
@@ -103,6 +109,20 @@ enum RoleAdmin {
         if let patterns { try RoleStore.setPermissions(roleKey: fields.key, patterns, in: db) }
         if let menus = fields.menuIDs { try setMenus(id, menus, in: db) }
         if let departments = fields.departmentIDs { try setDepartments(id, departments, in: db) }
+    }
+
+    /// The fields of a `PUT /system/role` that would change what the role lets its holders do or
+    /// see, compared with the stored role: only its name, sort order and remark are left out.
+    static func rightsChanges(_ id: Int64, _ fields: RoleFields, patterns: [String]?, in db: any DatabaseConnection) throws -> [String] {
+        let current = try detail(id, in: db)
+        var changed: [String] = []
+        if let patterns, Set(patterns) != Set(current.permissions ?? []) { changed.append("permissions") }
+        if let menus = fields.menuIDs, Set(menus) != Set(current.menuIds ?? []) { changed.append("menuIds") }
+        if fields.key != current.roleKey { changed.append("roleKey") }
+        if fields.status != current.status { changed.append("status") }
+        if let scope = fields.dataScope, scope != current.dataScope { changed.append("dataScope") }
+        if let departments = fields.departmentIDs, Set(departments.map(String.init)) != Set(current.deptIds ?? []) { changed.append("deptIds") }
+        return changed
     }
 
     static func setStatus(_ id: Int64, _ status: String, by admin: Administrator, now: Int64, in db: any DatabaseConnection) throws {

@@ -42,7 +42,8 @@ enum RoleRoutes {
             let admin = try Administrator(request)
             let fields = try RoleFields(try await BodyFields.read(request), menus: context.host.menus)
             let patterns = fields.permissions ?? RoleFields.permissions(forMenus: fields.menuIDs ?? [], menus: context.host.menus)
-            try GrantRule.requireCovered(patterns, by: try await callerRights(request, state, context), field: "permissions")
+            try GrantRule.requireCovered(patterns, by: try await callerRights(request, state, context),
+                                         field: fields.permissions == nil ? "menuIds" : "permissions")
             let now = Milliseconds.of(context.clock.now())
             _ = try await context.database.write { db in try RoleAdmin.add(fields, patterns: patterns, by: admin, now: now, in: db) }
             state.rightsChanged()
@@ -61,9 +62,7 @@ enum RoleRoutes {
                 if patterns == nil, let ticked = fields.menuIDs, Set(ticked) != Set(try RoleAdmin.detail(id, in: db).menuIds ?? []) {
                     patterns = RoleFields.permissions(forMenus: ticked, menus: menus)
                 }
-                if let patterns { try GrantRule.requireCovered(patterns, by: rights, field: "permissions") }
-                try GrantRule.requireChangeable(role: id, by: rights, in: db)
-                try RoleAdmin.modify(id, fields, patterns: patterns, by: admin, now: now, in: db)
+                try RoleAdmin.modify(id, fields, patterns: patterns, by: admin, rights: rights, now: now, in: db)
             }
             state.rightsChanged()
             return .success()
@@ -87,6 +86,7 @@ enum RoleRoutes {
             let rights = try await callerRights(request, state, context)
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
+                try GrantRule.requireNotHeld(role: id, by: admin, changing: "status", in: db)
                 try GrantRule.requireChangeable(role: id, by: rights, in: db)
                 try RoleAdmin.setStatus(id, status, by: admin, now: now, in: db)
             }
@@ -105,6 +105,7 @@ enum RoleRoutes {
             let rights = try await callerRights(request, state, context)
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
+                try GrantRule.requireNotHeld(role: id, by: admin, changing: "data scope", in: db)
                 try GrantRule.requireChangeable(role: id, by: rights, in: db)
                 try RoleAdmin.setDataScope(id, scope: scope, departments: departments, strictly: strictly, by: admin, now: now, in: db)
             }
@@ -117,6 +118,7 @@ enum RoleRoutes {
             let roleID = try body.requiredID("roleId")
             guard let userIDs = try body.ids("userIds"), !userIDs.isEmpty else { throw OMCError.invalid("userIds", "is required") }
             guard let checked = try body.flag("checked") else { throw OMCError.invalid("checked", "is required") }
+            try GrantRule.requireOthers(userIDs, by: admin, field: "userIds")
             let rights = try await callerRights(request, state, context)
             try await context.database.write { db in
                 if checked { try GrantRule.requireGrantable(roles: [roleID], by: rights, in: db) }

@@ -176,5 +176,12 @@ enum SecuritySchema {
             CREATE TRIGGER security_oper_log_is_append_only BEFORE UPDATE ON security_oper_log
             BEGIN SELECT RAISE(ABORT, 'the operation log cannot be edited'); END
             """)
+        plugin.migration("v2_login_sources", sql: """
+            CREATE TABLE security_login_source (
+                source TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                window_start INTEGER NOT NULL
+            )
+            """)
     }
 }

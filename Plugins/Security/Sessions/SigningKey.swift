@@ -13,6 +13,8 @@ enum SigningKey {
         let path = (folder as NSString).appendingPathComponent("jwt.key")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        // An existing folder keeps whatever mode it had: tighten it at every start.
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
         if FileManager.default.fileExists(atPath: path) {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {

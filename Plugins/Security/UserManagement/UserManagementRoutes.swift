@@ -92,6 +92,9 @@ enum UserManagementRoutes {
                     throw OMCError.invalid("almapOsprofiles", "the profiles of the built-in account 'admin' cannot be changed")
                 }
                 let roles = try ProfileAttributes.roleIDs(profiles, in: db)
+                if account.userID == admin.userID, Set(roles) != Set(try UserStore.roleIDs(ofUser: account.userID, in: db)) {
+                    throw OMCError(.forbidden, "almapOsprofiles: you cannot change your own profiles; ask another administrator")
+                }
                 try GrantRule.requireGrantable(roles: roles, by: rights, in: db)
                 try UserAdmin.setRoles(account.userID, roles, in: db)
             }

@@ -4,6 +4,7 @@ import PluginAPI
 /// API. The rules every write keeps:
 /// - the target must be in the caller's data scope ("No permission to access user data");
 /// - the caller must hold every right the target's roles, and the roles given, grant (``GrantRule``);
+/// - nobody changes their own roles or department;
 /// - nobody deletes or disables themselves; the built-in `admin` is never deleted, disabled or
 ///   locked and keeps the admin role;
 /// - a lock, disable, deletion or new password ends the user's sessions in the same transaction;
@@ -20,9 +21,8 @@ enum UserAdmin {
     static func target(_ id: Int64, scope: DataScope, rights: UserRights, in db: any DatabaseConnection) throws -> UserAccount {
         guard let account = try UserStore.find(userID: id, in: db), !account.deleted else { throw OMCError.notFound("no user with id \(id)") }
         guard scope.includes(departmentID: account.departmentID, ownerID: account.userID) else { throw OMCError(.forbidden, noPermission) }
-        let roles = try db.query("SELECT role_id FROM security_user_role WHERE user_id = ?", [.integer(id)]).compactMap { $0.int("role_id").map(Int64.init) }
         do {
-            try GrantRule.requireGrantable(roles: roles, by: rights, in: db)
+            try GrantRule.requireGrantable(roles: try UserStore.roleIDs(ofUser: id, in: db), by: rights, in: db)
         } catch {
             throw OMCError(.forbidden, "you cannot change the account '\(account.userName)': its roles grant rights your own roles do not give you")
         }
@@ -89,6 +89,7 @@ enum UserAdmin {
     static func modify(_ id: Int64, _ given: UserFields, by admin: Administrator, scope: DataScope, rights: UserRights, now: Int64,
                        in db: any DatabaseConnection) throws {
         let account = try target(id, scope: scope, rights: rights, in: db)
+        if id == admin.userID { try requireSameRightsOfOwnAccount(given, account, in: db) }
         var fields = given
         // Without deptId the account stays in its department.
         if fields.departmentID == nil { fields.departmentID = account.departmentID }
@@ -152,6 +153,19 @@ enum UserAdmin {
         }
         for id in ids { try SessionStore.revokeAll(userID: id, in: db) }
         try IDList.deleteAll(ids, table: "security_user", column: "user_id", what: "user", in: db)
+    }
+
+    /// Nobody changes their own roles, nor their own department (which department-based data scopes
+    /// widen or narrow on): giving the same values again, as an edit screen does, is allowed.
+    private static func requireSameRightsOfOwnAccount(_ fields: UserFields, _ account: UserAccount, in db: any DatabaseConnection) throws {
+        if let roles = fields.roleIDs {
+            guard Set(roles) == Set(try UserStore.roleIDs(ofUser: account.userID, in: db)) else {
+                throw OMCError(.forbidden, "roleIds: you cannot change your own roles; ask another administrator")
+            }
+        }
+        if let department = fields.departmentID, department != account.departmentID {
+            throw OMCError(.forbidden, "deptId: you cannot move your own account to another department; ask another administrator")
+        }
     }
 
     private static func requireMayDisable(_ account: UserAccount, by admin: Administrator) throws {

@@ -27,7 +27,12 @@ struct BatchJournal: Sendable {
         let neID: String
         let file: String
         let total: Int
+        /// Who asked for it: the operation log names them when the batch is settled after a stop.
+        let by: Operator
     }
+
+    /// The operator a batch runs for, as the journal keeps them: the same as a single change's.
+    typealias Operator = ChangeJournal.Operator
 
     /// Folder of the batch files.
     let folder: String
@@ -45,9 +50,11 @@ struct BatchJournal: Sendable {
         let schema = store.schema
         let now = ISO8601DateFormatter().string(from: context.clock.now())
         try await context.database.write { db in
-            try db.execute("INSERT INTO udm_batch (id, ne_id, resource, operation, file, total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [.text(batch.id), .text(batch.neID), .text(schema.resource), .text(batch.operation.rawValue),
-                            .text(batch.file), .int(batch.total), .text(now)])
+            try db.execute("""
+                INSERT INTO udm_batch (id, ne_id, resource, operation, file, total, created_at, operator_name, operator_department, operator_address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(batch.id), .text(batch.neID), .text(schema.resource), .text(batch.operation.rawValue),
+                       .text(batch.file), .int(batch.total), .text(now), .text(batch.by.name), .text(batch.by.department), .text(batch.by.address)])
         }
         progress.update(batch.id, phase: "applying on NE \(client.element.key)", done: 0, total: batch.total)
         context.logger.info("batch \(batch.id): \(batch.operation.rawValue) \(batch.total) \(schema.noun) records on \(client.element.key)")
@@ -153,13 +160,26 @@ struct BatchJournal: Sendable {
               let store = stores.first(where: { $0.schema.resource == row.string("resource") }) else {
             throw OMCError(.internal, "batch journal row \(row.string("id") ?? "?") is incomplete")
         }
-        let batch = Batch(id: id, operation: operation, neID: neID, file: file, total: row.int("total") ?? 0)
+        let by = Operator(name: row.string("operator_name"), department: row.string("operator_department"),
+                          address: row.string("operator_address"))
+        let batch = Batch(id: id, operation: operation, neID: neID, file: file, total: row.int("total") ?? 0, by: by)
+        let started = ContinuousClock.now
+        let outcome: String
         if try await client.settle(batch: id) {
             let count = try await record(batch, store: store, context: context)
-            context.logger.warning("batch \(id): the NE had applied it; \(count) records recorded in the OMC now")
+            outcome = "the NE had applied it; \(count) records recorded in the OMC now"
         } else {
             try await forget(batch, context: context)
-            context.logger.warning("batch \(id): the NE had not applied it; dropped on both sides")
+            outcome = "the NE had not applied it; dropped on both sides"
         }
+        context.logger.warning("batch \(id): \(outcome)")
+        let elapsed = ContinuousClock.now - started
+        await context.operationLog.record(OperationRecord(
+            title: "Settle the \(operation.rawValue) batch of \(store.schema.noun) left by a stop", businessType: operation == .add ? .insert : .delete,
+            method: "JOB", url: "udm batch \(id) on UDM/\(neID)", operatorName: by.name, departmentName: by.department,
+            clientAddress: by.address,
+            parameters: "batch \(id): \(operation.rawValue) \(batch.total) \(store.schema.noun) records, started \(row.string("created_at") ?? "?")",
+            result: outcome, succeeded: true, durationMilliseconds: Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000),
+            time: context.clock.now(), requestID: "batch-\(id)", pluginID: context.pluginID))
     }
 }

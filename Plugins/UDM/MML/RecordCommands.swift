@@ -59,7 +59,7 @@ struct RecordCommands: Sendable {
     }
 
     private func service(_ invocation: MMLInvocation, _ context: PluginContext) -> RecordService {
-        RecordService(schema: schema, runtime: runtime, context: context, user: invocation.caller?.userName)
+        RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(invocation))
     }
 
     private func reveal(_ invocation: MMLInvocation) async throws -> Bool {

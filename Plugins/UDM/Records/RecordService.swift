@@ -9,8 +9,8 @@ struct RecordService: Sendable {
     let schema: RecordSchema
     let runtime: UDMRuntime
     let context: PluginContext
-    /// Who asks, for the change journal; `nil` when no identity plugin is enabled.
-    let user: String?
+    /// Who asks, for the change journal and the operation log.
+    let by: ChangeJournal.Operator
 
     /// The OMC's copy of one record, or a 404 naming it.
     func find(neID: String, imsi: String, reveal: Bool) async throws -> (id: Int64, record: UDMRecord) {
@@ -28,7 +28,7 @@ struct RecordService: Sendable {
     func create(neID: String, _ record: UDMRecord) async throws {
         let store = try runtime.store(schema)
         let client = try await runtime.client(neID, context)
-        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "add", firstKey: record.imsi, userName: user)
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "add", firstKey: record.imsi, by: by)
         try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {
             if try await context.database.read({ db in try store.find(neID: neID, imsi: record.imsi, in: db) }) != nil {
                 throw OMCError(.conflict, "\(schema.noun) of IMSI \(record.imsi) already exists on UDM/\(neID)")
@@ -46,7 +46,7 @@ struct RecordService: Sendable {
         try Self.checkIMSI(imsi)
         let store = try runtime.store(schema)
         let client = try await runtime.client(neID, context)
-        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "modify", firstKey: imsi, userName: user)
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "modify", firstKey: imsi, by: by)
         let record = try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {}, change: {
             let current = try await find(neID: neID, imsi: imsi, reveal: true)
             let record = try schema.record(given, base: current.record)
@@ -63,7 +63,7 @@ struct RecordService: Sendable {
         try Self.checkIMSI(imsi)
         let store = try runtime.store(schema)
         let client = try await runtime.client(neID, context)
-        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "delete", firstKey: imsi, userName: user)
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "delete", firstKey: imsi, by: by)
         try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {
             _ = try await find(neID: neID, imsi: imsi, reveal: false)
         }, change: {
@@ -75,7 +75,7 @@ struct RecordService: Sendable {
 
     /// Adds `count` records: `base`, then `base` with IMSI (and MSISDN) incremented by 1, 2, …
     /// All or nothing: refused before anything changes when one IMSI exists or a number overflows.
-    func batchAdd(neID: String, base: UDMRecord, count: Int) async throws -> Int {
+    func batchAdd(neID: String, base: UDMRecord, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
         try checkBatchSize(count)
         guard let last = schema.stepping(base, by: count - 1) else {
             throw OMCError.invalid("num", "\(count) records from IMSI \(base.imsi) would run past the last number of the same length")
@@ -96,12 +96,12 @@ struct RecordService: Sendable {
             try writer.write(TabularText.line(record))
         }
         try writer.close()
-        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count),
+        return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count, by: `operator`),
                                            store: store, client: batch.client, context: context)
     }
 
     /// Removes the records of the `count` IMSIs from `imsi` on that exist; all or nothing.
-    func batchDelete(neID: String, imsi: String, count: Int) async throws -> Int {
+    func batchDelete(neID: String, imsi: String, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
         try Self.checkIMSI(imsi)
         try checkBatchSize(count)
         guard let last = RecordSchema.add(count - 1, to: imsi) else {
@@ -130,7 +130,7 @@ struct RecordService: Sendable {
             try? FileManager.default.removeItem(atPath: batch.path)
             return 0
         }
-        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total),
+        return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total, by: `operator`),
                                            store: store, client: batch.client, context: context)
     }
 

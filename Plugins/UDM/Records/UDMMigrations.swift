@@ -31,5 +31,11 @@ enum UDMMigrations {
             CREATE TABLE udm_version (resource TEXT PRIMARY KEY, version INTEGER NOT NULL);
             INSERT INTO udm_version (resource, version) VALUES ('sub', 0), ('auth', 0)
             """)
+        // Who started a batch, so that a batch settled after a stop is logged in their name.
+        plugin.migration("v3_batch_operator", sql: """
+            ALTER TABLE udm_batch ADD COLUMN operator_name TEXT;
+            ALTER TABLE udm_batch ADD COLUMN operator_department TEXT;
+            ALTER TABLE udm_batch ADD COLUMN operator_address TEXT
+            """)
     }
 }

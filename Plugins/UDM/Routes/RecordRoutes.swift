@@ -32,7 +32,7 @@ struct RecordRoutes: Sendable {
     }
 
     private func service(_ request: OMCRequest, _ context: PluginContext) -> RecordService {
-        RecordService(schema: schema, runtime: runtime, context: context, user: request.caller?.userName)
+        RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(request))
     }
 
     /// Whether the caller sees secrets in clear.
@@ -91,13 +91,14 @@ struct RecordRoutes: Sendable {
         let neID = try request.pathParameter("neId")
         let count = try Self.number(request.pathParameter("num"))
         let base = try schema.record(try await RecordBody.values(request, schema: schema))
-        return .success(try await service(request, context).batchAdd(neID: neID, base: base, count: count))
+        return .success(try await service(request, context).batchAdd(neID: neID, base: base, count: count, by: BatchJournal.Operator(request)))
     }
 
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let count = try Self.number(request.pathParameter("num"))
         let removed = try await service(request, context).batchDelete(neID: try request.pathParameter("neId"),
-                                                             imsi: try request.pathParameter("imsi"), count: count)
+                                                                      imsi: try request.pathParameter("imsi"), count: count,
+                                                                      by: BatchJournal.Operator(request))
         return .success(removed)
     }
 

@@ -101,10 +101,12 @@ struct ImportCheck: Sendable {
         let names = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var positions: [Int] = []
-        for name in names {
+        for (index, name) in names.enumerated() {
             guard let position = schema.fields.firstIndex(where: { $0.name.lowercased() == name }) else {
-                throw OMCError.invalid("file", "line 1: column '\(name)' is not a \(schema.noun) field; the fields are "
-                                       + schema.names.joined(separator: ", "))
+                // A file without a header has a record on line 1: its values (a Ki) must not be echoed.
+                let looksLikeName = name.count <= 24 && name.first?.isLetter == true && name.allSatisfy { $0.isLetter || $0 == "_" }
+                throw OMCError.invalid("file", "line 1: column \(looksLikeName ? "'\(name)'" : "\(index + 1)") is not a \(schema.noun) field "
+                                       + "(is the header line missing?); the fields are " + schema.names.joined(separator: ", "))
             }
             if positions.contains(position) { throw OMCError.invalid("file", "line 1: column '\(name)' appears twice") }
             positions.append(position)

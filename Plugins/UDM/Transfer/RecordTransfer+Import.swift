@@ -20,7 +20,7 @@ extension RecordTransfer {
         guard let upload = form.file("file") else { throw OMCError.invalid("file", "is required: the csv or txt file to import") }
         guard upload.size > 0 else { throw OMCError.invalid("file", "is empty") }
         let store = try runtime.store(schema)
-        let batch = try await RecordService(schema: schema, runtime: runtime, context: context, user: request.caller?.userName).startBatch(neID: neID, operation: "import")
+        let batch = try await RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(request)).startBatch(neID: neID, operation: "import")
         let (id, path) = (batch.id, batch.path)
         defer { runtime.progress.end(id) }
         let checked: ImportCheck
@@ -38,7 +38,8 @@ extension RecordTransfer {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        let count = try await batch.journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: checked.count),
+        let count = try await batch.journal.run(.init(id: id, operation: .add, neID: neID, file: path, total: checked.count,
+                                                      by: BatchJournal.Operator(request)),
                                                 store: store, client: batch.client, context: context)
         return .success(count)
     }

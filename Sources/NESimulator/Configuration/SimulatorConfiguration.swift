@@ -15,6 +15,8 @@ public struct SimulatorConfiguration: Sendable {
     public var dataDirectory: String?
     /// The NEs to play.
     public var nes: [NEDefinition]
+    /// The certificate the NEs serve HTTPS with; `nil` serves plain HTTP.
+    public var tls: SimulatorTLS?
 
     /// A configuration.
     public init(omc: URL? = nil, host: String = "127.0.0.1", controlHost: String? = nil, controlPort: Int = 0,

@@ -1,7 +1,9 @@
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 
 /// One HTTP listening socket that can be closed and opened again on the same port, which is how an
 /// NE "refuses connections" and comes back. Each opening runs a new Hummingbird `Server` on the shared
@@ -14,7 +16,7 @@ public actor HTTPListener {
     public typealias Responder = HTTPChannelHandler.Responder
 
     private struct Running {
-        let server: Server<HTTP1Channel>
+        let shutdown: @Sendable () async throws -> Void
         let task: Task<Void, Never>
     }
 
@@ -25,13 +27,16 @@ public actor HTTPListener {
     private let responder: Responder
     private let eventLoopGroup: any EventLoopGroup
     private let logger: Logger
+    private let tls: TLSConfiguration?
     private var running: Running?
 
     /// Longest a stop waits for answers in progress before cutting their connections.
     static let stopGrace: Duration = .seconds(5)
 
-    /// A listener, not yet listening.
-    public init(host: String, port: Int, eventLoopGroup: any EventLoopGroup, logger: Logger, responder: @escaping Responder) {
+    /// A listener, not yet listening; with `tls` it serves HTTPS.
+    public init(host: String, port: Int, eventLoopGroup: any EventLoopGroup, logger: Logger, tls: TLSConfiguration? = nil,
+                responder: @escaping Responder) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.eventLoopGroup = eventLoopGroup
@@ -47,17 +52,23 @@ public actor HTTPListener {
     public func listen() async throws -> Int {
         if running != nil { return port }
         let (events, continuation) = AsyncThrowingStream<Int, any Error>.makeStream()
-        let server = Server(
-            childChannelSetup: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60))),
-            configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil, backlog: 256, reuseAddress: true),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-            },
-            eventLoopGroup: eventLoopGroup,
-            logger: logger)
+        let http = HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(60)))
+        let configuration = ServerConfiguration(address: .hostname(host, port: port), serverName: nil, backlog: 256, reuseAddress: true)
+        let onServerRunning: @Sendable (any Channel) async -> Void = { channel in continuation.yield(channel.localAddress?.port ?? 0) }
+        let run: @Sendable () async throws -> Void
+        let shutdown: @Sendable () async throws -> Void
+        if let tls {
+            let server = Server(childChannelSetup: try TLSChannel(http, tlsConfiguration: tls), configuration: configuration,
+                                onServerRunning: onServerRunning, eventLoopGroup: eventLoopGroup, logger: logger)
+            (run, shutdown) = ({ try await server.run() }, { try await server.shutdownGracefully() })
+        } else {
+            let server = Server(childChannelSetup: http, configuration: configuration,
+                                onServerRunning: onServerRunning, eventLoopGroup: eventLoopGroup, logger: logger)
+            (run, shutdown) = ({ try await server.run() }, { try await server.shutdownGracefully() })
+        }
         let task = Task {
             do {
-                try await server.run()
+                try await run()
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -73,7 +84,7 @@ public actor HTTPListener {
             throw ListenerError(owner: "listener", host: host, port: port, reason: "the server stopped before listening")
         }
         port = bound
-        running = Running(server: server, task: task)
+        running = Running(shutdown: shutdown, task: task)
         return bound
     }
 
@@ -82,7 +93,7 @@ public actor HTTPListener {
     public func stop() async {
         guard let current = running else { return }
         running = nil
-        let stopped = Task { try? await current.server.shutdownGracefully() }
+        let stopped = Task { try? await current.shutdown() }
         let watchdog = Task {
             try? await Task.sleep(for: Self.stopGrace)
             if !Task.isCancelled { current.task.cancel() }

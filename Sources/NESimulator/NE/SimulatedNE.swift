@@ -18,11 +18,14 @@ public final class SimulatedNE: Sendable {
     /// Its KPI reports.
     public let reporter: KPIReporter
     let service: NEService
+    /// `https` when the NE serves TLS.
+    let scheme: String
 
     /// An NE that is not listening yet; its files go under `dataDirectory/<TYPE>-<id>`.
     public init(definition: NEDefinition, host: String, dataDirectory: URL, registry: NEModuleRegistry, probe: SystemProbe,
-                eventLoopGroup: any EventLoopGroup, logger: Logger) {
+                eventLoopGroup: any EventLoopGroup, logger: Logger, tls: SimulatorTLS? = nil) {
         self.definition = definition
+        scheme = tls == nil ? "http" : "https"
         let modules = registry.modules(for: definition)
         let context = NEContext(identity: definition, host: host, config: ConfigStore(sections: modules.flatMap(\.configSections)),
                                 filesDirectory: dataDirectory.appendingPathComponent("\(definition.type)-\(definition.id)"),
@@ -31,7 +34,7 @@ public final class SimulatedNE: Sendable {
         let service = NEService(context: context, modules: modules, probe: probe)
         self.service = service
         let state = FaultState()
-        listener = HTTPListener(host: host, port: definition.port, eventLoopGroup: eventLoopGroup, logger: logger,
+        listener = HTTPListener(host: host, port: definition.port, eventLoopGroup: eventLoopGroup, logger: logger, tls: tls?.configuration,
                                 responder: Self.responder(service: service, faults: state, logger: logger))
         faults = FaultController(listener: listener, state: state)
         reporter = KPIReporter(context: context)
@@ -52,7 +55,7 @@ public final class SimulatedNE: Sendable {
         let port = await listener.port
         return [
             "type": .string(definition.type), "id": .string(definition.id), "name": .string(definition.name),
-            "port": .int(port), "url": .string(Self.url(host: context.host, port: port)),
+            "port": .int(port), "url": .string(Self.url(scheme: scheme, host: context.host, port: port)),
             "fault": faults.state.current.json, "listening": .bool(await listener.isListening),
         ]
     }
@@ -63,9 +66,9 @@ public final class SimulatedNE: Sendable {
         return try AlarmFactory.alarm(for: context, sequence: sequence, overrides: overrides)
     }
 
-    /// `http://host:port`, with brackets around an IPv6 address.
-    public static func url(host: String, port: Int) -> String {
-        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    /// `http://host:port` (or `https://`), with brackets around an IPv6 address.
+    public static func url(scheme: String = "http", host: String, port: Int) -> String {
+        host.contains(":") ? "\(scheme)://[\(host)]:\(port)" : "\(scheme)://\(host):\(port)"
     }
 
     /// Applies the fault in force around the NE's service, for every request on every path.

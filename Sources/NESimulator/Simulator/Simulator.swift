@@ -40,7 +40,7 @@ public final class Simulator: Sendable {
         let folder = dataDirectory
         let nes = configuration.nes.map { definition in
             SimulatedNE(definition: definition, host: configuration.host, dataDirectory: folder, registry: registry,
-                        probe: probe, eventLoopGroup: eventLoopGroup, logger: logger)
+                        probe: probe, eventLoopGroup: eventLoopGroup, logger: logger, tls: configuration.tls)
         }
         self.nes = nes
         let pusher = OMCPusher(omc: configuration.omc, eventLoopGroup: eventLoopGroup)
@@ -66,7 +66,7 @@ public final class Simulator: Sendable {
                 } catch {
                     throw ListenerError(owner: ne.definition.key, host: configuration.host, port: ne.definition.port, error: error)
                 }
-                lines.append(.ne(type: ne.definition.type, id: ne.definition.id, url: Self.url(host: configuration.host, port: port)))
+                lines.append(.ne(type: ne.definition.type, id: ne.definition.id, url: Self.url(scheme: configuration.tls == nil ? "http" : "https", host: configuration.host, port: port)))
             }
             let port: Int
             do {
@@ -98,9 +98,9 @@ public final class Simulator: Sendable {
         await shutdown()
     }
 
-    /// `http://host:port`, with brackets around an IPv6 address.
-    static func url(host: String, port: Int) -> URL {
-        URL(string: SimulatedNE.url(host: host, port: port)) ?? URL(fileURLWithPath: "/")
+    /// `http://host:port` (or `https://`), with brackets around an IPv6 address.
+    static func url(scheme: String = "http", host: String, port: Int) -> URL {
+        URL(string: SimulatedNE.url(scheme: scheme, host: host, port: port)) ?? URL(fileURLWithPath: "/")
     }
 
     /// Stops the pushes and closes every socket; removes the data folder if it was a temporary one.

@@ -1,3 +1,4 @@
+import Foundation
 import PluginAPI
 import Yams
 
@@ -24,6 +25,9 @@ public struct PluginsFile: Sendable {
     public var server: ServerSettings
     /// The `plugins:` entries, in file order.
     public let entries: [Entry]
+    /// Line of each key written in `server:` (`host`, `tls`, `tls.certificateFile`, …), for messages
+    /// about the server's settings found after parsing.
+    var serverLines: [String: Int] = [:]
 
     /// Reads `text`. Every mistake in the file's shape is reported at once, with its line.
     public static func parse(_ text: String, path: String) throws(ConfigurationError) -> PluginsFile {
@@ -63,6 +67,7 @@ public struct PluginsFile: Sendable {
 private struct Reader {
     let path: String
     var diagnostics: [ConfigurationDiagnostic] = []
+    var serverLines: [String: Int] = [:]
 
     mutating func fail(_ node: Node?, _ problem: String, _ fix: String) {
         diagnostics.append(ConfigurationDiagnostic(file: path, line: node?.mark?.line, problem: problem, fix: fix))
@@ -86,16 +91,57 @@ private struct Reader {
                 fail(key, "unknown top-level key '\(key.string ?? "?")'", "use 'server' or 'plugins'")
             }
         }
-        return PluginsFile(path: path, server: file.server, entries: entries)
+        return PluginsFile(path: path, server: file.server, entries: entries, serverLines: serverLines)
     }
 
     mutating func readServer(_ node: Node) -> ServerSettings {
         if case .scalar(let scalar) = node, scalar.tagName == .null { return ServerSettings() }
-        let settings = readSettings(node, section: "server")
+        var sections: [String: PluginConfiguration] = [:]
+        for (key, value) in node.mapping ?? [:] {
+            guard let name = key.string, let holds = ServerSettings.sections[name] else { continue }
+            serverLines[name] = key.mark?.line
+            guard value.mapping != nil else {
+                fail(value, "server.\(name) must be a section of key: value", "write \(holds) on their own lines under \(name):")
+                continue
+            }
+            let settings = readSettings(value, section: "server.\(name)")
+            for (key, setting) in settings { serverLines["\(name).\(key)"] = setting.line }
+            let fields = name == "tls" ? ServerTLSSettings.fields : NETLSSettings.fields
+            let (values, problems) = ConfigField.validate(settings, against: fields, section: "server.\(name)",
+                                                          sectionLine: key.mark?.line, file: path)
+            diagnostics += problems
+            if name == "neTLS" { checkNETLS(values, settings) }
+            sections[name] = values
+        }
+        let settings = readSettings(node, section: "server", skipping: Set(ServerSettings.sections.keys))
+        for (key, setting) in settings { serverLines[key] = setting.line }
         let (values, problems) = ConfigField.validate(settings, against: ServerSettings.fields, section: "server",
-                                                      sectionLine: node.mark?.line, file: path)
+                                                      sectionLine: node.mark?.line, file: path, subsections: ServerSettings.sections.keys.sorted())
         diagnostics += problems
-        return ServerSettings(values: values)
+        return ServerSettings(values: values, tls: sections["tls"], neTLS: sections["neTLS"])
+    }
+
+    /// `elements` and `caOverrides` name NEs as `*`, `TYPE` or `TYPE/ID`; an override also names its file.
+    mutating func checkNETLS(_ values: PluginConfiguration, _ settings: [String: YAMLSetting]) {
+        func isSelector(_ text: String) -> Bool {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            return text == "*" || ((1...2).contains(parts.count) && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            })
+        }
+        for item in values.list("elements") ?? [] where !isSelector(item) {
+            diagnostics.append(ConfigurationDiagnostic(file: path, line: settings["elements"]?.line,
+                                                       problem: "server.neTLS.elements has '\(item)', which names no NE",
+                                                       fix: "write '*' for every NE, a type like UDM, or one NE like UDM/001"))
+        }
+        for item in values.list("caOverrides") ?? [] {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            if parts.count != 2 || parts[0] == "*" || !isSelector(parts[0]) || parts[1].isEmpty {
+                diagnostics.append(ConfigurationDiagnostic(file: path, line: settings["caOverrides"]?.line,
+                                                           problem: "server.neTLS.caOverrides has '\(item)', which is not NE=FILE",
+                                                           fix: "write a type or one NE, '=', and a PEM file: UDM/001=/etc/omc/udm-ca.pem"))
+            }
+        }
     }
 
     mutating func readPlugins(_ node: Node) -> [PluginsFile.Entry] {
@@ -138,14 +184,14 @@ private struct Reader {
         return entries
     }
 
-    mutating func readSettings(_ node: Node, section: String) -> [String: YAMLSetting] {
+    mutating func readSettings(_ node: Node, section: String, skipping: Set<String> = []) -> [String: YAMLSetting] {
         guard let mapping = node.mapping else {
             fail(node, "\(section) must be a mapping of key: value", "write one 'key: value' per line under it")
             return [:]
         }
         var settings: [String: YAMLSetting] = [:]
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
+            guard let name = key.string, !skipping.contains(name) else { continue }
             let line = value.mark?.line ?? key.mark?.line ?? 0
             switch value {
             case .scalar(let scalar):

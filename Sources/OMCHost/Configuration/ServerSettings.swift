@@ -1,3 +1,4 @@
+import Foundation
 import PluginAPI
 
 /// The `server:` section of `plugins.yaml`.
@@ -18,11 +19,24 @@ public struct ServerSettings: Sendable, Hashable {
     public var neTimeoutMilliseconds = 5000
     /// Most connections open to one NE at once; further requests wait for one.
     public var neConnectionsPerNE = 8
+    /// The certificate and key to serve HTTPS with; `nil` serves plain HTTP.
+    public var tls: ServerTLSSettings?
+    /// Whether plain HTTP may be served on an address other than loopback.
+    public var allowPlainHTTP = false
+    /// How long a client has, from connecting or from starting a request, to send the whole request head.
+    public var headerTimeoutSeconds = 10
+    /// How long a connection may stay open with no request in progress.
+    public var idleTimeoutSeconds = 60
+    /// Most client connections open at once; further ones are closed as they are accepted.
+    public var maxConnections = 4096
+    /// How NEs are reached over HTTPS; `nil` reaches every NE over plain HTTP.
+    public var neTLS: NETLSSettings?
 
     /// The defaults.
     public init() {}
 
-    /// The keys of the `server:` section, with their rules; the file is checked against them.
+    /// The keys of the `server:` section, with their rules; the file is checked against them. `tls`
+    /// and `neTLS` are sections of their own (``ServerTLSSettings/fields``, ``NETLSSettings/fields``).
     static let fields: [ConfigField] = [
         .string("host", default: "127.0.0.1", maxLength: 255, help: "address to listen on"),
         .integer("port", default: 8080, range: 0...65535, help: "TCP port; 0 picks a free one"),
@@ -32,10 +46,17 @@ public struct ServerSettings: Sendable, Hashable {
         .integer("shutdownGraceSeconds", default: 30, range: 1...600, help: "time in-flight requests get at shutdown"),
         .integer("neTimeoutMilliseconds", default: 5000, range: 100...120_000, help: "time an NE has to answer"),
         .integer("neConnectionsPerNE", default: 8, range: 1...64, help: "most connections open to one NE at once"),
+        .boolean("allowPlainHTTP", default: false, help: "serve plain HTTP on an address other than loopback (passwords and tokens cross the network in clear)"),
+        .integer("headerTimeoutSeconds", default: 10, range: 1...300, help: "time a client has to send a whole request head"),
+        .integer("idleTimeoutSeconds", default: 60, range: 1...3600, help: "time a connection may stay open with no request"),
+        .integer("maxConnections", default: 4096, range: 1...1_000_000, help: "most client connections open at once"),
     ]
 
-    /// Settings from validated values of the `server:` section.
-    init(values: PluginConfiguration) {
+    /// The keys that are sections of their own, with what they hold.
+    static let sections = ["tls": "certificateFile and keyFile", "neTLS": "caFile"]
+
+    /// Settings from validated values of the `server:` section and its `tls:` and `neTLS:` sections.
+    init(values: PluginConfiguration, tls: PluginConfiguration?, neTLS: PluginConfiguration?) {
         host = values.string("host") ?? host
         port = values.integer("port") ?? port
         dataDirectory = values.string("dataDir") ?? dataDirectory
@@ -49,5 +70,20 @@ public struct ServerSettings: Sendable, Hashable {
         shutdownGraceSeconds = values.integer("shutdownGraceSeconds") ?? shutdownGraceSeconds
         neTimeoutMilliseconds = values.integer("neTimeoutMilliseconds") ?? neTimeoutMilliseconds
         neConnectionsPerNE = values.integer("neConnectionsPerNE") ?? neConnectionsPerNE
+        allowPlainHTTP = values.boolean("allowPlainHTTP") ?? allowPlainHTTP
+        headerTimeoutSeconds = values.integer("headerTimeoutSeconds") ?? headerTimeoutSeconds
+        idleTimeoutSeconds = values.integer("idleTimeoutSeconds") ?? idleTimeoutSeconds
+        maxConnections = values.integer("maxConnections") ?? maxConnections
+        self.tls = tls.map(ServerTLSSettings.init(values:))
+        self.neTLS = neTLS.map(NETLSSettings.init(values:))
+    }
+
+    /// Whether `host` can only be reached from this machine.
+    var listensOnLoopbackOnly: Bool {
+        let address = host.lowercased()
+        if address == "localhost" || address == "::1" || address == "[::1]" { return true }
+        var v4 = in_addr()
+        // 127.0.0.0/8, written as an address (a host name such as 127.example.net is not loopback).
+        return inet_pton(AF_INET, address, &v4) == 1 && UInt32(bigEndian: v4.s_addr) >> 24 == 127
     }
 }

@@ -13,11 +13,12 @@ struct YAMLSetting: Sendable, Hashable {
 extension ConfigField {
     /// Checks a section of settings against `fields`: unknown keys, wrong types, values out of range
     /// and missing required keys each become a diagnostic; absent keys take their defaults.
+    /// `subsections` are the section's keys read elsewhere, named among the keys to use.
     static func validate(_ settings: [String: YAMLSetting], against fields: [ConfigField], section: String,
-                         sectionLine: Int?, file: String) -> (PluginConfiguration, [ConfigurationDiagnostic]) {
+                         sectionLine: Int?, file: String, subsections: [String] = []) -> (PluginConfiguration, [ConfigurationDiagnostic]) {
         var values: [String: ConfigValue] = [:]
         var diagnostics: [ConfigurationDiagnostic] = []
-        let known = fields.map(\.key)
+        let known = fields.map(\.key) + subsections
         for (key, setting) in settings.sorted(by: { $0.value.line < $1.value.line }) {
             guard let field = fields.first(where: { $0.key == key }) else {
                 diagnostics.append(ConfigurationDiagnostic(

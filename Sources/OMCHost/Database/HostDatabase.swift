@@ -12,17 +12,21 @@ package final class HostDatabase: PluginDatabase {
     }
 
     /// Opens (creating if needed) `omc.sqlite` in `directory`, in WAL mode so that readers never
-    /// wait for writers.
+    /// wait for writers. The folder and the database files are made owner-only first
+    /// (``DataFolderPermissions``), and again once open, for files the opening created.
     package static func open(directory: String) throws -> HostDatabase {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        try DataFolderPermissions.tighten(directory: directory)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let path = (directory as NSString).appendingPathComponent("omc.sqlite")
-        return HostDatabase(writer: try DatabasePool(path: path, configuration: configuration))
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try DataFolderPermissions.tighten(directory: directory)
+        return HostDatabase(writer: pool)
     }
 
     /// A private in-memory database, for the mock host and the conformance check.

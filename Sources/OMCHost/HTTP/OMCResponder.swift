@@ -13,19 +13,34 @@ struct OMCResponder: HTTPResponder {
     func respond(to request: Request, context: OMCRequestContext) async throws -> Response {
         var headers = HeaderFields()
         for field in request.headers { headers.add(field.name.rawName, field.value) }
-        let stream = request.body
+        let contentLength = request.headers[.contentLength].flatMap { Int($0) }
+        let stream = ClientBodyStream(base: request.body, announcedLength: contentLength)
         let incoming = IncomingRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query, headers: headers,
-            body: { limit in PluginAPI.RequestBody(stream: stream.map { @Sendable buffer in Array(buffer: buffer) }, limit: limit) },
-            contentLength: request.headers[.contentLength].flatMap { Int($0) }, clientAddress: context.clientAddress)
-        return Self.response(await runtime.respond(to: incoming))
+            body: { limit in PluginAPI.RequestBody(stream: stream, limit: limit) },
+            contentLength: contentLength, clientAddress: context.clientAddress)
+        return Self.response(await runtime.respond(to: incoming), overTLS: runtime.settings.tls != nil)
     }
 
-    static func response(_ answer: OMCResponse) -> Response {
+    /// Sent on every answer, errors included. The OMC serves no pages, so nothing may run, load or
+    /// frame what it answers.
+    static let securityHeaders: [(HTTPField.Name, String)] = [
+        (.contentSecurityPolicy, "default-src 'self'; frame-ancestors 'none'"),
+        (.xContentTypeOptions, "nosniff"),
+        (.referrerPolicy, "no-referrer"),
+        (.xFrameOptions, "DENY"),
+    ]
+
+    /// HTTPS only: a browser that saw it once refuses plain HTTP to this OMC for a year.
+    static let strictTransportSecurity = "max-age=31536000"
+
+    static func response(_ answer: OMCResponse, overTLS: Bool) -> Response {
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
+        for (name, value) in securityHeaders where fields[name] == nil { fields[name] = value }
+        if overTLS { fields[.strictTransportSecurity] = strictTransportSecurity }
         let body: ResponseBody
         switch answer.body {
         case .empty:
@@ -38,7 +53,7 @@ struct OMCResponder: HTTPResponder {
             body = ResponseBody { writer in
                 let adapter = StreamWriter(base: writer)
                 try await produce(adapter)
-                guard var base = adapter.base.take() else { return }
+                guard let base = adapter.base.take() else { return }
                 try await base.finish(nil)
             }
         }
@@ -59,4 +74,10 @@ private final class StreamWriter: PluginAPI.ResponseBodyWriter {
         defer { base = writer }
         try await writer.write(ByteBuffer(bytes: bytes))
     }
+}
+
+private extension HTTPField.Name {
+    // Valid field names written here, so the initializer cannot fail.
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
 }

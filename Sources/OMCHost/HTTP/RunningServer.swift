@@ -12,7 +12,8 @@ package struct RunningServer: Sendable {
     /// should be 0).
     package static func start(_ runtime: HostRuntime) async throws -> RunningServer {
         let (ports, announce) = AsyncStream.makeStream(of: Int.self)
-        let server = OMCServer(runtime, signals: []) { _, port in
+        let certificates = try runtime.settings.tls.map { tls throws(ConfigurationError) in try ServerCertificates(tls, file: runtime.assembly.file) }
+        let server = OMCServer(runtime, certificates: certificates, signals: [], reloadSignals: []) { _, port in
             announce.yield(port)
             announce.finish()
         }
@@ -20,13 +21,16 @@ package struct RunningServer: Sendable {
             defer { announce.finish() }
             try await server.run()
         }
-        for await port in ports { return RunningServer(port: port, server: server, task: task) }
+        for await port in ports { return RunningServer(port: port, server: server, task: task, overTLS: certificates != nil) }
         try await task.value
         throw CancellationError()
     }
 
-    /// `http://127.0.0.1:<port>`.
-    package var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// Whether it serves HTTPS.
+    package let overTLS: Bool
+
+    /// `http://127.0.0.1:<port>`, or `https://` with `server.tls`.
+    package var baseURL: String { "\(overTLS ? "https" : "http")://127.0.0.1:\(port)" }
 
     /// Graceful shutdown; returns when the server, the plugins and the database have stopped.
     package func stop() async throws {

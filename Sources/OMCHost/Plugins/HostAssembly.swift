@@ -26,6 +26,7 @@ package struct HostAssembly: Sendable {
     /// reported at once, each with its line in the file.
     package static func assemble(_ file: PluginsFile, catalog: PluginCatalog) throws(ConfigurationError) -> HostAssembly {
         var builder = Builder(file: file, catalog: catalog)
+        builder.diagnostics = file.listeningDiagnostics
         let ordered = builder.resolve()
         guard builder.diagnostics.isEmpty else { throw ConfigurationError(builder.diagnostics) }
         let loaded = builder.load(ordered)

@@ -32,7 +32,7 @@ extension HostRuntime {
         } catch {
             let result = MMLResult.failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
             metrics.recordMML(succeeded: false)
-            await recordOperation(OperationRecord(
+            await operations.record(OperationRecord(
                 title: "MML (syntax error)", businessType: .other, method: "MML", url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""),
                 operatorName: request.caller?.userName, departmentName: request.caller?.departmentName,
                 clientAddress: request.clientAddress, parameters: "(not recorded: the line could not be parsed, so secrets in it cannot be masked)",
@@ -55,15 +55,16 @@ extension HostRuntime {
             result = .failure(line, failure)
         }
         metrics.recordMML(succeeded: result.code == 200)
-        await recordOperation(OperationRecord(
+        await operations.record(OperationRecord(
             title: "MML \(command.name)" + (entry == nil && neType != BuiltinMMLCommand.neType ? " (forwarded to the NE)" : ""),
             businessType: entry?.audit ?? (neType == BuiltinMMLCommand.neType ? .other : .update), method: "MML",
             url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.userName,
             departmentName: request.caller?.departmentName, clientAddress: request.clientAddress,
-            parameters: SecretMasker.truncated(SecretMasker.maskedCommand(command)),
-            result: SecretMasker.truncated(result.code == 200 ? (result.output ?? result.msg) : result.msg),
+            parameters: operations.masker.maskedCommand(command),
+            result: result.code == 200 ? (result.output ?? result.msg) : result.msg,
             succeeded: result.code == 200, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
-            requestID: request.requestID, pluginID: entry.map(\.owner).flatMap { $0 == BuiltinEndpoint.owner ? nil : $0 }))
+            requestID: request.requestID, pluginID: entry.map(\.owner).flatMap { $0 == BuiltinEndpoint.owner ? nil : $0 }),
+            values: operations.masker.secretValues(command))
         return result
     }
 

@@ -49,9 +49,17 @@ extension HostRuntime {
         let caller: Caller?
         do {
             caller = try await authenticate(incoming, permission: route.permission)
+        } catch {
+            let failure = Self.omcError(error)
+            await recordRefusal(failure, route: route, caller: nil, incoming: incoming, requestID: requestID, started: started)
+            return (.failure(failure), nil)
+        }
+        do {
             try await authorize(caller, route.permission, action: "\(route.method.rawValue) \(route.pattern.text)")
         } catch {
-            return (.failure(Self.omcError(error)), nil)
+            let failure = Self.omcError(error)
+            await recordRefusal(failure, route: route, caller: caller, incoming: incoming, requestID: requestID, started: started)
+            return (.failure(failure), caller)
         }
         var body = incoming.body(limit)
         var recordedBody: [UInt8]?
@@ -82,19 +90,22 @@ extension HostRuntime {
         response = scratch.removing(request.uploadDirectory, after: response)
         response = encoded(response, requestID: requestID)
         if route.audit != .none {
-            let parameters = [SecretMasker.maskedQuery(request.query, extra: route.secretFields),
-                              recordedBody.map { SecretMasker.maskedBody($0, contentType: incoming.headers["Content-Type"], extra: route.secretFields) }
+            let masker = operations.masker
+            let extra = route.secretFields
+            let query = request.query.pairs.isEmpty ? "" : masker.maskedQuery(request.query, extra: extra)
+            let parameters = [query,
+                              recordedBody.map { masker.maskedBody($0, contentType: incoming.headers["Content-Type"], extra: extra) }
                                   ?? (incoming.contentLength.map { "(body of \($0) bytes streamed, not recorded)" }
                                       ?? (incoming.headers["Transfer-Encoding"] == nil ? "" : "(chunked body streamed, not recorded)"))]
                 .filter { !$0.isEmpty }.joined(separator: " ")
-            await recordOperation(OperationRecord(
+            await operations.record(OperationRecord(
                 title: route.summary, businessType: route.audit, method: route.method.rawValue,
-                url: incoming.path + (request.query.pairs.isEmpty ? "" : "?" + SecretMasker.maskedQuery(request.query, extra: route.secretFields)),
-                operatorName: caller?.userName,
+                url: incoming.path + (query.isEmpty ? "" : "?" + query), operatorName: caller?.userName,
                 departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
-                parameters: SecretMasker.truncated(parameters), result: SecretMasker.truncated(Self.resultMessage(of: response)),
+                parameters: parameters, result: Self.resultMessage(of: response),
                 succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
-                requestID: requestID, pluginID: route.owner == BuiltinEndpoint.owner ? nil : route.owner))
+                requestID: requestID, pluginID: route.owner == BuiltinEndpoint.owner ? nil : route.owner),
+                extra: extra, values: masker.secretValues(query: request.query, body: recordedBody, extra: extra))
         }
         return (response, caller)
     }
@@ -132,13 +143,29 @@ extension HostRuntime {
         return PermissionCheck { permission in try await identity.authorizer.isPermitted(caller, permission, identity.context) }
     }
 
-    func recordOperation(_ record: OperationRecord) async {
-        operationObserver?(record)
-        for (sink, context) in operationLogSinks {
-            do { try await sink.record(record, context) } catch {
-                logger.error("operation log sink of plugin \(context.pluginID) failed: \(error)", ["request-id": record.requestID])
-            }
-        }
+    /// Records a request refused for want of a session (401) or a right (403), whatever the route's
+    /// audit class, within the bounds of ``RefusalLimiter``: who (or `anonymous`), from where, which
+    /// route, the status and the reason.
+    private func recordRefusal(_ failure: OMCError, route: MountedRoute, caller: Caller?, incoming: IncomingRequest,
+                               requestID: String, started: ContinuousClock.Instant) async {
+        let status = failure.httpStatus
+        guard status == 401 || status == 403 else { return }
+        let who = caller?.userName ?? "anonymous"
+        let now = clock.now()
+        let admitted = refusals.admit("\(incoming.clientAddress ?? "-") \(who) \(status) \(route.method.rawValue) \(route.pattern.text)", now: now)
+        guard admitted.record else { return }
+        let omitted = admitted.omitted == 0 ? ""
+            : " (\(admitted.omitted) refusals before this one were not recorded: repeats within a minute, or over \(RefusalLimiter.perMinute) a minute)"
+        let query = QueryParameters(rawQuery: incoming.query)
+        let maskedQuery = query.pairs.isEmpty ? "" : operations.masker.maskedQuery(query, extra: route.secretFields)
+        await operations.record(OperationRecord(
+            title: "Refused: \(route.summary)", businessType: .other, method: route.method.rawValue,
+            url: incoming.path + (maskedQuery.isEmpty ? "" : "?" + maskedQuery), operatorName: who,
+            departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
+            parameters: "", result: "HTTP \(status): \(failure.message)" + omitted, succeeded: false,
+            durationMilliseconds: Self.milliseconds(since: started), time: now, requestID: requestID,
+            pluginID: route.owner == BuiltinEndpoint.owner ? nil : route.owner),
+            extra: route.secretFields)
     }
 
     /// Turns `.json` bodies into bytes now, so that encoding failures are caught here and the

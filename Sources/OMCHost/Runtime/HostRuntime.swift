@@ -23,22 +23,27 @@ package final class HostRuntime: Sendable {
     let scratch: ScratchDirectory
     /// The identity plugin's hooks and context; `nil` when none is enabled.
     let identity: Identity?
-    /// Every operation-log sink, with the context of the plugin that provides it.
-    let operationLogSinks: [(sink: any OperationLogSink, context: PluginContext)]
-    /// Sees every operation-log entry (the mock host records them).
-    let operationObserver: (@Sendable (OperationRecord) -> Void)?
+    /// Masks and delivers every operation-log entry.
+    let operations: OperationRecorder
+    /// How many refused requests reach the operation log.
+    let refusals: RefusalLimiter
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
-                 scratch: ScratchDirectory, logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
+                 scratch: ScratchDirectory, neTrust: NETrust?, logSink: LogSink, eventObserver: (@Sendable (any OMCEvent) -> Void)?,
                  operationObserver: (@Sendable (OperationRecord) -> Void)?) {
         self.assembly = assembly
         self.settings = settings
         self.database = database
         self.clock = clock
         self.scratch = scratch
+        let masker = SecretMasker(declared: assembly.plugins.flatMap(\.registrar.secretFields))
+        let logSink = logSink.masking(masker)
         self.logSink = logSink
         let logger = logSink.logger(["plugin": BuiltinEndpoint.owner])
+        let operations = OperationRecorder(masker: masker, observer: operationObserver, logger: logger)
+        self.operations = operations
+        refusals = RefusalLimiter()
         self.logger = logger
         let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
         self.events = events
@@ -46,7 +51,7 @@ package final class HostRuntime: Sendable {
         let gateway = HostNEGateway(
             directory: assembly.directoryPluginIndex.flatMap { assembly.plugins[$0].registrar.neDirectory },
             directoryContext: directoryContext, defaultTimeout: .milliseconds(settings.neTimeoutMilliseconds),
-            connectionsPerNE: settings.neConnectionsPerNE)
+            connectionsPerNE: settings.neConnectionsPerNE, trust: neTrust)
         self.gateway = gateway
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
@@ -54,22 +59,22 @@ package final class HostRuntime: Sendable {
                                 neTimeout: .milliseconds(settings.neTimeoutMilliseconds))
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
-                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo)
+                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
+                          operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id))
         }
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
         openAPIDocument = OpenAPIDocument.render(assembly)
         requestIDs = RequestIDGenerator()
-        self.operationObserver = operationObserver
         if let index = assembly.identityPluginIndex, let authenticator = assembly.plugins[index].registrar.authenticator,
            let authorizer = assembly.plugins[index].registrar.authorizer {
             identity = Identity(authenticator: authenticator, authorizer: authorizer, context: contexts[index])
         } else {
             identity = nil
         }
-        operationLogSinks = zip(assembly.plugins, contexts).flatMap { plugin, context in
-            plugin.registrar.operationLogSinks.map { (sink: $0, context: context) }
-        }
+        operations.attach(zip(assembly.plugins, contexts).flatMap { plugin, context in
+            plugin.registrar.operationLogSinks.map { OperationRecorder.SinkBinding(sink: $0, context: context) }
+        })
     }
 
     /// The identity plugin's hooks.
@@ -87,8 +92,9 @@ package final class HostRuntime: Sendable {
         try MigrationRunner.migrate(assembly.plugins, in: database)
         let settings = settings ?? assembly.file.server
         let scratch = try ScratchDirectory.prepare(dataDirectory: settings.dataDirectory)
+        let neTrust = try settings.neTLS.map { tls throws(ConfigurationError) in try NETrust(tls, file: assembly.file) }
         let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
-                                  logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
+                                  neTrust: neTrust, logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }
         }

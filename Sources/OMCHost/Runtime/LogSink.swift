@@ -23,6 +23,19 @@ package struct LogSink: Sendable {
         }
     }
 
+    /// The same sink with secrets masked in every line's message and metadata (``SecretMasker``):
+    /// a plugin that logs an NE's answer or an error echoing its input never writes a Ki or a password.
+    func masking(_ masker: SecretMasker) -> LogSink {
+        let write = self.write
+        return LogSink(level: level) { lineLevel, message, metadata in
+            var safe = metadata
+            for (key, value) in metadata {
+                safe[key] = masker.isSecret(key) ? SecretMasker.mask : masker.maskedPairs(value, extra: [])
+            }
+            write(lineLevel, masker.maskedText(message), safe)
+        }
+    }
+
     /// Structured lines through swift-log (`label=omc`, metadata as `key=value`).
     package static func swiftLog(level: PluginLogger.Level) -> LogSink {
         var logger = Logger(label: "omc")

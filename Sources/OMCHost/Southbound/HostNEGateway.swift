@@ -7,7 +7,8 @@ import Synchronization
 /// The southbound client behind ``PluginAPI/NEGateway``: AsyncHTTPClient with a connection pool
 /// (connections reused, at most `connectionsPerNE` at once to one NE), a deadline on every request
 /// covering the wait for a free connection, connect, answer and body, and failures turned into
-/// messages that name the NE, the deadline that applied and what the request was waiting for.
+/// messages that name the NE, the deadline that applied and what the request was waiting for. NEs
+/// named in `server.neTLS` are reached over HTTPS, their certificates verified against the site's CA.
 ///
 /// Each NE has its own connections and its own queue (``NEConnectionSlots``): a slow NE holds only
 /// its own, and a request queued behind its earlier requests fails within its own deadline.
@@ -21,8 +22,10 @@ final class HostNEGateway: NEGateway {
     private let directory: (any NEDirectory)?
     /// The directory plugin's context; set once contexts exist, which need this gateway first.
     private let directoryContext: LateBound<PluginContext>
+    private let trust: NETrust?
 
-    init(directory: (any NEDirectory)?, directoryContext: LateBound<PluginContext>, defaultTimeout: Duration, connectionsPerNE: Int) {
+    init(directory: (any NEDirectory)?, directoryContext: LateBound<PluginContext>, defaultTimeout: Duration, connectionsPerNE: Int,
+         trust: NETrust?) {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerNE)
         // A refused connection is reported at once, not retried until the deadline: an operator
@@ -35,6 +38,7 @@ final class HostNEGateway: NEGateway {
         slots = NEConnectionSlots(capacity: connectionsPerNE)
         self.directory = directory
         self.directoryContext = directoryContext
+        self.trust = trust
     }
 
     func element(type: String, id: String) async throws -> NetworkElement? {
@@ -77,7 +81,7 @@ final class HostNEGateway: NEGateway {
             throw error
         } catch {
             if Self.isDeadline(error) { throw timedOut(element, timeout: timeout, waited: progress.waited) }
-            throw Self.describe(error, element: element, timeout: timeout, connectTimeout: defaultTimeout)
+            throw await explain(error, element: element, timeout: timeout)
         }
     }
 
@@ -107,7 +111,7 @@ final class HostNEGateway: NEGateway {
             // AsyncHTTPClient's deadline ends when the head arrives; the reader times each chunk.
             response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
         } catch {
-            throw Self.describe(error, element: element, timeout: timeout, connectTimeout: defaultTimeout)
+            throw await explain(error, element: element, timeout: timeout)
         }
         let reader = NEBodyReader(body: response.body, element: element, chunkTimeout: timeout)
         return NEStreamedResponse(status: Int(response.status.code),
@@ -121,7 +125,9 @@ final class HostNEGateway: NEGateway {
         var components = URLComponents()
         components.queryItems = request.query.isEmpty ? nil : request.query.map { URLQueryItem(name: $0.name, value: $0.value) }
         let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
-        var outgoing = HTTPClientRequest(url: "http://\(host):\(element.port)\(request.path)\(query)")
+        let tls = trust?.configuration(for: element)
+        var outgoing = HTTPClientRequest(url: "\(tls == nil ? "http" : "https")://\(host):\(element.port)\(request.path)\(query)")
+        outgoing.tlsConfiguration = tls
         outgoing.method = .init(rawValue: request.method.rawValue)
         outgoing.headers.add(name: "User-Agent", value: "OMC")
         outgoing.headers.add(name: "Accept", value: "application/json")
@@ -138,6 +144,13 @@ final class HostNEGateway: NEGateway {
             outgoing.body = .stream(chunks, length: .known(Int64(size)))
         }
         return outgoing
+    }
+
+    /// Words an operator understands for what went wrong on the way to an NE, a failed certificate
+    /// verification included.
+    private func explain(_ error: any Error, element: NetworkElement, timeout: Duration) async -> OMCError {
+        if let trust, let failure = await trust.explain(error, element: element, timeout: timeout) { return failure }
+        return Self.describe(error, element: element, timeout: timeout, connectTimeout: defaultTimeout)
     }
 
     /// Words an operator understands for what went wrong on the way to an NE.

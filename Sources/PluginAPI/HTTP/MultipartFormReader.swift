@@ -54,12 +54,16 @@ final class MultipartFormReader {
     /// Reads the whole body and returns the form; the request's upload folder holds the files.
     func read(_ body: RequestBody) async throws -> MultipartForm {
         let parser = MultipartParser(boundary: boundary)
+        var headerGuard = MultipartHeaderGuard(boundary: boundary)
         parser.onHeader = { [unowned self] name, value in headers.append((name, value)) }
         parser.onBody = { [unowned self] buffer in receive(&buffer) }
         parser.onPartComplete = { [unowned self] in completePart() }
         for try await chunk in body {
             if closed { continue }
             noteClosingDelimiter(in: chunk)
+            guard headerGuard.accepts(chunk) else {
+                throw OMCError.invalid("body", "malformed multipart/form-data: a header name of part \(partCount + 1) has a byte that is not ASCII")
+            }
             do {
                 try parser.execute(chunk)
             } catch {

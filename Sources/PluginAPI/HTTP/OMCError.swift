@@ -32,10 +32,11 @@ public struct OMCError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was wrong, in words an operator understands; it is sent to the caller as `msg`.
     public let message: String
 
-    /// A failure of the given kind.
+    /// A failure of the given kind. A message longer than ``maximumMessageLength`` is bounded (see
+    /// ``maximumEchoLength``), so no error echoes a whole oversized input.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
-        self.message = message
+        self.message = Self.bounded(message)
     }
 
     /// A field that breaks a rule: `msg` reads `"<field>: <rule>"`.

@@ -15,8 +15,9 @@ public struct RouteDeclaration: Sendable {
     public let summary: String
     /// The largest body accepted, in bytes; `nil` for the server's `requestBodyLimit`.
     public let bodyLimit: Int?
-    /// Extra body or query fields whose values the operation log masks, besides the host's list
-    /// (password, ki, opc, token, secret, …).
+    /// Extra body or query fields whose values the operation log masks for this route, besides the
+    /// host's list (password, ki, opc, token, secret, …) and the plugin's
+    /// ``PluginRegistrar/secretFields(_:)``.
     public let secretFields: [String]
     /// The code that answers.
     public let handler: RouteHandler

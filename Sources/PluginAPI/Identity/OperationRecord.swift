@@ -1,7 +1,8 @@
 import Foundation
 
-/// One entry of the operation log: a mutating request or an MML command, with its outcome.
-/// Secrets in `parameters` are already masked by the host.
+/// One entry of the operation log: a mutating request, a refused request, an MML command, or work
+/// a plugin finished on an operator's behalf, with its outcome. Sinks receive it with secrets
+/// masked in `title`, `url`, `parameters` and `result`, and every field bounded, by the host.
 public struct OperationRecord: Sendable {
     /// What was done: the route's summary or the MML command's name.
     public let title: String
@@ -19,7 +20,7 @@ public struct OperationRecord: Sendable {
     public let clientAddress: String?
     /// Query and body (or the MML text), secrets masked, at most 2,000 characters.
     public let parameters: String
-    /// The answer's `msg` (or the MML output), at most 2,000 characters.
+    /// The answer's `msg` (or the MML output), secrets masked, at most 2,000 characters.
     public let result: String
     /// Whether it succeeded.
     public let succeeded: Bool
@@ -32,7 +33,7 @@ public struct OperationRecord: Sendable {
     /// The plugin that handled it; `nil` for the host's own routes.
     public let pluginID: String?
 
-    /// An entry (the host builds these).
+    /// An entry: the host builds these for requests and MML, a plugin for ``PluginContext/operationLog``.
     public init(title: String, businessType: AuditClass, method: String, url: String, operatorName: String?,
                 departmentName: String?, clientAddress: String?, parameters: String, result: String,
                 succeeded: Bool, durationMilliseconds: Int, time: Date, requestID: String, pluginID: String?) {

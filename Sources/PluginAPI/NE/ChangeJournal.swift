@@ -12,7 +12,8 @@ import Synchronization
 /// A row found later means the OMC stopped (or lost the NE's answer) between 1 and 3. Once the NE
 /// can no longer be working on that change (its deadline has passed), the plugin's ``Settler``
 /// reads the NE's real state of the row's keys, and one transaction makes the OMC's copy equal to
-/// it and deletes the row; the settlement is logged under the original user's name. Plugins settle
+/// it and deletes the row; the settlement is written to the operation log in the original user's
+/// name (``PluginContext/operationLog``). Plugins settle
 /// at start (``settleAll(context:waitForRecent:settler:)`` with `waitForRecent`), from a periodic
 /// job, and before a new change touching the same keys (``run``, through
 /// ``settleOverlapping(_:context:settler:)``).
@@ -32,17 +33,44 @@ public final class ChangeJournal: Sendable {
         public let firstKey: String
         /// The last key changed; `firstKey` for one record.
         public let lastKey: String
-        /// Who asked; `nil` when no identity plugin is enabled.
-        public let userName: String?
+        /// Who asked.
+        public let by: Operator
 
         /// A change of the keys `firstKey` through `lastKey` (one key when `lastKey` is `nil`).
-        public init(neID: String, subject: String, operation: String, firstKey: String, lastKey: String? = nil, userName: String?) {
+        public init(neID: String, subject: String, operation: String, firstKey: String, lastKey: String? = nil, by: Operator) {
             self.neID = neID
             self.subject = subject
             self.operation = operation
             self.firstKey = firstKey
             self.lastKey = lastKey ?? firstKey
-            self.userName = userName
+            self.by = by
+        }
+    }
+
+    /// The operator a change is made for, as the journal keeps them for the operation log.
+    public struct Operator: Sendable {
+        /// The login name; `nil` when no identity plugin is enabled.
+        public let name: String?
+        /// Their department.
+        public let department: String?
+        /// Their IP address, when the change came over HTTP.
+        public let address: String?
+
+        /// An operator.
+        public init(name: String?, department: String?, address: String?) {
+            self.name = name
+            self.department = department
+            self.address = address
+        }
+
+        /// The caller of a request.
+        public init(_ request: OMCRequest) {
+            self.init(name: request.caller?.userName, department: request.caller?.departmentName, address: request.clientAddress)
+        }
+
+        /// The caller of an MML command.
+        public init(_ invocation: MMLInvocation) {
+            self.init(name: invocation.caller?.userName, department: invocation.caller?.departmentName, address: nil)
         }
     }
 
@@ -93,6 +121,8 @@ public final class ChangeJournal: Sendable {
                 first_key TEXT NOT NULL,
                 last_key TEXT NOT NULL,
                 user_name TEXT,
+                user_department TEXT,
+                user_address TEXT,
                 created_at TEXT NOT NULL,
                 settle_after TEXT NOT NULL
             )
@@ -203,6 +233,7 @@ public final class ChangeJournal: Sendable {
     }
 
     private func settle(_ entry: Entry, context: PluginContext, settler: Settler) async throws {
+        let started = ContinuousClock.now
         let align = try await settler(entry, context)
         let table = self.table
         let id = entry.id
@@ -214,9 +245,27 @@ public final class ChangeJournal: Sendable {
             return outcome
         }
         guard let outcome else { return }
-        context.logger.warning("\(describe(entry)), asked by \(entry.intent.userName ?? "an unauthenticated caller") at "
+        let intent = entry.intent
+        context.logger.warning("\(describe(entry)), asked by \(intent.by.name ?? "an unauthenticated caller") at "
             + "\(Self.timestamp(entry.createdAt)), settled with the NE: \(outcome)",
-            ["user": entry.intent.userName ?? "", "ne": entry.intent.neID, "settled": entry.id])
+            ["user": intent.by.name ?? "", "ne": intent.neID, "settled": entry.id])
+        let elapsed = ContinuousClock.now - started
+        await context.operationLog.record(OperationRecord(
+            title: "Settle the \(intent.operation) of \(intent.subject) left unanswered", businessType: Self.auditClass(intent.operation),
+            method: "JOB", url: "\(table) \(entry.id) on NE \(intent.neID)", operatorName: intent.by.name,
+            departmentName: intent.by.department, clientAddress: intent.by.address,
+            parameters: "\(intent.operation) of \(intent.subject) \(entry.keys) on NE \(intent.neID), asked at \(Self.timestamp(entry.createdAt))",
+            result: outcome, succeeded: true,
+            durationMilliseconds: Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000),
+            time: context.clock.now(), requestID: "change-\(entry.id)", pluginID: context.pluginID))
+    }
+
+    /// The operation log's class of `operation` (`add`, `batch delete`, `import`, …).
+    private static func auditClass(_ operation: String) -> AuditClass {
+        if operation.hasSuffix("add") { return .insert }
+        if operation.hasSuffix("delete") { return .delete }
+        if operation == "import" { return .import }
+        return .update
     }
 
     private func insert(_ entry: Entry, context: PluginContext) async throws {
@@ -224,12 +273,12 @@ public final class ChangeJournal: Sendable {
         let intent = entry.intent
         let values: [SQLValue] = [
             .text(entry.id), .text(intent.neID), .text(intent.subject), .text(intent.operation), .text(intent.firstKey),
-            .text(intent.lastKey), intent.userName.map(SQLValue.text) ?? .null,
+            .text(intent.lastKey), Self.optional(intent.by.name), Self.optional(intent.by.department), Self.optional(intent.by.address),
             .text(Self.timestamp(entry.createdAt)), .text(Self.timestamp(entry.settleAfter)),
         ]
         try await context.database.write { db in
-            try db.execute("INSERT INTO \(table) (id, ne_id, subject, operation, first_key, last_key, user_name, created_at, settle_after) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+            try db.execute("INSERT INTO \(table) (id, ne_id, subject, operation, first_key, last_key, user_name, user_department, user_address, "
+                + "created_at, settle_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
         }
     }
 
@@ -257,9 +306,13 @@ public final class ChangeJournal: Sendable {
               let created = row.string("created_at").flatMap(date), let settleAfter = row.string("settle_after").flatMap(date) else {
             return nil
         }
-        return Entry(id: id, intent: Intent(neID: neID, subject: subject, operation: operation, firstKey: first, lastKey: last,
-                                            userName: row.string("user_name")),
+        let by = Operator(name: row.string("user_name"), department: row.string("user_department"), address: row.string("user_address"))
+        return Entry(id: id, intent: Intent(neID: neID, subject: subject, operation: operation, firstKey: first, lastKey: last, by: by),
                      createdAt: created, settleAfter: settleAfter)
+    }
+
+    private static func optional(_ text: String?) -> SQLValue {
+        text.map(SQLValue.text) ?? .null
     }
 
     /// Timestamps sort as text: UTC, fixed width, milliseconds.

@@ -17,10 +17,13 @@ public struct PluginContext: Sendable {
     public let network: any NEGateway
     /// Facts about the host: version, data folder, NE types.
     public let host: HostInfo
+    /// The operation log, for entries written outside a request on behalf of an operator.
+    public let operationLog: any OperationLogWriter
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
-                events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo) {
+                events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
+                operationLog: any OperationLogWriter = DiscardingOperationLog()) {
         self.pluginID = pluginID
         self.configuration = configuration
         self.database = database
@@ -29,11 +32,13 @@ public struct PluginContext: Sendable {
         self.logger = logger
         self.network = network
         self.host = host
+        self.operationLog = operationLog
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
-                      events: events, clock: clock, logger: logger.with(metadata), network: network, host: host)
+                      events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
+                      operationLog: operationLog)
     }
 }

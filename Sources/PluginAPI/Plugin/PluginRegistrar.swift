@@ -25,6 +25,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var operationLogSinks: [any OperationLogSink] = []
     /// The NE directory, if this plugin keeps the NE registry.
     public private(set) var neDirectory: (any NEDirectory)?
+    /// Names of fields whose values are secrets wherever they appear (``secretFields(_:)``).
+    public private(set) var secretFields: [String] = []
     /// Menu entries for the web client's navigation (``MenuEntry``).
     public private(set) var menus: [MenuEntry] = []
     /// Declaration mistakes found so far.
@@ -144,6 +146,19 @@ public struct PluginRegistrar: Sendable {
         let ids = (menus + [entry]).flatMap(\.flattened).map(\.id)
         if Set(ids).count != ids.count { problems.append("menu '\(entry.id)': an id is declared twice") }
         menus.append(entry)
+    }
+
+    /// Declares field names whose values are secrets (`["ki", "opc"]`), compared case-insensitively.
+    /// The host masks their values in everything it records, whichever route, MML command or NE
+    /// answer carries them: JSON members, `name=value` and `name = value` text, `NAME: value`, and
+    /// table columns headed by the name, in the operation log's parameters and result, error
+    /// messages and log lines. Passwords, tokens, keys, Ki and OPc are masked without declaring them;
+    /// declare what the host cannot guess from the name.
+    public mutating func secretFields(_ names: [String]) {
+        for name in names where name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+            problems.append("secret field '\(name)': must be letters, digits, _ and -")
+        }
+        secretFields.append(contentsOf: names)
     }
 
     /// Adds a receiver of operation-log entries.

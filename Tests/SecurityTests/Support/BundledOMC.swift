@@ -106,6 +106,22 @@ final class BundledOMC: @unchecked Sendable {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null)
     }
 
+    /// Sends `body` as it is (JSON unless `contentType` says otherwise); the answer's status and text.
+    func send(_ method: String, _ path: String, token: String?, body: Data?,
+              contentType: String = "application/json") async throws -> (status: Int, text: String) {
+        guard let url = URL(string: baseURL + path) else { throw TestFailure("bad path \(path.prefix(200))") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.timeoutInterval = 120
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = body
+            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
     func token(_ userName: String, _ password: String) async throws -> String {
         let answer = try await send("POST", "/login", json: ["username": .string(userName), "password": .string(password)])
         guard let token = answer.body["data"]?["access_token"]?.stringValue else { throw TestFailure("login of \(userName): \(answer.body)") }
