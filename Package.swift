@@ -117,7 +117,8 @@ let package = Package(
         .systemLibrary(name: "CGD", path: "Sources/CGD"),
         .target(
             name: "Security",
-            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["PluginAPI", "Spreadsheet", "CCrypt", "CGD", .product(name: "JWTKit", package: "jwt-kit"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Plugins/Security",
             exclude: ["SCHEMA.md"],
             swiftSettings: strictSettings
@@ -145,7 +146,7 @@ let package = Package(
         ),
         .target(
             name: "UDM",
-            dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PluginAPI", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto")],
             path: "Plugins/UDM",
             swiftSettings: strictSettings
         ),
@@ -157,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UDMTests",
-            dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
+            dependencies: ["UDM", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet"],
             swiftSettings: strictSettings
         ),
         .testTarget(

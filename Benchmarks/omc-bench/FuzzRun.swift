@@ -59,6 +59,7 @@ struct FuzzRun {
                   adminPassword: "\(Self.firstPassword)"
                   captchaEnabled: false
                   passwordCost: 1
+                  maxFailedLoginsPerSource: 100000
               - id: udm
               - id: pcf
               - id: trace

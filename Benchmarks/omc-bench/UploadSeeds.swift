@@ -21,7 +21,7 @@ struct UploadSeeds {
                                   .integer(index % 3), .text("000102030405060708090A0B0C0D0E0F")])
         }
         try writer.close()
-        try WorkbookBomb.write(to: bomb, exploding: .sharedStrings, to: 1 << 30, declaredBytes: 4_096)
+        try WorkbookBomb.write(to: bomb, exploding: .sharedStrings, to: 64 << 20, declaredBytes: 4_096)
         let legacy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Tests/SpreadsheetTests/Fixtures/legacy.xls")
         files = [

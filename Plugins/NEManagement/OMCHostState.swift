@@ -2,16 +2,19 @@ import Foundation
 import PluginAPI
 
 /// The OMC's own host in the shape NEs report their system state, measured from the kernel
-/// (`/proc`, `statvfs`, `uname`). Units: `memUsage` in kB, `hardwareInfo.memory` in bytes (as the
-/// API document's example), disk in MB; `nfCpuUsage` is the OMC
-/// process's average CPU percent since start, `sysCpuUsage` the one-minute load average as a
-/// percent of all CPUs.
+/// (`/proc`, `statvfs`, `uname`), in the API document's units, which the simulator's NEs use too:
+/// `totalMem` and `nfUsedMem` in kB, `sysMemUsage` and both CPU figures in hundredths of a percent
+/// (of the machine's memory, of all its CPUs), `hardwareInfo.memory` in kB (the document's 8167360), disk in MB.
 enum OMCHostState {
+    static let cpu = CPUSampler()
+
     static func measure(_ context: PluginContext) async throws -> JSONValue {
         let sqlite = try await context.database.read { db in try db.first("SELECT sqlite_version() AS v")?.string("v") } ?? "?"
         let memory = meminfo()
         let cpus = ProcessInfo.processInfo.activeProcessorCount
         let disk = diskSpace(context.host.dataDirectory)
+        let usage = cpu.sample(cpus: cpus)
+        let total = memory["MemTotal"] ?? 0
         return [
             "hostName": .string(ProcessInfo.processInfo.hostName),
             "osInfo": .string(osInfo()),
@@ -20,12 +23,11 @@ enum OMCHostState {
             "ipAddr": .array(addresses().map(JSONValue.string)),
             "expiryDate": "-",
             "startTime": .string(Timestamp.format(context.host.startedAt)),
-            "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(memory["MemTotal"] ?? 0) * 1024)],
-            "cpuUsage": ["nfCpuUsage": .number(processCPUPercent()),
-                         "sysCpuUsage": .number(loadPercent(cpus: cpus))],
-            "memUsage": ["totalMem": .number(Double(memory["MemTotal"] ?? 0)),
+            "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(total))],
+            "cpuUsage": ["nfCpuUsage": .number(Double(usage.nf)), "sysCpuUsage": .number(Double(usage.sys))],
+            "memUsage": ["totalMem": .number(Double(total)),
                          "nfUsedMem": .number(Double(residentKilobytes())),
-                         "sysMemUsage": .number(Double((memory["MemTotal"] ?? 0) - (memory["MemAvailable"] ?? 0)))],
+                         "sysMemUsage": .number(Double(usedMemoryHundredthsOfPercent(memory)))],
             "diskSpace": ["partitionNum": 1, "partitionInfo": [["total": .number(disk.total), "used": .number(disk.used)]]],
         ]
     }
@@ -74,26 +76,11 @@ enum OMCHostState {
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
-    /// CPU time of this process over its lifetime, from `/proc/self/stat` and `/proc/uptime`; both
-    /// count from the process's start, even when a launcher (`swift run`) exec'd into it.
-    static func processCPUPercent() -> Double {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-              let uptimeText = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
-              let uptime = Double(uptimeText.split(separator: " ").first ?? ""),
-              let nameEnd = stat.lastIndex(of: ")") else { return 0 }
-        // Fields after the command name, starting at field 3 (state): utime is 14, stime 15, starttime 22.
-        let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
-        guard fields.count > 19, let user = Double(fields[11]), let system = Double(fields[12]), let start = Double(fields[19]) else { return 0 }
-        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
-        let elapsed = uptime - start / ticks
-        guard ticks > 0, elapsed > 0 else { return 0 }
-        return ((user + system) / ticks / elapsed * 1000).rounded() / 10
-    }
-
-    static func loadPercent(cpus: Int) -> Double {
-        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
-              let load = Double(text.split(separator: " ").first ?? "") else { return 0 }
-        return (load / Double(max(cpus, 1)) * 1000).rounded() / 10
+    /// `MemTotal` − `MemAvailable` in hundredths of a percent of `MemTotal` (the document's 436 of 8167360 kB).
+    static func usedMemoryHundredthsOfPercent(_ memory: [String: Int]) -> Int {
+        guard let total = memory["MemTotal"], total > 0 else { return 0 }
+        let used = max(0, total - (memory["MemAvailable"] ?? memory["MemFree"] ?? 0))
+        return Int((Double(used) / Double(total) * 10_000).rounded())
     }
 
     /// Size and use of the file system holding `path`, in MB.

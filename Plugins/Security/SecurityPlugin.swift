@@ -27,6 +27,9 @@ public struct SecurityPlugin: OMCPlugin {
             .integer("sourceFailureWindowMinutes", default: 10, range: 1...1440, help: "window in which failed logins per client address are counted"),
             .boolean("registrationEnabled", default: false, help: "whether POST /register creates accounts"),
             .string("registrationRole", default: "viewer", maxLength: 64, help: "role key given to registered accounts"),
+            .boolean("initialPasswordChange", default: true,
+                     help: "whether accounts an administrator creates (POST /system/user) must change their initial password at first login"),
+            .integer("apiTokenMaxDays", default: 365, range: 1...3650, help: "longest life an API token may be given, in days"),
         ],
         summary: "Login, sessions, users, roles, rights, login and operation logs")
 
@@ -53,11 +56,13 @@ public struct SecurityPlugin: OMCPlugin {
         OnlineRoutes.declare(&plugin, state: state)
         OperationLogRoutes.declare(&plugin)
         LoginLogRoutes.declare(&plugin, state: state)
+        APITokenRoutes.declare(&plugin, state: state)
         plugin.job("expire_sessions", schedule: .every(seconds: 60), summary: "Forget expired sessions and captcha codes") { context in
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in
                 try SessionStore.deleteExpired(now: now, in: db)
                 try SourceThrottle.deleteExpired(now: now, settings: settings, in: db)
+                try APIToken.deleteExpired(now: now, in: db)
                 try db.execute("DELETE FROM security_captcha WHERE expires_at <= ?", [.integer(now)])
             }
         }

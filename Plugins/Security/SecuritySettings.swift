@@ -17,6 +17,10 @@ struct SecuritySettings: Sendable {
     let sourceFailureWindowSeconds: Int
     let registrationEnabled: Bool
     let registrationRole: String
+    /// Longest life an API token may be given.
+    let apiTokenMaxDays: Int
+    /// Whether accounts an administrator creates must change their initial password at first login.
+    let initialPasswordChange: Bool
 
     init(_ configuration: PluginConfiguration) throws {
         guard let scheme = PasswordScheme(rawValue: configuration.string("passwordHash") ?? "yescrypt") else {
@@ -46,5 +50,7 @@ struct SecuritySettings: Sendable {
         sourceFailureWindowSeconds = (configuration.integer("sourceFailureWindowMinutes") ?? 10) * 60
         registrationEnabled = configuration.boolean("registrationEnabled") ?? false
         registrationRole = configuration.string("registrationRole") ?? "viewer"
+        apiTokenMaxDays = configuration.integer("apiTokenMaxDays") ?? 365
+        initialPasswordChange = configuration.boolean("initialPasswordChange") ?? true
     }
 }

@@ -15,6 +15,8 @@ final class SecurityState: Sendable {
 
     let settings: SecuritySettings
     let hasher: PasswordHasher
+    /// The permission patterns of the API tokens in use.
+    let tokenScopes = APITokenScopes()
     private let keys = Mutex<JWTKeyCollection?>(nil)
     /// A hash of a random password, made with the current scheme and cost; see ``verificationHash(of:)``.
     private let dummyHash = Mutex<String?>(nil)

@@ -4,7 +4,8 @@
 struct CaptureBody: Decodable {
     let neType: String
     let neId: String
-    let timeout: Double
+    /// Seconds the capture runs; needed to start, not to stop.
+    let timeout: Double?
     let cmd: String
     let timestamp: String
 }
@@ -16,7 +17,8 @@ struct UPFCaptureBody: Decodable {
     let neId: String
     let runType: String
     let cmd: String
-    let timestamp: String
+    /// Only a label: `cmd` names the file (`file=…`), so it may be left out.
+    let timestamp: String?
 }
 
 /// The `data` of both capture answers, in the document's shape.

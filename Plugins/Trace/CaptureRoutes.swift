@@ -25,8 +25,11 @@ enum CaptureRoutes {
         case "stop": starts = false
         default: throw OMCError.invalid("cmd", "'\(body.cmd)' must be start or stop")
         }
-        if starts, body.timeout.rounded() != body.timeout || body.timeout < 1 || body.timeout > Double(settings.maximumCaptureSeconds) {
-            throw OMCError.invalid("timeout", "must be a whole number of seconds from 1 to \(settings.maximumCaptureSeconds)")
+        // Stopping needs no timeout (docs/API.md); starting does.
+        let timeout = body.timeout ?? 0
+        if starts, timeout.rounded() != timeout || timeout < 1 || timeout > Double(settings.maximumCaptureSeconds) {
+            throw OMCError.invalid("timeout", (body.timeout == nil ? "is required to start a capture: " : "")
+                + "must be a whole number of seconds from 1 to \(settings.maximumCaptureSeconds)")
         }
         let element = try await registeredElement(type: body.neType, id: body.neId, context: context)
         let fileName = try CaptureFileName.check("\(element.neType)_\(element.neID)_\(stem).pcap", field: "timestamp")
@@ -35,11 +38,11 @@ enum CaptureRoutes {
             return .success(CaptureAnswer(cmd: body.cmd, fileName: fileName, msg: "capture stopped on \(element.key)" + packetNote(answer)))
         }
         _ = try await NETraceClient.capture([
-            "action": "start", "mode": "tcpdump", "fileName": .string(fileName), "timeoutSeconds": .number(body.timeout),
+            "action": "start", "mode": "tcpdump", "fileName": .string(fileName), "timeoutSeconds": .number(timeout),
             "command": .string(body.cmd),
         ], on: element, context: context)
         return .success(CaptureAnswer(cmd: body.cmd, fileName: fileName,
-                                      msg: "capture started on \(element.key); it stops after \(Int(body.timeout)) s or on stop"))
+                                      msg: "capture started on \(element.key); it stops after \(Int(timeout)) s or on stop"))
     }
 
     static func upfCapture(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
@@ -47,7 +50,7 @@ enum CaptureRoutes {
         guard body.neType.uppercased() == upfType else {
             throw OMCError.invalid("neType", "'\(body.neType)' is not UPF; other NEs capture with /tcpdump/ne")
         }
-        _ = try checkTimestamp(body.timestamp)
+        if let timestamp = body.timestamp { _ = try checkTimestamp(timestamp) }
         let command = try UPFCaptureCommand.parse(body.cmd)
         let runType = body.runType.lowercased()
         guard runType == "start" || runType == "stop" else { throw OMCError.invalid("runType", "'\(body.runType)' must be start or stop") }

@@ -167,6 +167,17 @@ import Testing
         #expect(state["dbInfo"]?.stringValue?.hasPrefix("SQLite 3.") == true)
         #expect(state["hostName"]?.stringValue?.isEmpty == false)
         #expect(state["memUsage"]?["nfUsedMem"]?.numberValue ?? 0 > 1000)
+        // The document's units, as the simulator's NEs report them: CPU and used memory in hundredths
+        // of a percent (of all CPUs, of totalMem), memory sizes in kB.
+        for value in [state["cpuUsage"]?["nfCpuUsage"], state["cpuUsage"]?["sysCpuUsage"], state["memUsage"]?["sysMemUsage"]] {
+            let number = try #require(value?.numberValue)
+            #expect(number == number.rounded() && (0...10_000).contains(number), "\(state)")
+        }
+        #expect(state["memUsage"]?["sysMemUsage"]?.numberValue ?? 0 > 0)
+        #expect(state["hardwareInfo"]?["memory"]?.numberValue == state["memUsage"]?["totalMem"]?.numberValue, "both kB, as in the document")
+        #expect(state["memUsage"]?["totalMem"]?.numberValue ?? 0 > state["memUsage"]?["nfUsedMem"]?.numberValue ?? 0)
+        let again = try #require(await states(host, "omc")["OMC/001"]?["systemState"])
+        #expect((0...10_000).contains(again["cpuUsage"]?["sysCpuUsage"]?.numberValue ?? -1), "the second figure is a rate since the first")
         #expect(state["diskSpace"]?["partitionInfo"]?[0]?["total"]?.numberValue ?? 0 > 0)
         let time = await host.send(.get, "/api/rest/systemManagement/v1/elementType/OMC/objectType/time")
         #expect(time.data?["timestamp"]?.numberValue == 1_800_000_000_000)

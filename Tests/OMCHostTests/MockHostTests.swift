@@ -188,11 +188,37 @@ import Testing
         let gadgetCommands = response.data?[1]?["data"]?.arrayValue?.compactMap { $0["Command"]?.stringValue }
         #expect(gadgetCommands == ["DSP GADGET", "RMV GADGET", "SET GADGET"])
         let all = try #require(response.data?[2]?["data"]?.arrayValue)
-        #expect(all.count == 5)
+        #expect(all.count == 6, "DATE, HELP, LST CMD and the three gadget commands")
         let set = try #require(all.first { $0["Command"]?.stringValue == "SET GADGET" })
         #expect(set["Parameters"]?.stringValue == "ID=<1 to 5 decimal digits>, MODE=<ON|OFF>, KI?=<32 hexadecimal digits>")
         #expect(set["Privilege"]?.stringValue == "gadget:item:modify")
         #expect(set["Help"]?.stringValue == "Set a gadget's mode.")
+        await host.shutdown()
+    }
+
+    @Test func helpAndListCommandsAreAnsweredByTheOMCOnEveryElementTypeAndFitATerminal() async throws {
+        let host = try await host()
+        let response = try await host.mml(["HELP", "HELP SET GADGET", #"help: cmd="set gadget""#, "LST CMD", "LST CMD: NETYPE=OMC", "HELP NO SUCH"],
+                                          neType: "gadget")
+        let results = try #require(response.data?.arrayValue)
+        #expect(results.map { $0["code"]?.intValue } == [200, 200, 200, 200, 200, 404], "\(response.text)")
+        let list = results[0]["output"]?.stringValue ?? ""
+        #expect(list.contains("SET GADGET") && list.contains("LST CMD") && list.contains("HELP <command>"), "\(list)")
+        let help = results[1]["output"]?.stringValue ?? ""
+        for part in ["SET GADGET  (NE type GADGET, modifying, needs gadget:item:modify)", "Set a gadget's mode.", "required", "optional",
+                     "Example: SET GADGET: ID=<1 to 5 decimal digits>, MODE=<ON|OFF>"] {
+            #expect(help.contains(part), "\(part) in \(help)")
+        }
+        #expect(results[1]["data"]?["Parameters"]?.arrayValue?.map { $0["name"]?.stringValue } == ["ID", "MODE", "KI"])
+        #expect(results[2]["output"]?.stringValue == help)
+        #expect(results[3]["data"]?.arrayValue?.compactMap { $0["Command"]?.stringValue } == ["DSP GADGET", "RMV GADGET", "SET GADGET"])
+        #expect(results[4]["data"]?.arrayValue?.compactMap { $0["Command"]?.stringValue } == ["DATE", "HELP", "LST CMD"])
+        #expect(results[5]["msg"]?.stringValue?.hasPrefix("no MML command NO SUCH for NE type GADGET") == true, "\(results[5])")
+        for result in results {
+            for line in (result["output"]?.stringValue ?? "").split(separator: "\n") {
+                #expect(line.count <= 100, "too wide for a terminal: \(line)")
+            }
+        }
         await host.shutdown()
     }
 

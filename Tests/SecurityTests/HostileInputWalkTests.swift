@@ -25,7 +25,7 @@ extension SecurityTestSuite {
             let corpus = try HostileInput.corpus()
             #expect(corpus.count > 150)
             let omc = try await BundledOMC.start(securityConfig: ["adminPassword": "\"\(SecurityHost.firstPassword)\"", "captchaEnabled": "false",
-                                                                   "passwordCost": "1"])
+                                                                   "passwordCost": "1", "maxFailedLoginsPerSource": "100000"])
             let first = try await omc.token("admin", SecurityHost.firstPassword)
             _ = try await omc.send("PUT", "/system/user/profile/updatePwd", token: first,
                                    json: ["oldPassword": .string(SecurityHost.firstPassword), "newPassword": .string(SecurityHost.adminPassword)])

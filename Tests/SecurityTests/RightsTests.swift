@@ -12,10 +12,11 @@ extension SecurityTestSuite {
         static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
         /// Routes anybody may call without a session.
         static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "POST /login", "POST /logout", "GET /captchaImage", "POST /register"]
-        /// Writes any caller with a session may make, whatever their roles: their own session and profile,
+        /// Writes any caller with a session may make, whatever their roles: their own session, profile and API tokens,
         /// and the MML console, whose commands are authorized one by one.
         static let ownWrites: Set<String> = [
             "PUT /system/user/profile", "PUT /system/user/profile/updatePwd", "POST /system/user/profile/avatar",
+            "POST /system/user/token", "DELETE /system/user/token/{tokenId}",
             "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml",
             "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML",
         ]
@@ -24,6 +25,21 @@ extension SecurityTestSuite {
             let yaml = "plugins:\n" + plugins.map { "  - id: \($0.manifest.id)\n" }.joined()
             let assembly = try HostAssembly.assemble(try PluginsFile.parse(yaml, path: "plugins.yaml"), catalog: PluginCatalog(plugins))
             return assembly.routeListing
+        }
+
+        /// The stock `plugins.yaml` names every route open without login (the bundled walk proves the
+        /// list complete) and says how to protect `/metrics`.
+        @Test func theStockPluginsFileListsEveryOpenRoute() throws {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let text = try String(contentsOf: root.appendingPathComponent("plugins.yaml"), encoding: .utf8)
+            let comments = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+                .joined(separator: " ").replacingOccurrences(of: "#", with: " ")
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for route in Self.publicRoutes { #expect(comments.contains(route), "plugins.yaml does not list the open route \(route)") }
+            #expect(comments.contains("To protect /metrics"))
+            for route in try Self.mountedRoutes() where route.permission == "open" {
+                #expect(Self.publicRoutes.contains("\(route.method) \(route.path)"), "\(route.method) \(route.path) is open but not listed")
+            }
         }
 
         @Test func noRouteOfAnyPluginAnswersWithoutASessionOrToAViewersWrite() async throws {

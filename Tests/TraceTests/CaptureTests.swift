@@ -112,6 +112,29 @@ import UPF
         await bed.stop()
     }
 
+    @Test func stoppingNeedsNoTimeoutAndUPFCommandsNeedNoTimestamp() async throws {
+        let bed = try await TraceTestBed.start()
+        let untimed = try await bed.host.send(.post, "/tcpdump/ne", json: [
+            "neType": "AMF", "neId": "001", "cmd": "start", "timestamp": "untimed",
+        ] as JSONValue)
+        #expect(untimed.status == 400)
+        #expect(untimed.msg == "timeout: is required to start a capture: must be a whole number of seconds from 1 to 600", "\(untimed.text)")
+        #expect(try await capture(bed, "start", timestamp: "docs").code == 200)
+        let stopped = try await bed.host.send(.post, "/tcpdump/ne", json: [
+            "neType": "AMF", "neId": "001", "cmd": "stop", "timestamp": "docs",
+        ] as JSONValue)
+        #expect(stopped.code == 200, "\(stopped.text)")
+        #expect(stopped.data?["fileName"]?.stringValue == "AMF_001_docs.pcap")
+        for (cmd, runType) in [("pcap trace rx tx file no_stamp.pcap", "start"), ("pcap trace rx tx off", "stop")] {
+            let answer = try await bed.host.send(.post, "/tcpdump/neUPF", json: [
+                "neType": "UPF", "neId": "001", "runType": .string(runType), "cmd": .string(cmd),
+            ] as JSONValue)
+            #expect(answer.code == 200, "\(cmd): \(answer.text)")
+            #expect(answer.data?["fileName"]?.stringValue == "no_stamp.pcap")
+        }
+        await bed.stop()
+    }
+
     @Test func refusesMalformedUPFCommandsPrecisely() async throws {
         let bed = try await TraceTestBed.start()
         let cases: [(String, String, String)] = [

@@ -1,6 +1,7 @@
 import Foundation
 import OMCTesting
 import PluginAPI
+import Spreadsheet
 import Testing
 @testable import UDM
 
@@ -67,6 +68,22 @@ import Testing
         #expect(await host.send(.get, "/ne/udm/auth/list", headers: operatorHeaders).json?["rows"]?[0]?["ki"]?.stringValue == UDMRecord.mask)
         let export = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "txt"] as JSONValue, headers: operatorHeaders)
         #expect(export.text.contains(UDMRecord.mask) && !export.text.contains("0123456789abcdef"))
+        // The xlsx export, as the document's other exports offer: masked the same way, IMSI as text.
+        for (headers, ki) in [(operatorHeaders, UDMRecord.mask), (admin, "0123456789abcdef0123456789abcdef")] {
+            let workbook = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "xlsx"] as JSONValue, headers: headers)
+            #expect(workbook.status == 200, "\(workbook.text.prefix(300))")
+            #expect(workbook.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.headers["Content-Disposition"]?.contains(".xlsx") == true)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("udm-auth-\(UUID().uuidString).xlsx").path
+            try Data(workbook.body).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var rows: [[String]] = []
+            try SpreadsheetReader(path: path).forEachRow { _, cells in rows.append(cells) }
+            #expect(rows.count == 2, "\(rows)")
+            let header = rows.first ?? []
+            let values = Dictionary(uniqueKeysWithValues: zip(header, rows.last ?? []))
+            #expect(values["imsi"] == "460000100000030" && values["ki"] == ki, "\(rows)")
+        }
         let mml = try await host.mml(["DSP AUTHDAT: IMSI=460000100000030"], neType: "udm", neID: "001", headers: operatorHeaders)
         #expect(mml.data?[0]?["output"]?.stringValue?.contains("ki = \(UDMRecord.mask)") == true, "\(mml.text)")
         let clear = await host.send(.get, "/ne/udm/auth/001/460000100000030", headers: admin)

@@ -127,7 +127,7 @@ import Testing
         #expect(lines[1].hasPrefix("460001000000000,8613700000000,def_ambr") && lines[1].contains("\"1,2\""))
         let txt = try await host.send(.post, "/ne/udm/sub/export", json: ["neId": "001", "type": "txt"] as JSONValue)
         #expect(txt.text.split(separator: "\n").count == 1201 && txt.text.contains("460001000001199\t"))
-        #expect(try await host.send(.post, "/ne/udm/sub/export", json: ["neId": "001", "type": "xls"] as JSONValue).msg == "type: must be csv or txt")
+        #expect(try await host.send(.post, "/ne/udm/sub/export", json: ["neId": "001", "type": "xls"] as JSONValue).msg == "type: must be xlsx, csv or txt")
         await harness.stop()
     }
 }

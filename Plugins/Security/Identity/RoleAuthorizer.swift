@@ -18,6 +18,7 @@ struct RoleAuthorizer: Authorizer {
 extension SecurityState {
     /// The caller's rights, cached for a few seconds.
     func rights(of caller: Caller, _ context: PluginContext) async throws -> UserRights {
+        if let tokenID = APIToken.id(of: caller) { return try await rights(of: caller, token: tokenID, context) }
         if let cached = cachedRights(caller.userID) { return cached }
         guard let userID = Int64(caller.userID) else { return UserRights(roles: [], mustChangePassword: false) }
         let loaded = try await context.database.read { db in try RoleStore.rights(userID: userID, in: db) }

@@ -11,6 +11,7 @@ struct SessionAuthenticator: Authenticator {
 
     func authenticate(_ credentials: Credentials, _ context: PluginContext) async throws -> Caller? {
         guard let token = credentials.token else { return nil }
+        if token.hasPrefix(APIToken.secretPrefix) { return try await authenticate(apiToken: token, context) }
         let now = Milliseconds.of(context.clock.now())
         if let cached = state.cachedSession(token: token), cached.expiresAt > now { return cached.caller }
         let claims: SessionToken

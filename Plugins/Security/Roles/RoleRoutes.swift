@@ -45,9 +45,9 @@ enum RoleRoutes {
             try GrantRule.requireCovered(patterns, by: try await callerRights(request, state, context),
                                          field: fields.permissions == nil ? "menuIds" : "permissions")
             let now = Milliseconds.of(context.clock.now())
-            _ = try await context.database.write { db in try RoleAdmin.add(fields, patterns: patterns, by: admin, now: now, in: db) }
+            let id = try await context.database.write { db in try RoleAdmin.add(fields, patterns: patterns, by: admin, now: now, in: db) }
             state.rightsChanged()
-            return .success()
+            return .success(NewRole(roleId: String(id)))
         }
         plugin.route(.put, "/system/role", permission: "system:role:edit", summary: "Change a role", bodyLimit: 65_536) { request, context in
             let admin = try Administrator(request)
@@ -133,4 +133,9 @@ enum RoleRoutes {
         guard let caller = request.caller else { throw OMCError(.unauthenticated, "authentication required") }
         return try await state.rights(of: caller, context)
     }
+}
+
+/// The answer to `POST /system/role`: the new role's id, for assigning it (`roleIds`).
+struct NewRole: Encodable, Sendable {
+    let roleId: String
 }

@@ -183,5 +183,19 @@ enum SecuritySchema {
                 window_start INTEGER NOT NULL
             )
             """)
+        plugin.migration("v3_api_tokens", sql: """
+            CREATE TABLE security_api_token (
+                token_id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES security_user (user_id) ON DELETE CASCADE,
+                token_name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                permissions TEXT NOT NULL,
+                create_time INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                last_used_at INTEGER,
+                UNIQUE (user_id, token_name)
+            );
+            CREATE INDEX security_api_token_by_user ON security_api_token (user_id)
+            """)
     }
 }

@@ -27,10 +27,12 @@ enum UserRoutes {
             let rights = try await RoleRoutes.callerRights(request, state, context)
             let hash = try await state.hasher.hash(password)
             let now = Milliseconds.of(context.clock.now())
-            _ = try await context.database.write { db in
-                try UserAdmin.add(fields, passwordHash: hash, by: admin, scope: try admin.scope(in: db), rights: rights, now: now, in: db)
+            let mustChange = state.settings.initialPasswordChange
+            let id = try await context.database.write { db in
+                try UserAdmin.add(fields, passwordHash: hash, mustChangePassword: mustChange, by: admin, scope: try admin.scope(in: db),
+                                  rights: rights, now: now, in: db)
             }
-            return .success()
+            return .success(NewUser(userId: String(id)))
         }
         plugin.route(.put, "/system/user", permission: "system:user:edit", summary: "Change a user", bodyLimit: 16_384) { request, context in
             let admin = try Administrator(request)
@@ -94,4 +96,9 @@ enum UserRoutes {
         if let problem = state.settings.passwordPolicy.problem(password, userName: userName) { throw OMCError.invalid("password", problem) }
         return password
     }
+}
+
+/// The answer to `POST /system/user`: the new account's id, for the next call (roles, reset, delete).
+struct NewUser: Encodable, Sendable {
+    let userId: String
 }

@@ -1,8 +1,10 @@
 import Foundation
 import PluginAPI
+import Spreadsheet
 
 /// Export and import of one record kind: `POST /ne/udm/<resource>/export` streams the OMC's copy of an
-/// NE as CSV or tab-separated text, page by page; `POST /ne/udm/<resource>/import` reads an uploaded
+/// NE as CSV or tab-separated text, page by page, or writes it as an xlsx workbook (up to Excel's
+/// row limit; csv and txt have none, for million-row NEs); `POST /ne/udm/<resource>/import` reads an uploaded
 /// file line by line (`RecordTransfer+Import.swift`).
 struct RecordTransfer: Sendable {
     let schema: RecordSchema
@@ -14,7 +16,7 @@ struct RecordTransfer: Sendable {
     func declare(_ plugin: inout PluginRegistrar) {
         let base = "/ne/udm/\(schema.resource)"
         plugin.route(.post, base + "/export", permission: .required("udm:\(schema.resource):export"), audit: .export,
-                     summary: "Export \(schema.noun) of an NE as csv or txt", handler: export)
+                     summary: "Export \(schema.noun) of an NE as xlsx, csv or txt", handler: export)
         declareImport(&plugin)
     }
 
@@ -27,8 +29,10 @@ struct RecordTransfer: Sendable {
     @Sendable func export(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let body = try await request.decode(ExportRequest.self)
         guard !body.neId.isEmpty else { throw OMCError.invalid("neId", "is required") }
-        guard let format = TextFormat(rawValue: body.type.lowercased()) else { throw OMCError.invalid("type", "must be csv or txt") }
+        let type = body.type.lowercased()
+        guard type == "xlsx" || TextFormat(rawValue: type) != nil else { throw OMCError.invalid("type", "must be xlsx, csv or txt") }
         let reveal = schema.secretPositions.isEmpty ? false : try await request.permissions.holds(UDMPlugin.secretPermission)
+        guard let format = TextFormat(rawValue: type) else { return try await exportWorkbook(neID: body.neId, reveal: reveal, context) }
         let store = try runtime.store(schema)
         let schema = schema
         let neID = body.neId
@@ -58,6 +62,53 @@ struct RecordTransfer: Sendable {
                 after = last
             }
         }
+    }
+}
+
+extension RecordTransfer {
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    /// The xlsx export: every field as text (IMSI, MSISDN and keys keep their leading zeros), written
+    /// to the scratch folder row by row (flat memory) and then sent as a download.
+    func exportWorkbook(neID: String, reveal: Bool, _ context: PluginContext) async throws -> OMCResponse {
+        let schema = schema
+        let store = try runtime.store(schema)
+        let count = try await context.database.read { db in
+            try db.first("SELECT COUNT(*) AS n FROM \(schema.table) WHERE ne_id = ?", [.text(neID)])?.int("n") ?? 0
+        }
+        guard count < XLSXWriter.maximumRows else {
+            throw OMCError.invalid("type", "xlsx holds at most \(XLSXWriter.maximumRows - 1) records and UDM/\(neID) has \(count) \(schema.noun); export as csv or txt")
+        }
+        let stamp = Int(context.clock.now().timeIntervalSince1970)
+        let path = (context.host.scratchDirectory as NSString).appendingPathComponent("udm-export-\(UUID().uuidString).xlsx")
+        context.logger.info("export of UDM/\(neID) \(schema.noun) as xlsx\(reveal ? " with secrets in clear" : "")")
+        do {
+            let writer = try XLSXWriter(path: path, sheetName: schema.resource)
+            try writer.appendRow(schema.names.map(SpreadsheetCell.text))
+            var after = ""
+            while true {
+                let from = after
+                let (page, last) = try await context.database.read { db -> ([[String]], String?) in
+                    var rows: [[String]] = []
+                    var last: String?
+                    try db.forEachRow("SELECT \(store.selectColumns) FROM \(schema.table) WHERE ne_id = ? AND imsi > ? ORDER BY imsi LIMIT ?",
+                                      [.text(neID), .text(from), .int(Self.exportPage)]) { row in
+                        let record = try store.record(row, reveal: reveal)
+                        rows.append(record.values)
+                        last = record.imsi
+                    }
+                    return (rows, last)
+                }
+                for values in page { try writer.appendRow(values.map(SpreadsheetCell.text)) }
+                guard page.count == Self.exportPage, let last else { break }
+                after = last
+            }
+            try writer.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return .download(path: path, fileName: "udm_\(schema.resource)_\(neID)_\(stamp).xlsx", contentType: Self.xlsxType)
     }
 }
 

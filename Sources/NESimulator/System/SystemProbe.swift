@@ -34,7 +34,7 @@ public actor SystemProbe {
         let cpu = cpuUsage()
         let memory = Self.memory()
         return SystemSample(nfCpuUsage: cpu.nf, sysCpuUsage: cpu.sys, totalMem: memory.total, nfUsedMem: memory.process,
-                            sysMemUsage: memory.used)
+                            sysMemUsage: memory.total > 0 ? Int((Double(memory.used) / Double(memory.total) * 10_000).rounded()) : 0)
     }
 
     private func cpuUsage() -> (nf: Int, sys: Int) {

@@ -9,6 +9,7 @@ public struct SystemSample: Sendable, Hashable {
     public var totalMem: Int
     /// Resident memory of the simulator process, kB.
     public var nfUsedMem: Int
-    /// Memory in use on the machine (total less available), kB.
+    /// Memory in use on the machine (total less available), in hundredths of a percent of `totalMem`
+    /// (the API document's unit: 10000 = all of it).
     public var sysMemUsage: Int
 }

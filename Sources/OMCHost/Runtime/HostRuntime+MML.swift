@@ -28,19 +28,21 @@ extension HostRuntime {
         let started = ContinuousClock.now
         let command: MMLCommand
         do {
-            command = try MMLParser.parse(line)
+            command = try MMLParser.parse(BuiltinMMLCommand.expandingHelp(line))
         } catch {
             let result = MMLResult.failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
             metrics.recordMML(succeeded: false)
             await operations.record(OperationRecord(
                 title: "MML (syntax error)", businessType: .other, method: "MML", url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""),
-                operatorName: request.caller?.userName, departmentName: request.caller?.departmentName,
+                operatorName: request.caller?.auditName, departmentName: request.caller?.departmentName,
                 clientAddress: request.clientAddress, parameters: "(not recorded: the line could not be parsed, so secrets in it cannot be masked)",
                 result: result.msg, succeeded: false, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
                 requestID: request.requestID, pluginID: nil))
             return result
         }
         let entry = assembly.mml.lookup(neType: neType, name: command.name)
+            ?? (BuiltinMMLCommand.answeredOnEveryNEType.contains(command.name)
+                ? assembly.mml.lookup(neType: BuiltinMMLCommand.neType, name: command.name) : nil)
         let result: MMLResult
         do {
             if let entry {
@@ -58,7 +60,7 @@ extension HostRuntime {
         await operations.record(OperationRecord(
             title: "MML \(command.name)" + (entry == nil && neType != BuiltinMMLCommand.neType ? " (forwarded to the NE)" : ""),
             businessType: entry?.audit ?? (neType == BuiltinMMLCommand.neType ? .other : .update), method: "MML",
-            url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.userName,
+            url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.auditName,
             departmentName: request.caller?.departmentName, clientAddress: request.clientAddress,
             parameters: operations.masker.maskedCommand(command),
             result: result.code == 200 ? (result.output ?? result.msg) : result.msg,
@@ -82,7 +84,7 @@ extension HostRuntime {
         case .plugin(let handler, let index):
             return try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))
         case .builtin(let builtin):
-            return builtinReply(builtin, invocation)
+            return try builtinReply(builtin, invocation)
         }
     }
 
@@ -123,7 +125,7 @@ extension HostRuntime {
         }
     }
 
-    private func builtinReply(_ command: BuiltinMMLCommand, _ invocation: MMLInvocation) -> MMLReply {
+    private func builtinReply(_ command: BuiltinMMLCommand, _ invocation: MMLInvocation) throws(OMCError) -> MMLReply {
         switch command {
         case .date:
             let now = clock.now()
@@ -134,13 +136,9 @@ extension HostRuntime {
             return MMLReply(output: formatter.string(from: now),
                             data: .object(["time": .string(iso), "timestamp": .number((now.timeIntervalSince1970 * 1000).rounded())]))
         case .listCommands:
-            let filter = invocation.string("NETYPE")?.uppercased()
-            let rows = assembly.mml.all.filter { filter == nil || $0.neType == filter }.map { entry in
-                [entry.neType, entry.name,
-                 entry.parameters.map { "\($0.name)\($0.required ? "" : "?")=<\($0.ruleDescription)>" }.joined(separator: ", "),
-                 entry.privilege.description, entry.risk.rawValue, entry.help]
-            }
-            return .table(headers: ["NE type", "Command", "Parameters", "Privilege", "Risk", "Help"], rows: rows)
+            return commandList(invocation)
+        case .help:
+            return try commandHelp(invocation)
         }
     }
 }

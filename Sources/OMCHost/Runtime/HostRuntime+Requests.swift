@@ -34,7 +34,7 @@ extension HostRuntime {
         if level >= logSink.level {
             logger.log(level, "\(incoming.method) \(incoming.path) \(response.status)", [
                 "request-id": requestID, "duration-ms": String(format: "%.2f", Self.milliseconds(elapsed)),
-                "user": caller?.userName ?? "-", "client": incoming.clientAddress ?? "-",
+                "user": caller?.auditName ?? "-", "client": incoming.clientAddress ?? "-",
             ])
         }
         return response
@@ -100,7 +100,7 @@ extension HostRuntime {
                 .filter { !$0.isEmpty }.joined(separator: " ")
             await operations.record(OperationRecord(
                 title: route.summary, businessType: route.audit, method: route.method.rawValue,
-                url: incoming.path + (query.isEmpty ? "" : "?" + query), operatorName: caller?.userName,
+                url: incoming.path + (query.isEmpty ? "" : "?" + query), operatorName: caller?.auditName,
                 departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
                 parameters: parameters, result: Self.resultMessage(of: response),
                 succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),

@@ -10,13 +10,23 @@ public struct Caller: Sendable, Hashable {
     public let roles: [String]
     /// The session (token) id; lets a plugin end or list sessions.
     public let sessionID: String?
+    /// The name of the API token the caller authenticated with; `nil` for an interactive session.
+    public let tokenName: String?
 
     /// A caller.
-    public init(userID: String, userName: String, departmentName: String? = nil, roles: [String] = [], sessionID: String? = nil) {
+    public init(userID: String, userName: String, departmentName: String? = nil, roles: [String] = [], sessionID: String? = nil,
+                tokenName: String? = nil) {
         self.userID = userID
         self.userName = userName
         self.departmentName = departmentName
         self.roles = roles
         self.sessionID = sessionID
+        self.tokenName = tokenName
+    }
+
+    /// Who did it, as the operation log records it: the login name, followed by the API token's
+    /// name when the caller used one (`ops (token: nightly-export)`).
+    public var auditName: String {
+        tokenName.map { "\(userName) (token: \($0))" } ?? userName
     }
 }

@@ -49,7 +49,8 @@ public final class ChangeJournal: Sendable {
 
     /// The operator a change is made for, as the journal keeps them for the operation log.
     public struct Operator: Sendable {
-        /// The login name; `nil` when no identity plugin is enabled.
+        /// The login name (with the API token's name when one was used, ``Caller/auditName``); `nil`
+        /// when no identity plugin is enabled.
         public let name: String?
         /// Their department.
         public let department: String?
@@ -65,12 +66,12 @@ public final class ChangeJournal: Sendable {
 
         /// The caller of a request.
         public init(_ request: OMCRequest) {
-            self.init(name: request.caller?.userName, department: request.caller?.departmentName, address: request.clientAddress)
+            self.init(name: request.caller?.auditName, department: request.caller?.departmentName, address: request.clientAddress)
         }
 
         /// The caller of an MML command.
         public init(_ invocation: MMLInvocation) {
-            self.init(name: invocation.caller?.userName, department: invocation.caller?.departmentName, address: nil)
+            self.init(name: invocation.caller?.auditName, department: invocation.caller?.departmentName, address: nil)
         }
     }
 

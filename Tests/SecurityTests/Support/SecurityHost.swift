@@ -5,14 +5,15 @@ import PluginAPI
 import Security
 
 /// A mock host with the Security plugin (and the `ne` plugin, for routes of another plugin), a
-/// known first-start password, a low hash cost so tests stay fast, and captcha off unless asked.
+/// known first-start password, a low hash cost so tests stay fast, and captcha and the initial password change off unless asked.
 enum SecurityHost {
     static let firstPassword = "First#Start9x"
     static let adminPassword = "Omc#Pass42y"
 
     static func start(_ settings: [String: String] = [:], plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self],
                       clock: ManualClock = ManualClock()) async throws -> MockHost {
-        var config = ["adminPassword": "\"\(firstPassword)\"", "captchaEnabled": "false", "passwordCost": "1"]
+        var config = ["adminPassword": "\"\(firstPassword)\"", "captchaEnabled": "false", "passwordCost": "1",
+                      "initialPasswordChange": "false"]
         config.merge(settings) { _, given in given }
         var yaml = "plugins:\n  - id: security\n    config:\n"
         for (key, value) in config.sorted(by: { $0.key < $1.key }) { yaml += "      \(key): \(value)\n" }
