@@ -16,18 +16,31 @@ public struct PCFPlugin: OMCPlugin {
     static let neType = "PCF"
 
     let settings: PCFSettings
+    /// The journal of changes sent to the NEs (table `pcf_change`).
+    let changes = ChangeJournal(table: "pcf_change")
 
     /// Reads the validated configuration.
     public init(configuration: PluginConfiguration) throws {
         settings = PCFSettings(configuration)
     }
 
-    /// Declares the table, the NE type, the routes and the MML commands.
+    /// Declares the tables, the NE type, the routes, the MML commands and the settling job.
     public func register(_ plugin: inout PluginRegistrar) throws {
         PCFMigrations.declare(&plugin)
+        changes.declare(&plugin)
         plugin.neType(PCFDescriptor.descriptor)
-        UEInfoRoutes(settings: settings).declare(&plugin)
-        UEPolicyTransfer(settings: settings).declare(&plugin)
-        UEPolicyCommands(settings: settings).declare(&plugin)
+        UEInfoRoutes(settings: settings, changes: changes).declare(&plugin)
+        UEPolicyTransfer(settings: settings, changes: changes).declare(&plugin)
+        UEPolicyCommands(settings: settings, changes: changes).declare(&plugin)
+        let (settings, changes) = (settings, changes)
+        plugin.job("settle-changes", schedule: .every(seconds: settings.reconcileInterval),
+                   summary: "Settle UE policy changes a stop left between the NE and the OMC") { context in
+            await changes.settleAll(context: context, waitForRecent: false, settler: UEPolicyService.settler(settings))
+        }
+    }
+
+    /// Settles the changes a crash left, so that the OMC's copy equals the NEs before the first request.
+    public func start(_ context: PluginContext) async throws {
+        await changes.settleAll(context: context, waitForRecent: true, settler: UEPolicyService.settler(settings))
     }
 }

@@ -37,18 +37,19 @@ public struct UDMPlugin: OMCPlugin {
             RecordCommands(schema: schema, runtime: runtime).declare(&plugin)
         }
         ConfigRoutes.declare(&plugin, runtime: runtime)
+        runtime.changes.declare(&plugin)
         let runtime = runtime
         plugin.job("settle-batches", schedule: .every(seconds: runtime.settings.reconcileInterval),
-                   summary: "Settle batches a stop left between the NE and the OMC") { context in
-            try await runtime.journal().reconcile(stores: try runtime.stores(), bulkTimeout: runtime.settings.bulkTimeout, context: context)
+                   summary: "Settle batches and single changes a stop left between the NE and the OMC") { context in
+            try await runtime.settleJournals(context, waitForRecent: false)
         }
     }
 
-    /// Loads the secret key, then settles batches left by a crash, so that the OMC's copy is whole
-    /// before the first request.
+    /// Loads the secret key, then settles batches and single changes left by a crash, so that the
+    /// OMC's copy is whole before the first request.
     public func start(_ context: PluginContext) async throws {
         try runtime.start(context)
         try await runtime.journal().removeOrphans(context: context)
-        try await runtime.journal().reconcile(stores: try runtime.stores(), bulkTimeout: runtime.settings.bulkTimeout, context: context)
+        try await runtime.settleJournals(context, waitForRecent: true)
     }
 }

@@ -4,6 +4,7 @@ import PluginAPI
 /// They do what the `ueInfo` routes do (the NE first, then the OMC's copy), with the same rules.
 struct UEPolicyCommands: Sendable {
     let settings: PCFSettings
+    let changes: ChangeJournal
 
     /// MML parameter → field name.
     static let parameters: [(mml: String, field: String)] = [
@@ -29,23 +30,24 @@ struct UEPolicyCommands: Sendable {
 
     func declare(_ plugin: inout PluginRegistrar) {
         let settings = settings
+        let changes = changes
         plugin.mml("ADD UEPOLICY", neType: PCFPlugin.neType, parameters: Self.fieldParameters(msisdnRequired: true),
                    privilege: "pcf:ueInfo:add", risk: .modifying,
                    help: "Add the policy of a UE to the PCF (the NE first, then the OMC's copy).") { invocation, context in
             let policy = try UEPolicy(Self.values(invocation))
-            try await UEPolicyService(settings: settings, context: context).add(neID: try Self.neID(invocation), policy)
+            try await Self.service(settings, changes, invocation, context).add(neID: try Self.neID(invocation), policy)
             return MMLReply(output: "UE policy of IMSI \(policy.imsi) added", data: policy.json)
         }
         plugin.mml("MOD UEPOLICY", neType: PCFPlugin.neType, parameters: Self.fieldParameters(msisdnRequired: false),
                    privilege: "pcf:ueInfo:edit", risk: .modifying,
                    help: "Change the given fields of a UE's policy; the others keep their value.") { invocation, context in
-            let policy = try await UEPolicyService(settings: settings, context: context).modify(neID: try Self.neID(invocation), Self.values(invocation))
+            let policy = try await Self.service(settings, changes, invocation, context).modify(neID: try Self.neID(invocation), Self.values(invocation))
             return MMLReply(output: "UE policy of IMSI \(policy.imsi) modified", data: policy.json)
         }
         plugin.mml("RMV UEPOLICY", neType: PCFPlugin.neType, parameters: [.digits("IMSI", length: 15, required: true, help: "IMSI of the UE, 15 digits")],
                    privilege: "pcf:ueInfo:remove", risk: .highRisk, help: "Remove the policy of a UE from the PCF.") { invocation, context in
             let imsi = invocation.string("IMSI") ?? ""
-            guard try await UEPolicyService(settings: settings, context: context).remove(neID: try Self.neID(invocation), imsi: imsi) else {
+            guard try await Self.service(settings, changes, invocation, context).remove(neID: try Self.neID(invocation), imsi: imsi) else {
                 throw OMCError.notFound("UE policy of IMSI \(imsi) does not exist")
             }
             return MMLReply(output: "UE policy of IMSI \(imsi) removed")
@@ -57,7 +59,7 @@ struct UEPolicyCommands: Sendable {
             let imsi = invocation.string("IMSI")
             let msisdn = invocation.string("MSISDN")
             guard imsi != nil || msisdn != nil else { throw OMCError.invalid("IMSI", "give IMSI or MSISDN") }
-            guard let policy = try await UEPolicyService(settings: settings, context: context)
+            guard let policy = try await Self.service(settings, changes, invocation, context)
                 .find(neID: try Self.neID(invocation), imsi: imsi, msisdn: msisdn) else {
                 throw OMCError.notFound("UE policy of \(imsi.map { "IMSI \($0)" } ?? "MSISDN \(msisdn ?? "")") does not exist")
             }
@@ -76,5 +78,10 @@ struct UEPolicyCommands: Sendable {
             throw OMCError.invalid("ne_id", "PCF MML commands need the PCF's ne_id")
         }
         return neID
+    }
+
+    private static func service(_ settings: PCFSettings, _ changes: ChangeJournal, _ invocation: MMLInvocation,
+                                _ context: PluginContext) -> UEPolicyService {
+        UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(invocation))
     }
 }

@@ -21,18 +21,25 @@ struct PCFClient: Sendable {
 
     /// Adds `policies` (with `replace`, adds or replaces); all or nothing.
     func create(_ policies: [UEPolicy], replace: Bool = false) async throws {
-        _ = try await answer(Self.request(.post, policies, query: replace ? [("replace", "true")] : [], timeout: bulkTimeout))
+        _ = try await answer(Self.request(.post, policies, query: replace ? [("replace", "true")] : [], timeout: timeout(policies.count)))
     }
 
     /// Replaces `policies`, which must all exist on the NE; all or nothing.
     func modify(_ policies: [UEPolicy]) async throws {
-        _ = try await answer(Self.request(.put, policies, timeout: bulkTimeout))
+        _ = try await answer(Self.request(.put, policies, timeout: timeout(policies.count)))
+    }
+
+    /// The deadline of a change of `count` policies: the bulk one for several, the host's short
+    /// default (`server.neTimeoutMilliseconds`) for one, so that an NE slow to answer one policy
+    /// does not hold the request and one of its connections for minutes.
+    private func timeout(_ count: Int) -> Duration? {
+        count > 1 ? bulkTimeout : nil
     }
 
     /// A JSON array of `policies`, written directly rather than through `JSONEncoder`: a 100,000-UE
     /// batch is a million values, and the fields' rules leave nothing to escape but the generic case.
     static func request(_ method: HTTPMethod, _ policies: [UEPolicy], query: [(name: String, value: String)] = [],
-                        timeout: Duration) -> NERequest {
+                        timeout: Duration?) -> NERequest {
         var text = "["
         text.reserveCapacity(policies.count * 256)
         for (index, policy) in policies.enumerated() {
@@ -63,6 +70,44 @@ struct PCFClient: Sendable {
         }.joined()
     }
 
+    /// The NE's own policies with an IMSI from `first` through `last` (both 15 digits), read in
+    /// pages: what the change journal settles a change against.
+    func policies(from first: String, through last: String) async throws -> [UEPolicy] {
+        if first == last {
+            let data = try await answer(.get(Self.path, query: [("imsi", first)]))
+            return try (data?.arrayValue ?? []).map(policy)
+        }
+        var found: [UEPolicy] = []
+        // The page after the IMSI just below `first`, so that `first` itself is included.
+        let below = UInt64(first).flatMap { $0 > 0 ? String($0 - 1) : nil }
+        var after = below.map { String(repeating: "0", count: max(0, first.utf8.count - $0.utf8.count)) + $0 }
+        while true {
+            var query: [(name: String, value: String)] = [("limit", String(Self.settlePage))]
+            if let after { query.append(("after", after)) }
+            let page = try (try await answer(.get(Self.path, query: query, timeout: bulkTimeout))?.arrayValue ?? []).map(policy)
+            found += page.filter { $0.imsi >= first && $0.imsi <= last }
+            guard page.count == Self.settlePage, let end = page.last?.imsi, end < last else { return found }
+            after = end
+        }
+    }
+
+    /// Policies per page when settling a range.
+    static let settlePage = 10_000
+
+    /// A policy as the NE sent it; one the OMC's rules refuse is an NE failure, named.
+    private func policy(_ value: JSONValue) throws -> UEPolicy {
+        guard case .object(let fields) = value else { throw OMCError(.neFailure, "NE \(element.key) sent a UE policy that is not a JSON object") }
+        var given: [String: String] = [:]
+        for (name, field) in fields where UEPolicy.fieldNames.contains(name) {
+            if let text = field.stringValue { given[name] = text } else if let number = field.intValue { given[name] = String(number) }
+        }
+        do {
+            return try UEPolicy(given)
+        } catch {
+            throw OMCError(.neFailure, "NE \(element.key) holds a UE policy the OMC refuses (IMSI \(given["imsi"] ?? "?")): \(error)")
+        }
+    }
+
     /// Removes one policy; `false` when the NE does not have it.
     func delete(imsi: String) async throws -> Bool {
         let response = try await network.send(NERequest(method: .delete, path: Self.path, query: [("imsi", imsi)]), to: element)
@@ -73,7 +118,7 @@ struct PCFClient: Sendable {
 
     /// Removes the policies of `imsis` the NE has.
     func delete(imsis: [String]) async throws {
-        _ = try await answer(.json(.delete, Self.path, .array(imsis.map(JSONValue.string)), timeout: bulkTimeout))
+        _ = try await answer(.json(.delete, Self.path, .array(imsis.map(JSONValue.string)), timeout: timeout(imsis.count)))
     }
 
     private func answer(_ request: NERequest) async throws -> JSONValue? {

@@ -3,10 +3,14 @@ import PluginAPI
 /// What can be done with the UE policies of one PCF, whoever asks (REST routes, MML, imports): every
 /// change goes to the NE first and is recorded in the OMC's copy only when the NE accepted it.
 /// Multi-record changes are all or nothing: checked whole, sent to the NE in one request, recorded
-/// in one transaction.
+/// in one transaction. Single and batch changes run through the change journal: a crash between
+/// the NE's answer and the OMC's record is settled afterwards from the NE's real state.
 struct UEPolicyService: Sendable {
     let settings: PCFSettings
+    let changes: ChangeJournal
     let context: PluginContext
+    /// Who asks, for the change journal and the operation log.
+    let by: ChangeJournal.Operator
 
     /// Rows read per database visit in batch changes.
     static let page = 10_000
@@ -27,33 +31,35 @@ struct UEPolicyService: Sendable {
     /// Adds one policy; refused when the IMSI or the MSISDN is taken.
     func add(neID: String, _ policy: UEPolicy) async throws {
         let client = try await PCFClient.resolve(neID, context, settings: settings)
-        try await checkFree([policy], neID: neID)
-        try await client.create([policy])
-        try await context.database.write { db in try UEPolicyStore.upsert([policy], neID: neID, in: db) }
+        try await journaled(neID: neID, "add", policy.imsi, check: { try await checkFree([policy], neID: neID) }, change: {
+            try await client.create([policy])
+        }, record: { _, db in try UEPolicyStore.upsert([policy], neID: neID, in: db) })
     }
 
     /// Changes the `given` fields of the existing policy of `given["imsi"]`.
     func modify(neID: String, _ given: [String: String]) async throws -> UEPolicy {
         let client = try await PCFClient.resolve(neID, context, settings: settings)
         guard let imsi = given["imsi"] else { throw OMCError.invalid("imsi", "is required") }
-        guard let current = try await find(neID: neID, imsi: imsi, msisdn: nil) else {
-            throw OMCError.notFound("UE policy of IMSI \(imsi) on \(PCFPlugin.neType)/\(neID) does not exist")
-        }
-        let policy = try UEPolicy(given, base: current)
-        if policy.msisdn != current.msisdn { try await checkFree([policy], neID: neID, checkIMSI: false) }
-        try await client.modify([policy])
-        try await context.database.write { db in try UEPolicyStore.upsert([policy], neID: neID, in: db) }
-        return policy
+        try Self.check("imsi", imsi)
+        return try await journaled(neID: neID, "modify", imsi, change: {
+            guard let current = try await find(neID: neID, imsi: imsi, msisdn: nil) else {
+                throw OMCError.notFound("UE policy of IMSI \(imsi) on \(PCFPlugin.neType)/\(neID) does not exist")
+            }
+            let policy = try UEPolicy(given, base: current)
+            if policy.msisdn != current.msisdn { try await checkFree([policy], neID: neID, checkIMSI: false) }
+            try await client.modify([policy])
+            return policy
+        }, record: { policy, db in try UEPolicyStore.upsert([policy], neID: neID, in: db) })
     }
 
     /// Removes one policy; `false` when neither the NE nor the OMC's copy has it.
     func remove(neID: String, imsi: String) async throws -> Bool {
         try Self.check("imsi", imsi)
         let client = try await PCFClient.resolve(neID, context, settings: settings)
-        let removed = try await client.delete(imsi: imsi)
         // The NE is the authority: what it does not have, the OMC's copy drops too.
-        try await context.database.write { db in try UEPolicyStore.delete([imsi], neID: neID, in: db) }
-        return removed
+        return try await journaled(neID: neID, "delete", imsi, change: {
+            try await client.delete(imsi: imsi)
+        }, record: { _, db in try UEPolicyStore.delete([imsi], neID: neID, in: db) })
     }
 
     /// Adds `count` policies: `base`, then `base` with IMSI and MSISDN advanced by 1, 2, …
@@ -64,8 +70,10 @@ struct UEPolicyService: Sendable {
             throw OMCError.invalid("number", "\(count) UEs from IMSI \(base.imsi) and MSISDN \(base.msisdn) would run past the last number of the same length")
         }
         let policies = (0..<count).compactMap { base.stepped(by: $0) }
-        try await checkFree(policies, neID: neID, ranged: true)
-        try await apply(policies, neID: neID) { try await client.create(policies) } undo: { try await client.delete(imsis: policies.map(\.imsi)) }
+        let last = policies.last?.imsi ?? base.imsi
+        try await journaled(neID: neID, "batch add", base.imsi, through: last, check: {
+            try await checkFree(policies, neID: neID, ranged: true)
+        }, change: { try await client.create(policies) }, record: { _, db in try UEPolicyStore.upsert(policies, neID: neID, in: db) })
         return count
     }
 
@@ -104,7 +112,9 @@ struct UEPolicyService: Sendable {
             policies.append(try UEPolicy(values, base: policy))
         }
         if firstMSISDN != nil { try await checkFree(policies, neID: neID, checkIMSI: false) }
-        try await apply(policies, neID: neID) { try await client.modify(policies) } undo: { try await client.modify(current) }
+        let changed = policies
+        try await journaled(neID: neID, "batch modify", first, through: last, change: { try await client.modify(changed) },
+                            record: { _, db in try UEPolicyStore.upsert(changed, neID: neID, in: db) })
         return count
     }
 
@@ -120,8 +130,8 @@ struct UEPolicyService: Sendable {
             try UEPolicyStore.range(neID: neID, from: imsi, through: last, limit: count, in: db).map(\.imsi)
         }
         guard !imsis.isEmpty else { return 0 }
-        try await client.delete(imsis: imsis)
-        try await context.database.write { db in try UEPolicyStore.delete(imsis, neID: neID, in: db) }
+        try await journaled(neID: neID, "batch delete", imsi, through: last, change: { try await client.delete(imsis: imsis) },
+                            record: { _, db in try UEPolicyStore.delete(imsis, neID: neID, in: db) })
         return imsis.count
     }
 
@@ -129,24 +139,40 @@ struct UEPolicyService: Sendable {
     func importPolicies(_ policies: [UEPolicy], neID: String) async throws {
         try checkBatchSize(policies.count)
         let client = try await PCFClient.resolve(neID, context, settings: settings)
-        try await checkFree(policies, neID: neID, checkIMSI: false)
-        try await client.create(policies, replace: true)
-        try await context.database.write { db in try UEPolicyStore.upsert(policies, neID: neID, in: db) }
+        guard let first = policies.lazy.map(\.imsi).min(), let last = policies.lazy.map(\.imsi).max() else { return }
+        try await journaled(neID: neID, "import", first, through: last, check: {
+            try await checkFree(policies, neID: neID, checkIMSI: false)
+        }, change: { try await client.create(policies, replace: true) },
+        record: { _, db in try UEPolicyStore.upsert(policies, neID: neID, in: db) })
     }
 
-    /// Sends a change to the NE, then records it; when recording fails, `undo` asks the NE to take
-    /// the change back so that both stay equal, and the failure is reported.
-    private func apply(_ policies: [UEPolicy], neID: String, change: () async throws -> Void,
-                       undo: () async throws -> Void) async throws {
-        try await change()
-        do {
-            try await context.database.write { db in try UEPolicyStore.upsert(policies, neID: neID, in: db) }
-        } catch {
-            context.logger.error("recording \(policies.count) UE policies of PCF/\(neID) failed after the NE applied them: \(error); undoing on the NE")
-            do { try await undo() } catch {
-                context.logger.error("undoing the change on PCF/\(neID) failed: \(error); the OMC's copy differs from the NE")
+    /// Runs a change of the IMSIs `first` through `last` through the change journal, with the
+    /// deadline the NE request has: the host's short one for one UE, the bulk one for several.
+    @discardableResult
+    private func journaled<Answer: Sendable>(neID: String, _ operation: String, _ first: String, through last: String? = nil,
+                                             check: () async throws -> Void = {}, change: () async throws -> Answer,
+                                             record: @escaping @Sendable (Answer, any DatabaseConnection) throws -> Void) async throws -> Answer {
+        let intent = ChangeJournal.Intent(neID: neID, subject: "ueInfo", operation: operation, firstKey: first, lastKey: last, by: by)
+        let deadline = last == nil || last == first ? context.host.neTimeout : settings.bulkTimeout
+        return try await changes.run(intent, deadline: deadline, context: context, check: check, change: change, record: record,
+                                     settler: Self.settler(settings))
+    }
+
+    /// Settles a change a stop left: the NE's own policies of the entry's IMSIs become the OMC's copy
+    /// of those IMSIs.
+    static func settler(_ settings: PCFSettings) -> ChangeJournal.Settler {
+        { entry, context in
+            let neID = entry.intent.neID
+            let (first, last) = (entry.intent.firstKey, entry.intent.lastKey)
+            let held = try await PCFClient.resolve(neID, context, settings: settings).policies(from: first, through: last)
+            return { db in
+                let kept = Set(held.map(\.imsi))
+                let stale = try UEPolicyStore.range(neID: neID, from: first, through: last, limit: Int(Int32.max), in: db)
+                    .map(\.imsi).filter { !kept.contains($0) }
+                try UEPolicyStore.delete(stale, neID: neID, in: db)
+                try UEPolicyStore.upsert(held, neID: neID, in: db)
+                return "the NE holds \(held.count) UE policies of IMSI \(entry.keys); the OMC's copy now equals it (\(stale.count) removed)"
             }
-            throw error
         }
     }
 

@@ -4,6 +4,7 @@ import PluginAPI
 /// modify and delete of `number` consecutive UEs.
 struct UEInfoRoutes: Sendable {
     let settings: PCFSettings
+    let changes: ChangeJournal
 
     static let base = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
 
@@ -18,8 +19,8 @@ struct UEInfoRoutes: Sendable {
         plugin.route(.delete, base + "/{number}", permission: "pcf:ueInfo:remove", summary: "Batch delete PCF UE policies", handler: batchDelete)
     }
 
-    private func service(_ context: PluginContext) -> UEPolicyService {
-        UEPolicyService(settings: settings, context: context)
+    private func service(_ request: OMCRequest, _ context: PluginContext) -> UEPolicyService {
+        UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(request))
     }
 
     /// `{code, msg, data, total}`: the document's `{"data": [...]}` with the OMC's envelope around it;
@@ -36,7 +37,7 @@ struct UEInfoRoutes: Sendable {
         let imsi = request.query["imsi"].flatMap { $0.isEmpty ? nil : $0 }
         let msisdn = request.query["msisdn"].flatMap { $0.isEmpty ? nil : $0 }
         if imsi != nil || msisdn != nil {
-            let found = try await service(context).find(neID: neID, imsi: imsi, msisdn: msisdn)
+            let found = try await service(request, context).find(neID: neID, imsi: imsi, msisdn: msisdn)
             let rows = found.map { [$0] } ?? []
             return .json(PolicyList(code: 200, msg: "Success", data: rows, total: rows.count))
         }
@@ -50,7 +51,7 @@ struct UEInfoRoutes: Sendable {
     @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try Self.neID(request)
         let policy = try UEPolicy(try await Self.values(request))
-        try await service(context).add(neID: neID, policy)
+        try await service(request, context).add(neID: neID, policy)
         return .success()
     }
 
@@ -58,14 +59,14 @@ struct UEInfoRoutes: Sendable {
         let neID = try Self.neID(request)
         var values = try await Self.values(request)
         if values["imsi"] == nil, let imsi = request.query["imsi"], !imsi.isEmpty { values["imsi"] = imsi }
-        _ = try await service(context).modify(neID: neID, values)
+        _ = try await service(request, context).modify(neID: neID, values)
         return .success()
     }
 
     @Sendable func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try Self.neID(request)
         guard let imsi = request.query["imsi"], !imsi.isEmpty else { throw OMCError.invalid("imsi", "is required") }
-        guard try await service(context).remove(neID: neID, imsi: imsi) else { return Self.dataNotFound }
+        guard try await service(request, context).remove(neID: neID, imsi: imsi) else { return Self.dataNotFound }
         return .success()
     }
 
@@ -73,14 +74,14 @@ struct UEInfoRoutes: Sendable {
         let neID = try Self.neID(request)
         let count = try Self.number(request)
         let base = try UEPolicy(try await Self.values(request))
-        return .success(["added": try await service(context).batchAdd(neID: neID, base: base, count: count)])
+        return .success(["added": try await service(request, context).batchAdd(neID: neID, base: base, count: count)])
     }
 
     @Sendable func batchModify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try Self.neID(request)
         let count = try Self.number(request)
         let values = try await Self.values(request)
-        return .success(["modified": try await service(context).batchModify(neID: neID, given: values, count: count)])
+        return .success(["modified": try await service(request, context).batchModify(neID: neID, given: values, count: count)])
     }
 
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
@@ -91,7 +92,7 @@ struct UEInfoRoutes: Sendable {
             imsi = try await Self.values(request)["imsi"]
         }
         guard let imsi else { throw OMCError.invalid("imsi", "is required (query or body): the first IMSI to delete") }
-        return .success(["deleted": try await service(context).batchDelete(neID: neID, imsi: imsi, count: count)])
+        return .success(["deleted": try await service(request, context).batchDelete(neID: neID, imsi: imsi, count: count)])
     }
 
     /// The document's answer for an absent record: HTTP 404 `{"cause": "DATA_NOT_FOUND", "status": 404}`.

@@ -9,6 +9,7 @@ import Spreadsheet
 /// host's scratch folder and streamed from there.
 struct UEPolicyTransfer: Sendable {
     let settings: PCFSettings
+    let changes: ChangeJournal
 
     /// Rows read per database visit while exporting.
     static let exportPage = 5000
@@ -28,7 +29,7 @@ struct UEPolicyTransfer: Sendable {
         guard let upload = form.file("file") else { throw OMCError.invalid("file", "is required: send the xlsx, xls or csv file in form field 'file'") }
         guard upload.size > 0 else { throw OMCError.invalid("file", "\(upload.fileName) is empty") }
         let policies = try readPolicies(upload)
-        try await UEPolicyService(settings: settings, context: context).importPolicies(policies, neID: neID)
+        try await UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(request)).importPolicies(policies, neID: neID)
         context.logger.info("imported \(policies.count) UE policies into PCF/\(neID) from \(upload.fileName)")
         return .success(["imported": policies.count])
     }

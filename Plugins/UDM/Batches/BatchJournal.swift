@@ -31,23 +31,8 @@ struct BatchJournal: Sendable {
         let by: Operator
     }
 
-    /// The operator a batch runs for, as the journal keeps them.
-    struct Operator: Sendable {
-        let name: String?
-        let department: String?
-        let address: String?
-
-        init(name: String?, department: String?, address: String?) {
-            self.name = name
-            self.department = department
-            self.address = address
-        }
-
-        /// The caller of `request`.
-        init(_ request: OMCRequest) {
-            self.init(name: request.caller?.userName, department: request.caller?.departmentName, address: request.clientAddress)
-        }
-    }
+    /// The operator a batch runs for, as the journal keeps them: the same as a single change's.
+    typealias Operator = ChangeJournal.Operator
 
     /// Folder of the batch files.
     let folder: String

@@ -58,8 +58,8 @@ struct RecordCommands: Sendable {
         return values
     }
 
-    private func service(_ context: PluginContext) -> RecordService {
-        RecordService(schema: schema, runtime: runtime, context: context)
+    private func service(_ invocation: MMLInvocation, _ context: PluginContext) -> RecordService {
+        RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(invocation))
     }
 
     private func reveal(_ invocation: MMLInvocation) async throws -> Bool {
@@ -69,27 +69,27 @@ struct RecordCommands: Sendable {
     @Sendable func add(_ invocation: MMLInvocation, _ context: PluginContext) async throws -> MMLReply {
         let neID = try neID(invocation)
         let record = try schema.record(given(invocation))
-        try await service(context).create(neID: neID, record)
+        try await service(invocation, context).create(neID: neID, record)
         return MMLReply(output: "\(schema.noun) of IMSI \(record.imsi) added on UDM/\(neID)")
     }
 
     @Sendable func modify(_ invocation: MMLInvocation, _ context: PluginContext) async throws -> MMLReply {
         let neID = try neID(invocation)
-        let record = try await service(context).modify(neID: neID, given(invocation))
+        let record = try await service(invocation, context).modify(neID: neID, given(invocation))
         return MMLReply(output: "\(schema.noun) of IMSI \(record.imsi) modified on UDM/\(neID)")
     }
 
     @Sendable func remove(_ invocation: MMLInvocation, _ context: PluginContext) async throws -> MMLReply {
         let neID = try neID(invocation)
         let imsi = invocation.string("imsi") ?? ""
-        try await service(context).remove(neID: neID, imsi: imsi)
+        try await service(invocation, context).remove(neID: neID, imsi: imsi)
         return MMLReply(output: "\(schema.noun) of IMSI \(imsi) removed from UDM/\(neID)")
     }
 
     @Sendable func display(_ invocation: MMLInvocation, _ context: PluginContext) async throws -> MMLReply {
         let neID = try neID(invocation)
         let reveal = try await reveal(invocation)
-        let found = try await service(context).find(neID: neID, imsi: invocation.string("imsi") ?? "", reveal: reveal)
+        let found = try await service(invocation, context).find(neID: neID, imsi: invocation.string("imsi") ?? "", reveal: reveal)
         let json = found.record.json(id: found.id, neID: neID, schema: schema, reveal: reveal)
         let lines = (["neId"] + schema.names).map { "\($0) = \(json[$0]?.stringValue ?? "")" }
         return MMLReply(output: lines.joined(separator: "\n"), data: json)

@@ -9,7 +9,8 @@ import PluginAPI
 struct ProvisioningClient: Sendable {
     let element: NetworkElement
     let network: any NEGateway
-    /// Time the NE has for a bulk change or a dump page.
+    /// Time the NE has for a batch (a change with a batch id) or a dump page; single changes and
+    /// reads have the host's default deadline (`server.neTimeoutMilliseconds`).
     let bulkTimeout: Duration
 
     /// The client for the registered UDM `neID`; a precise 404 when it is not registered.
@@ -52,6 +53,17 @@ struct ProvisioningClient: Sendable {
         return applied
     }
 
+    /// The NE's own record of `imsi`, `nil` when the NE does not hold one.
+    func record(_ schema: RecordSchema, imsi: String) async throws -> UDMRecord? {
+        let response = try await network.send(.get(path(schema) + "/" + imsi), to: element)
+        if response.status == 404 { return nil }
+        guard response.status == 200 else { throw response.refusal(from: element) }
+        guard case .object(let fields)? = try response.json(from: element)["data"] else {
+            throw OMCError(.neFailure, "NE \(element.key) answered the \(schema.noun) of IMSI \(imsi) without a record")
+        }
+        return try RecordService.parse(fields, schema: schema, element: element)
+    }
+
     /// One page of the NE's full dump: NDJSON records with an IMSI above `after`, in IMSI order.
     func page(_ schema: RecordSchema, after: String?, limit: Int) async throws -> [UInt8] {
         var query: [(name: String, value: String)] = [("limit", String(limit))]
@@ -71,8 +83,11 @@ struct ProvisioningClient: Sendable {
 
     private func change(_ method: HTTPMethod, _ schema: RecordSchema, _ body: NERequest.Body,
                         query: [(name: String, value: String)]) async throws -> Int {
+        // A single change has the host's short deadline: an NE slow to answer one record must not
+        // hold the request (and one of the NE's connections) for the bulk deadline.
+        let batched = query.contains { $0.name == "batch" }
         let request = NERequest(method: method, path: path(schema), query: query, body: body,
-                                contentType: "text/tab-separated-values", timeout: bulkTimeout)
+                                contentType: "text/tab-separated-values", timeout: batched ? bulkTimeout : nil)
         guard let applied = try await answer(request)?["applied"]?.intValue else {
             throw OMCError(.neFailure, "NE \(element.key) answered a provisioning request without 'applied'")
         }

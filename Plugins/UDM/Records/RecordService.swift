@@ -3,10 +3,14 @@ import PluginAPI
 
 /// What can be done with one record kind on one UDM, whoever asks (REST routes or MML): every
 /// change goes to the NE first and is recorded in the OMC's copy only when the NE accepted it.
+/// Single changes run through the change journal (``UDMRuntime/changes``), batches through the
+/// batch journal: a crash between the NE's answer and the OMC's record is settled afterwards.
 struct RecordService: Sendable {
     let schema: RecordSchema
     let runtime: UDMRuntime
     let context: PluginContext
+    /// Who asks, for the change journal and the operation log.
+    let by: ChangeJournal.Operator
 
     /// The OMC's copy of one record, or a 404 naming it.
     func find(neID: String, imsi: String, reveal: Bool) async throws -> (id: Int64, record: UDMRecord) {
@@ -23,33 +27,50 @@ struct RecordService: Sendable {
     /// Adds one record: refused when the OMC's copy already has the IMSI, then the NE decides.
     func create(neID: String, _ record: UDMRecord) async throws {
         let store = try runtime.store(schema)
-        if try await context.database.read({ db in try store.find(neID: neID, imsi: record.imsi, in: db) }) != nil {
-            throw OMCError(.conflict, "\(schema.noun) of IMSI \(record.imsi) already exists on UDM/\(neID)")
-        }
         let client = try await runtime.client(neID, context)
-        _ = try await client.create(schema, .bytes(TabularText.body(schema, [record])))
-        _ = try await context.database.write { db in try store.insert([record], neID: neID, in: db) }
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "add", firstKey: record.imsi, by: by)
+        try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {
+            if try await context.database.read({ db in try store.find(neID: neID, imsi: record.imsi, in: db) }) != nil {
+                throw OMCError(.conflict, "\(schema.noun) of IMSI \(record.imsi) already exists on UDM/\(neID)")
+            }
+        }, change: {
+            try await client.create(schema, .bytes(TabularText.body(schema, [record])))
+        }, record: { _, db in
+            _ = try store.insert([record], neID: neID, in: db)
+        }, settler: runtime.settler)
     }
 
     /// Changes the `given` fields of an existing record; the others keep their value.
     func modify(neID: String, _ given: [String: String]) async throws -> UDMRecord {
         guard let imsi = given["imsi"] else { throw OMCError.invalid("imsi", "is required") }
-        let current = try await find(neID: neID, imsi: imsi, reveal: true)
-        let record = try schema.record(given, base: current.record)
+        try Self.checkIMSI(imsi)
         let store = try runtime.store(schema)
         let client = try await runtime.client(neID, context)
-        _ = try await client.modify(schema, .bytes(TabularText.body(schema, [record])))
-        try await context.database.write { db in try store.update(record, neID: neID, in: db) }
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "modify", firstKey: imsi, by: by)
+        let record = try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {}, change: {
+            let current = try await find(neID: neID, imsi: imsi, reveal: true)
+            let record = try schema.record(given, base: current.record)
+            _ = try await client.modify(schema, .bytes(TabularText.body(schema, [record])))
+            return record
+        }, record: { record, db in
+            try store.update(record, neID: neID, in: db)
+        }, settler: runtime.settler)
         return record
     }
 
     /// Removes one record, which must exist in the OMC's copy.
     func remove(neID: String, imsi: String) async throws {
-        _ = try await find(neID: neID, imsi: imsi, reveal: false)
+        try Self.checkIMSI(imsi)
         let store = try runtime.store(schema)
         let client = try await runtime.client(neID, context)
-        _ = try await client.delete(schema, .bytes(TabularText.imsiBody([imsi])), strict: false)
-        _ = try await context.database.write { db in try store.delete([imsi], neID: neID, in: db) }
+        let intent = ChangeJournal.Intent(neID: neID, subject: schema.resource, operation: "delete", firstKey: imsi, by: by)
+        try await runtime.changes.run(intent, deadline: context.host.neTimeout, context: context, check: {
+            _ = try await find(neID: neID, imsi: imsi, reveal: false)
+        }, change: {
+            _ = try await client.delete(schema, .bytes(TabularText.imsiBody([imsi])), strict: false)
+        }, record: { _, db in
+            _ = try store.delete([imsi], neID: neID, in: db)
+        }, settler: runtime.settler)
     }
 
     /// Adds `count` records: `base`, then `base` with IMSI (and MSISDN) incremented by 1, 2, …
@@ -164,17 +185,22 @@ struct RecordService: Sendable {
             guard case .object(let object) = try? JSONBody.decode(JSONValue.self, from: Array(line)) else {
                 throw OMCError(.neFailure, "NE \(element.key) sent a dump line that is not a JSON object")
             }
-            var given: [String: String] = [:]
-            for (key, value) in object {
-                if let text = value.stringValue { given[key] = text } else if let number = value.intValue { given[key] = String(number) }
-            }
-            do {
-                records.append(try schema.record(given.filter { schema.position(of: $0.key) != nil }))
-            } catch {
-                throw OMCError(.neFailure, "NE \(element.key) holds a \(schema.noun) record the OMC refuses (IMSI \(given["imsi"] ?? "?")): \(error)")
-            }
+            records.append(try parse(object, schema: schema, element: element))
         }
         return records
+    }
+
+    /// A record as the NE sent it, as a JSON object; a record the OMC's rules refuse is an NE failure, named.
+    static func parse(_ object: [String: JSONValue], schema: RecordSchema, element: NetworkElement) throws -> UDMRecord {
+        var given: [String: String] = [:]
+        for (key, value) in object {
+            if let text = value.stringValue { given[key] = text } else if let number = value.intValue { given[key] = String(number) }
+        }
+        do {
+            return try schema.record(given.filter { schema.position(of: $0.key) != nil })
+        } catch {
+            throw OMCError(.neFailure, "NE \(element.key) holds a \(schema.noun) record the OMC refuses (IMSI \(given["imsi"] ?? "?")): \(error)")
+        }
     }
 
     private func checkBatchSize(_ count: Int) throws(OMCError) {

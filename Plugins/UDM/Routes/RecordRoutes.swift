@@ -31,8 +31,8 @@ struct RecordRoutes: Sendable {
         RecordTransfer(schema: schema, runtime: runtime).declare(&plugin)
     }
 
-    private func service(_ context: PluginContext) -> RecordService {
-        RecordService(schema: schema, runtime: runtime, context: context)
+    private func service(_ request: OMCRequest, _ context: PluginContext) -> RecordService {
+        RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(request))
     }
 
     /// Whether the caller sees secrets in clear.
@@ -64,7 +64,7 @@ struct RecordRoutes: Sendable {
     @Sendable func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try request.pathParameter("neId")
         let reveal = try await reveal(request)
-        let found = try await service(context).find(neID: neID, imsi: try request.pathParameter("imsi"), reveal: reveal)
+        let found = try await service(request, context).find(neID: neID, imsi: try request.pathParameter("imsi"), reveal: reveal)
         return OMCResponse(headers: HeaderFields([("Content-Type", "application/json")]),
                            body: .bytes(found.record.successBytes(id: found.id, neID: neID, schema: schema, reveal: reveal)))
     }
@@ -72,18 +72,18 @@ struct RecordRoutes: Sendable {
     @Sendable func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try request.pathParameter("neId")
         let record = try schema.record(try await RecordBody.values(request, schema: schema))
-        try await service(context).create(neID: neID, record)
+        try await service(request, context).create(neID: neID, record)
         return .success(1)
     }
 
     @Sendable func modify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try request.pathParameter("neId")
-        _ = try await service(context).modify(neID: neID, try await RecordBody.values(request, schema: schema))
+        _ = try await service(request, context).modify(neID: neID, try await RecordBody.values(request, schema: schema))
         return .success(1)
     }
 
     @Sendable func remove(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        try await service(context).remove(neID: try request.pathParameter("neId"), imsi: try request.pathParameter("imsi"))
+        try await service(request, context).remove(neID: try request.pathParameter("neId"), imsi: try request.pathParameter("imsi"))
         return .success(1)
     }
 
@@ -91,19 +91,19 @@ struct RecordRoutes: Sendable {
         let neID = try request.pathParameter("neId")
         let count = try Self.number(request.pathParameter("num"))
         let base = try schema.record(try await RecordBody.values(request, schema: schema))
-        return .success(try await service(context).batchAdd(neID: neID, base: base, count: count, by: BatchJournal.Operator(request)))
+        return .success(try await service(request, context).batchAdd(neID: neID, base: base, count: count, by: BatchJournal.Operator(request)))
     }
 
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let count = try Self.number(request.pathParameter("num"))
-        let removed = try await service(context).batchDelete(neID: try request.pathParameter("neId"),
-                                                             imsi: try request.pathParameter("imsi"), count: count,
-                                                             by: BatchJournal.Operator(request))
+        let removed = try await service(request, context).batchDelete(neID: try request.pathParameter("neId"),
+                                                                      imsi: try request.pathParameter("imsi"), count: count,
+                                                                      by: BatchJournal.Operator(request))
         return .success(removed)
     }
 
     @Sendable func resetData(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        .success(try await service(context).resetData(neID: try request.pathParameter("neId")))
+        .success(try await service(request, context).resetData(neID: try request.pathParameter("neId")))
     }
 
     @Sendable func batches(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

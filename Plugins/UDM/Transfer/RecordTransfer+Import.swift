@@ -20,7 +20,7 @@ extension RecordTransfer {
         guard let upload = form.file("file") else { throw OMCError.invalid("file", "is required: the csv or txt file to import") }
         guard upload.size > 0 else { throw OMCError.invalid("file", "is empty") }
         let store = try runtime.store(schema)
-        let batch = try await RecordService(schema: schema, runtime: runtime, context: context).startBatch(neID: neID, operation: "import")
+        let batch = try await RecordService(schema: schema, runtime: runtime, context: context, by: ChangeJournal.Operator(request)).startBatch(neID: neID, operation: "import")
         let (id, path) = (batch.id, batch.path)
         defer { runtime.progress.end(id) }
         let checked: ImportCheck

@@ -29,7 +29,7 @@ public final class FaultController: Sendable {
                 flapping.start(Task { [listener] in
                     await Self.flap(listener, every: settings.flapSeconds)
                 })
-            case .none, .delay, .malformed, .close:
+            case .none, .delay, .lateAnswer, .malformed, .close:
                 try await listener.listen()
             }
         }

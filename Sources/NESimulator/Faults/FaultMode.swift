@@ -6,6 +6,9 @@ public enum FaultMode: String, Sendable, CaseIterable, Codable {
     case refuse
     /// Every answer waits `delayMs` first.
     case delay
+    /// Every request is carried out at once, and its answer then waits `delayMs`: a change is
+    /// applied before its sender hears of it (a sender killed meanwhile never does).
+    case lateAnswer = "late-answer"
     /// Answers 200 `application/json` with a truncated, invalid JSON body.
     case malformed
     /// Sends the status line, headers announcing more body than it sends, part of the body, then

@@ -84,15 +84,17 @@ public final class SimulatedNE: Sendable {
                 try await FaultyAnswer.malformed(writer, identity: service.context.identity)
             case .close:
                 try await FaultyAnswer.cut(writer, channel: channel)
-            case .none, .delay, .refuse, .flap:
+            case .none, .delay, .lateAnswer, .refuse, .flap:
                 let context = NERequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
                 let capture = service.context.capture
                 if capture.isRunning, let tap = CaptureTap(capture: capture, remote: channel.remoteAddress, local: channel.localAddress) {
                     let response = await service.respond(to: await tap.request(request), requestContext: context)
                     let recorded = await tap.response(response)
+                    if fault.mode == .lateAnswer { try? await Task.sleep(for: .milliseconds(fault.delayMs)) }
                     try await writer.write(response: recorded.head, body: recorded.body)
                 } else {
                     let response = await service.respond(to: request, requestContext: context)
+                    if fault.mode == .lateAnswer { try? await Task.sleep(for: .milliseconds(fault.delayMs)) }
                     try await writer.write(response: response.head, body: response.body)
                 }
             }

@@ -55,7 +55,8 @@ package final class HostRuntime: Sendable {
         self.gateway = gateway
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
-                                menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path)
+                                menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path,
+                                neTimeout: .milliseconds(settings.neTimeoutMilliseconds))
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
                           clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,

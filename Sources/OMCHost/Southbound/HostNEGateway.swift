@@ -2,17 +2,23 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import PluginAPI
+import Synchronization
 
 /// The southbound client behind ``PluginAPI/NEGateway``: AsyncHTTPClient with a connection pool
 /// (connections reused, at most `connectionsPerNE` at once to one NE), a deadline on every request
-/// covering connect, answer and body, and failures turned into messages that name the NE. NEs named
-/// in `server.neTLS` are reached over HTTPS, their certificates verified against the site's CA.
+/// covering the wait for a free connection, connect, answer and body, and failures turned into
+/// messages that name the NE, the deadline that applied and what the request was waiting for. NEs
+/// named in `server.neTLS` are reached over HTTPS, their certificates verified against the site's CA.
+///
+/// Each NE has its own connections and its own queue (``NEConnectionSlots``): a slow NE holds only
+/// its own, and a request queued behind its earlier requests fails within its own deadline.
 final class HostNEGateway: NEGateway {
     /// The largest NE answer read into memory.
     static let maximumAnswerBytes = 64 * 1024 * 1024
 
     private let client: HTTPClient
     private let defaultTimeout: Duration
+    private let slots: NEConnectionSlots
     private let directory: (any NEDirectory)?
     /// The directory plugin's context; set once contexts exist, which need this gateway first.
     private let directoryContext: LateBound<PluginContext>
@@ -29,6 +35,7 @@ final class HostNEGateway: NEGateway {
         configuration.redirectConfiguration = .disallow
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.defaultTimeout = defaultTimeout
+        slots = NEConnectionSlots(capacity: connectionsPerNE)
         self.directory = directory
         self.directoryContext = directoryContext
         self.trust = trust
@@ -55,21 +62,45 @@ final class HostNEGateway: NEGateway {
         let timeout = request.timeout ?? defaultTimeout
         let outgoing = try makeRequest(request, to: element)
         let client = self.client
+        let slots = self.slots
+        let key = "\(element.ip):\(element.port)"
+        let progress = RequestProgress()
+        let started = ContinuousClock.now
         do {
             let answer = try await valueWithin(timeout) {
-                let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+                guard await slots.acquire(key) else { throw CancellationError() }
+                defer { slots.release(key) }
+                let remaining = timeout - progress.connectionFound(after: ContinuousClock.now - started)
+                let response = try await client.execute(outgoing, timeout: .nanoseconds(max(1, Int64(remaining.nanoseconds))))
                 let body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
                 return NEResponse(status: Int(response.status.code), body: Array(buffer: body))
             }
-            guard let answer else {
-                throw OMCError(.neTimeout, "NE \(element.key) (\(element.ip):\(element.port)) did not answer within \(timeout.milliseconds) ms")
-            }
+            guard let answer else { throw timedOut(element, timeout: timeout, waited: progress.waited) }
             return answer
         } catch let error as OMCError {
             throw error
         } catch {
+            if Self.isDeadline(error) { throw timedOut(element, timeout: timeout, waited: progress.waited) }
             throw await explain(error, element: element, timeout: timeout)
         }
+    }
+
+    /// The timeout of a request with deadline `timeout`: while it was still waiting for a free
+    /// connection (`waited` is `nil`), or while waiting for the NE's answer.
+    private func timedOut(_ element: NetworkElement, timeout: Duration, waited: Duration?) -> OMCError {
+        let address = "NE \(element.key) (\(element.ip):\(element.port))"
+        guard let waited else {
+            return OMCError(.neTimeout, "\(address) could not be asked within \(timeout.milliseconds) ms: all \(slots.capacity) connections to it "
+                + "stayed busy with earlier requests (server.neConnectionsPerNE) for the whole deadline of this request")
+        }
+        let queued = waited >= .milliseconds(10) ? "; \(waited.milliseconds) ms of it went waiting for a free connection to it" : ""
+        return OMCError(.neTimeout, "\(address) did not answer within \(timeout.milliseconds) ms\(queued)")
+    }
+
+    /// Whether AsyncHTTPClient gave up because the request's own deadline passed.
+    private static func isDeadline(_ error: any Error) -> Bool {
+        guard let clientError = error as? HTTPClientError else { return error is CancellationError }
+        return clientError == .deadlineExceeded || clientError == .readTimeout
     }
 
     func stream(_ request: NERequest, to element: NetworkElement) async throws -> NEStreamedResponse {
@@ -119,16 +150,23 @@ final class HostNEGateway: NEGateway {
     /// verification included.
     private func explain(_ error: any Error, element: NetworkElement, timeout: Duration) async -> OMCError {
         if let trust, let failure = await trust.explain(error, element: element, timeout: timeout) { return failure }
-        return Self.describe(error, element: element, timeout: timeout)
+        return Self.describe(error, element: element, timeout: timeout, connectTimeout: defaultTimeout)
     }
 
     /// Words an operator understands for what went wrong on the way to an NE.
-    static func describe(_ error: any Error, element: NetworkElement, timeout: Duration) -> OMCError {
+    /// `connectTimeout` is AsyncHTTPClient's bound on connecting and on waiting for a pooled connection.
+    static func describe(_ error: any Error, element: NetworkElement, timeout: Duration, connectTimeout: Duration? = nil) -> OMCError {
+        let connectBound = connectTimeout.map { "within \($0.milliseconds) ms (the connect timeout, server.neTimeoutMilliseconds)" }
+            ?? "within the connect timeout (server.neTimeoutMilliseconds)"
         let address = "NE \(element.key) (\(element.ip):\(element.port))"
         let text = String(describing: error)
         if let clientError = error as? HTTPClientError {
             switch clientError {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
+            case .connectTimeout:
+                return OMCError(.neTimeout, "\(address) accepted no connection \(connectBound)")
+            case .getConnectionFromPoolTimeout:
+                return OMCError(.neTimeout, "\(address): no connection to it became free \(connectBound); earlier requests hold all of them")
+            case .deadlineExceeded, .readTimeout:
                 return OMCError(.neTimeout, "\(address) did not answer within \(timeout.milliseconds) ms")
             case .remoteConnectionClosed:
                 return OMCError(.neFailure, "\(address) closed the connection before answering completely")
@@ -144,6 +182,20 @@ final class HostNEGateway: NEGateway {
         }
         if error is CancellationError { return OMCError(.neTimeout, "\(address) did not answer within \(timeout.milliseconds) ms") }
         return OMCError(.neFailure, "\(address) is unreachable: \(text)")
+    }
+
+    /// How far one request got: `waited` is how long it waited for a free connection, `nil` while
+    /// it still waits. Written by the request's task, read after its deadline cancelled it.
+    private final class RequestProgress: Sendable {
+        private let state = Mutex<Duration?>(nil)
+
+        /// Notes that a connection was found after `wait`; returns `wait`.
+        func connectionFound(after wait: Duration) -> Duration {
+            state.withLock { $0 = wait }
+            return wait
+        }
+
+        var waited: Duration? { state.withLock { $0 } }
     }
 
     /// Closes pooled connections.

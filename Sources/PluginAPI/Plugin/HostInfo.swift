@@ -18,16 +18,20 @@ public struct HostInfo: Sendable {
     /// are streamed with ``OMCResponse/download(path:fileName:contentType:removeWhenSent:)``. The host
     /// creates it empty at every boot; a plugin names its files uniquely (a UUID) and removes them.
     public let scratchDirectory: String
+    /// The deadline of an ``NERequest`` without its own (`server.neTimeoutMilliseconds`): how long a
+    /// single change sent to an NE may take at most.
+    public let neTimeout: Duration
 
     /// Host facts (the host and the mock host make these).
     public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor],
-                menus: [MenuEntry] = [], scratchDirectory: String? = nil) {
+                menus: [MenuEntry] = [], scratchDirectory: String? = nil, neTimeout: Duration = .seconds(5)) {
         self.version = version
         self.dataDirectory = dataDirectory
         self.startedAt = startedAt
         self.neTypes = neTypes
         self.menus = menus
         self.scratchDirectory = scratchDirectory ?? Self.scratchDirectory(in: dataDirectory)
+        self.neTimeout = neTimeout
     }
 
     /// Where the scratch folder of a host with data folder `dataDirectory` is.
