@@ -122,7 +122,8 @@ import Testing
         try await simulator.fault("SMF/001", "delay", delayMs: 3000)
         let slow = try await host.mml(["date", "date"], neType: "smf", neID: "001")
         #expect(slow.data?.arrayValue?.map { $0["code"]?.intValue } == [500, 500])
-        #expect(slow.data?[0]?["msg"]?.stringValue?.hasSuffix("did not answer within 600 ms") == true)
+        #expect(slow.data?[0]?["msg"]?.stringValue?.contains("(127.0.0.1:\(simulator.port("SMF/001"))) did not answer within 600 ms") == true,
+                "\(slow.data?[0]?["msg"]?.stringValue ?? "")")
         #expect(host.operations.last?.title == "MML DATE (forwarded to the NE)")
         simulator.stop()
         await host.shutdown()

@@ -18,7 +18,8 @@ import Testing
         let healthyStarted = ContinuousClock.now
         let healthy = try await host.send(.post, base + "?neId=002", json: PCFHarness.policy(imsi: "460990100000072", msisdn: "86755900072"))
         #expect(healthy.code == 200, "\(healthy.text)")
-        #expect(ContinuousClock.now - healthyStarted < .seconds(2), "the healthy PCF was slowed")
+        // Below the slow PCF's 5 s deadline, with room for a loaded machine.
+        #expect(ContinuousClock.now - healthyStarted < .seconds(4), "the healthy PCF was slowed")
         let slow = try await slowAdd.value
         let elapsed = ContinuousClock.now - started
         #expect(slow.status == 504, "\(slow.text)")

@@ -93,7 +93,8 @@ final class HostNEGateway: NEGateway {
             return OMCError(.neTimeout, "\(address) could not be asked within \(timeout.milliseconds) ms: all \(slots.capacity) connections to it "
                 + "stayed busy with earlier requests (server.neConnectionsPerNE) for the whole deadline of this request")
         }
-        let queued = waited >= .milliseconds(10) ? "; \(waited.milliseconds) ms of it went waiting for a free connection to it" : ""
+        // A wait is worth naming when it took a real share of the deadline, not a scheduling moment.
+        let queued = waited >= max(.milliseconds(10), timeout / 10) ? "; \(waited.milliseconds) ms of it went waiting for a free connection to it" : ""
         return OMCError(.neTimeout, "\(address) did not answer within \(timeout.milliseconds) ms\(queued)")
     }
 
