@@ -27,14 +27,13 @@ import FoundationNetworking
         defer { simulator.stop() }
         var omc = try OMCProcess(configuration: Self.configuration)
         let data = omc.dataDirectory
-        let registered = try await Self.call(omc, "POST", "/api/rest/systemManagement/v1/elementType/pcf/objectType/neInfo", json: [
-            "neType": "PCF", "neId": "001", "neName": "PCF_001", "ip": "127.0.0.1",
-            "port": .number(Double(simulator.port("PCF/001"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-        ])
+        let registered = try await omc.register("PCF/001", playedBy: simulator)
         #expect(registered["code"]?.intValue == 200, "\(registered)")
         // (the delay before the NE works on it, or the NE applying it at once and answering late) ×
         // (one policy, a batch of 5)
         var round = 0
+        // Every process's log: a change is settled by whichever process finds it.
+        var log = ""
         for count in [1, 5] {
             for step in ["delay", "late-answer"] {
                 round += 1
@@ -49,7 +48,7 @@ import FoundationNetworking
                 let sent = request
                 let task = Task { _ = try? await URLSession.shared.data(for: sent) }
                 try await Task.sleep(for: .seconds(1))
-                omc.killHard()
+                log += omc.killHard()
                 _ = await task.result
                 try await simulator.fault("PCF/001", "none")
                 // Restart once the change's deadline has passed (the start would wait for it
@@ -60,29 +59,23 @@ import FoundationNetworking
                 let imsis = (0..<count).map { "46009900000\(round)00\($0)" }
                 for imsi in imsis {
                     let onNE = try await Self.neHolds(simulator, imsi: imsi)
-                    let inOMC = try await Self.call(omc, "GET", Self.base + "?neId=001&imsi=\(imsi)")["data"]?.arrayValue?.count == 1
+                    let inOMC = try await omc.json("GET", Self.base + "?neId=001&imsi=\(imsi)")["data"]?.arrayValue?.count == 1
                     #expect(onNE == inOMC, "\(label): \(imsi) on the NE: \(onNE), in the OMC: \(inOMC)")
                     if step == "late-answer" { #expect(onNE, "\(label): the NE applied the change before the kill") }
                     // It can be removed when it is there.
                     if onNE {
-                        let removed = try await Self.call(omc, "DELETE", Self.base + "?neId=001&imsi=\(imsi)")
+                        let removed = try await omc.json("DELETE", Self.base + "?neId=001&imsi=\(imsi)")
                         #expect(removed["code"]?.intValue == 200, "\(label): \(removed)")
                     }
                 }
                 // And added again.
-                let again = try await Self.call(omc, "POST", Self.base + "?neId=001", json: PCFHarness.policy(imsi: first, msisdn: "86755\(round)000000"))
+                let again = try await omc.json("POST", Self.base + "?neId=001", PCFHarness.policy(imsi: first, msisdn: "86755\(round)000000"))
                 #expect(again["code"]?.intValue == 200, "\(label): \(again)")
                 #expect(try await Self.neHolds(simulator, imsi: first), "\(label)")
             }
         }
-        let log = omc.stop().log
+        log += omc.stop().log
         #expect(log.contains("settled with the NE"), "no settlement was logged")
-    }
-
-    static func call(_ omc: OMCProcess, _ method: String, _ path: String, json: JSONValue? = nil) async throws -> JSONValue {
-        let body = try json.map { Data(try JSONBody.encode($0)) }
-        let answer = try await omc.request(method, path, body: body, headers: body == nil ? [:] : ["Content-Type": "application/json"])
-        return (try? JSONDecoder().decode(JSONValue.self, from: answer.body)) ?? .null
     }
 
     /// Whether the NE holds the policy of `imsi`, asked behind the OMC's back.

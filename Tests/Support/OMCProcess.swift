@@ -58,23 +58,30 @@ public final class OMCProcess {
         baseURL = url
     }
 
-    /// Kills the process with SIGKILL, as a power cut would, and waits for it to die.
-    public func killHard() {
+    /// Kills the process with SIGKILL, as a power cut would, waits for it to die, and returns what it
+    /// wrote on standard error.
+    @discardableResult
+    public func killHard() -> String {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        return drainedLog()
     }
 
     /// Sends SIGTERM and waits for the process to exit; returns its exit status and standard error.
     public func stop() -> (status: Int32, log: String) {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         process.waitUntilExit()
+        return (process.terminationStatus, drainedLog())
+    }
+
+    /// Standard error of the exited process, whole.
+    private func drainedLog() -> String {
         errorPipe.fileHandleForReading.readabilityHandler = nil
         let rest = errorPipe.fileHandleForReading.readDataToEndOfFile()
-        let log = errorLog.data.withLock { data in
+        return errorLog.data.withLock { data in
             data.append(rest)
             return String(decoding: data, as: UTF8.self)
         }
-        return (process.terminationStatus, log)
     }
 
     /// The most memory the process has held so far (`VmHWM`), in MiB.

@@ -19,13 +19,6 @@ import FoundationNetworking
             config: { batchMaxRecords: 1000000 }
         """
 
-    /// Sends `method path` with `body` and decodes the JSON answer.
-    static func call(_ omc: OMCProcess, _ method: String, _ path: String, json: JSONValue? = nil) async throws -> JSONValue {
-        let body = try json.map { Data(try JSONBody.encode($0)) }
-        let answer = try await omc.request(method, path, body: body, headers: body == nil ? [:] : ["Content-Type": "application/json"])
-        return (try? JSONDecoder().decode(JSONValue.self, from: answer.body)) ?? .null
-    }
-
     /// Starts `request` in the background and kills `omc` once a running batch reports a phase
     /// starting with `phase`.
     static func kill(_ omc: OMCProcess, during phase: String, resource: String, while request: @escaping @Sendable () async throws -> Void) async throws -> String {
@@ -33,7 +26,7 @@ import FoundationNetworking
         let deadline = ContinuousClock.now + .seconds(120)
         var seen = "none"
         while ContinuousClock.now < deadline {
-            let running = try await call(omc, "GET", "/ne/udm/\(resource)/batch/list")
+            let running = try await omc.json("GET", "/ne/udm/\(resource)/batch/list")
             if let current = running["rows"]?[0]?["phase"]?.stringValue {
                 seen = current
                 if current.hasPrefix(phase) { break }
@@ -55,10 +48,7 @@ import FoundationNetworking
         defer { simulator.stop() }
         var omc = try OMCProcess(configuration: Self.configuration)
         let data = omc.dataDirectory
-        let registered = try await Self.call(omc, "POST", "/api/rest/systemManagement/v1/elementType/udm/objectType/neInfo", json: [
-            "neType": "UDM", "neId": "001", "neName": "UDM_001", "ip": "127.0.0.1",
-            "port": .number(Double(simulator.port("UDM/001"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-        ])
+        let registered = try await omc.register("UDM/001", playedBy: simulator)
         #expect(registered["code"]?.intValue == 200, "\(registered)")
         let count = 15_000
         var expected = 0
@@ -72,7 +62,7 @@ import FoundationNetworking
                 _ = try await URLSession.shared.data(for: request)
             }
             omc = try OMCProcess(configuration: Self.configuration, dataDirectory: data)
-            let total = try await Self.call(omc, "GET", "/ne/udm/sub/list?neId=001")["total"]?.intValue ?? -1
+            let total = try await omc.json("GET", "/ne/udm/sub/list?neId=001")["total"]?.intValue ?? -1
             let (status, dump) = try await Self.neDump(simulator)
             #expect(status == 200)
             #expect(total == dump, "\(kind) killed during '\(seen)': the OMC holds \(total), the NE \(dump)")

@@ -29,26 +29,25 @@ import FoundationNetworking
         defer { simulator.stop() }
         var omc = try OMCProcess(configuration: Self.configuration)
         let data = omc.dataDirectory
-        let registered = try await CrashSafetyTests.call(omc, "POST", "/api/rest/systemManagement/v1/elementType/udm/objectType/neInfo", json: [
-            "neType": "UDM", "neId": "001", "neName": "UDM_001", "ip": "127.0.0.1",
-            "port": .number(Double(simulator.port("UDM/001"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-        ])
+        let registered = try await omc.register("UDM/001", playedBy: simulator)
         #expect(registered["code"]?.intValue == 200, "\(registered)")
         var round = 0
+        // Every process's log: a change is settled by whichever process finds it.
+        var log = ""
         for (kind, operation) in [("sub", "add"), ("auth", "add"), ("sub", "delete")] {
             for step in Self.steps {
                 round += 1
                 let imsi = "4600090000000\(round < 10 ? "0" : "")\(round)"
                 let label = "\(operation) \(kind) killed with the NE in '\(step)'"
                 if operation == "delete" {
-                    let added = try await CrashSafetyTests.call(omc, "POST", "/ne/udm/\(kind)/001", json: Self.body(kind, imsi: imsi))
+                    let added = try await omc.json("POST", "/ne/udm/\(kind)/001", Self.body(kind, imsi: imsi))
                     #expect(added["code"]?.intValue == 200, "\(label): \(added)")
                 }
                 try await simulator.fault("UDM/001", step, delayMs: 3000)
                 let request = Self.request(omc, operation, kind, imsi: imsi)
                 let task = Task { _ = try? await URLSession.shared.data(for: request) }
                 try await Task.sleep(for: .seconds(1))
-                omc.killHard()
+                log += omc.killHard()
                 _ = await task.result
                 try await simulator.fault("UDM/001", "none")
                 // Restart once the change's deadline has passed (the start would wait for it
@@ -64,16 +63,16 @@ import FoundationNetworking
                 }
                 // And the record can be changed again, on both sides: removed when it is there, added.
                 if onNE {
-                    let removed = try await CrashSafetyTests.call(omc, "DELETE", "/ne/udm/\(kind)/001/\(imsi)")
+                    let removed = try await omc.json("DELETE", "/ne/udm/\(kind)/001/\(imsi)")
                     #expect(removed["code"]?.intValue == 200, "\(label): \(removed)")
                     #expect(try await Self.neHolds(simulator, kind, imsi: imsi) == false, "\(label)")
                 }
-                let added = try await CrashSafetyTests.call(omc, "POST", "/ne/udm/\(kind)/001", json: Self.body(kind, imsi: imsi))
+                let added = try await omc.json("POST", "/ne/udm/\(kind)/001", Self.body(kind, imsi: imsi))
                 #expect(added["code"]?.intValue == 200, "\(label): \(added)")
                 #expect(try await Self.neHolds(simulator, kind, imsi: imsi), "\(label)")
             }
         }
-        let log = omc.stop().log
+        log += omc.stop().log
         #expect(log.contains("settled with the NE"), "no settlement was logged")
     }
 
