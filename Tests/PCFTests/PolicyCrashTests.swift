@@ -40,16 +40,8 @@ import FoundationNetworking
                 let first = "46009900000\(round)000"
                 let label = "\(count == 1 ? "add" : "batch add") killed with the NE in '\(step)'"
                 try await simulator.fault("PCF/001", step, delayMs: 3000)
-                var request = URLRequest(url: URL(string: omc.baseURL.absoluteString + Self.base + (count == 1 ? "" : "/\(count)") + "?neId=001")!)
-                request.httpMethod = "POST"
-                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                request.httpBody = try Data(JSONBody.encode(PCFHarness.policy(imsi: first, msisdn: "86755\(round)000000")))
-                request.timeoutInterval = 60
-                let sent = request
-                let task = Task { _ = try? await URLSession.shared.data(for: sent) }
-                try await Task.sleep(for: .seconds(1))
-                log += omc.killHard()
-                _ = await task.result
+                log += try await omc.killHard(after: .seconds(1), during: "POST", Self.base + (count == 1 ? "" : "/\(count)") + "?neId=001",
+                                              PCFHarness.policy(imsi: first, msisdn: "86755\(round)000000"))
                 try await simulator.fault("PCF/001", "none")
                 // Restart once the change's deadline has passed (the start would wait for it
                 // otherwise, inside the blocking OMCProcess init: other suites would stall).

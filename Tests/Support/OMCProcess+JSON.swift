@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import PluginAPI
 
 extension OMCProcess {
@@ -18,5 +21,27 @@ extension OMCProcess {
             "neType": .string(type), "neId": .string(id), "neName": .string("\(type)_\(id)"), "ip": "127.0.0.1",
             "port": .number(Double(simulator.port(key))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
         ])
+    }
+
+    /// Sends `method path` (with `json` when given) and kills the process with SIGKILL `delay` later,
+    /// while the request is under way, as a power cut would; waits for the request to fail and
+    /// returns what the process wrote on standard error.
+    public func killHard(after delay: Duration, during method: String, _ path: String, _ json: JSONValue? = nil) async throws -> String {
+        guard let url = URL(string: baseURL.absoluteString + path) else { throw URLError(.badURL) }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(try JSONBody.encode(json))
+        }
+        request.timeoutInterval = 60
+        let sent = request
+        // The killed process's connection fails the request on its own. Cancelling it instead would
+        // reach FoundationNetworking's URLSessionTask.cancel, which can deadlock on Linux.
+        let task = Task { _ = try? await URLSession.shared.data(for: sent) }
+        try await Task.sleep(for: delay)
+        let log = killHard()
+        _ = await task.result
+        return log
     }
 }

@@ -44,11 +44,11 @@ import FoundationNetworking
                     #expect(added["code"]?.intValue == 200, "\(label): \(added)")
                 }
                 try await simulator.fault("UDM/001", step, delayMs: 3000)
-                let request = Self.request(omc, operation, kind, imsi: imsi)
-                let task = Task { _ = try? await URLSession.shared.data(for: request) }
-                try await Task.sleep(for: .seconds(1))
-                log += omc.killHard()
-                _ = await task.result
+                if operation == "delete" {
+                    log += try await omc.killHard(after: .seconds(1), during: "DELETE", "/ne/udm/\(kind)/001/\(imsi)")
+                } else {
+                    log += try await omc.killHard(after: .seconds(1), during: "POST", "/ne/udm/\(kind)/001", Self.body(kind, imsi: imsi))
+                }
                 try await simulator.fault("UDM/001", "none")
                 // Restart once the change's deadline has passed (the start would wait for it
                 // otherwise, inside the blocking OMCProcess init: other suites would stall).
@@ -78,22 +78,6 @@ import FoundationNetworking
 
     static func body(_ kind: String, imsi: String) -> JSONValue {
         kind == "auth" ? UDMHarness.authentication(imsi: imsi) : UDMHarness.subscription(imsi: imsi, msisdn: "86" + imsi.suffix(11))
-    }
-
-    /// The single change `operation` of `kind`'s record `imsi`, sent to `omc`.
-    static func request(_ omc: OMCProcess, _ operation: String, _ kind: String, imsi: String) -> URLRequest {
-        var request: URLRequest
-        if operation == "delete" {
-            request = URLRequest(url: omc.baseURL.appendingPathComponent("/ne/udm/\(kind)/001/\(imsi)"))
-            request.httpMethod = "DELETE"
-        } else {
-            request = URLRequest(url: omc.baseURL.appendingPathComponent("/ne/udm/\(kind)/001"))
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try? Data(JSONBody.encode(body(kind, imsi: imsi)))
-        }
-        request.timeoutInterval = 60
-        return request
     }
 
     /// Whether the NE holds `kind`'s record of `imsi`, asked behind the OMC's back.
