@@ -53,6 +53,7 @@ let package = Package(
                 "PluginAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -137,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "OMCHostTests",
             dependencies: [
-                "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
+                "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "NEManagement",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

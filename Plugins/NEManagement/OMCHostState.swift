@@ -9,7 +9,6 @@ enum OMCHostState {
     static let cpu = CPUSampler()
 
     static func measure(_ context: PluginContext) async throws -> JSONValue {
-        let sqlite = try await context.database.read { db in try db.first("SELECT sqlite_version() AS v")?.string("v") } ?? "?"
         let memory = meminfo()
         let cpus = ProcessInfo.processInfo.activeProcessorCount
         let disk = diskSpace(context.host.dataDirectory)
@@ -18,7 +17,7 @@ enum OMCHostState {
         return [
             "hostName": .string(ProcessInfo.processInfo.hostName),
             "osInfo": .string(osInfo()),
-            "dbInfo": .string("SQLite \(sqlite)"),
+            "dbInfo": .string(context.host.databaseEngine),
             "version": .string(context.host.version),
             "ipAddr": .array(addresses().map(JSONValue.string)),
             "expiryDate": "-",

@@ -39,13 +39,14 @@ enum TraceTaskStore {
     }
 
     static func insert(_ draft: TraceTaskDraft, createdBy: String?, now: Date, in db: any DatabaseConnection) throws -> TraceTask? {
-        try db.execute("""
-            INSERT INTO trace_task (trace_type, ne_type, ne_id, interfaces, src_ip, signal_port, start_at, end_at, state,
+        // The id is assigned here, as one more than the highest, so that the SQL runs on every engine.
+        try db.first("""
+            INSERT INTO trace_task (id, trace_type, ne_type, ne_id, interfaces, src_ip, signal_port, start_at, end_at, state,
                                     created_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM trace_task), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING \(columns)
             """, values(draft) + [.text(TraceTaskState.scheduled.rawValue), SQLValue.text(createdBy),
-                                  seconds(now), seconds(now)])
-        return try db.first("SELECT \(columns) FROM trace_task WHERE id = last_insert_rowid()").map(TraceTask.init)
+                                  seconds(now), seconds(now)]).map(TraceTask.init)
     }
 
     /// Replaces a task's fields and schedules it again.

@@ -19,7 +19,7 @@ final class UDMRuntime: Sendable {
 
     /// Makes the data folder owner-only, reads or creates the key and notes the folder.
     func start(_ context: PluginContext) throws {
-        let folder = context.host.dataDirectory + "/udm"
+        let folder = context.dataDirectory // `<data>/udm`, where the key always was
         try OwnerOnlyFolder.tighten(folder)
         let loaded = try SecretBox.load(configured: settings.secretKey, folder: folder)
         box.withLock { $0 = loaded }

@@ -13,8 +13,8 @@ public struct ConformanceFailure: Error, CustomStringConvertible {
 extension MockHost {
     /// Every problem the host finds with `plugin`: manifest, declarations (every route has a summary
     /// and a permission in the plugin's namespace, every MML command has help and a privilege),
-    /// migrations (apply on an empty database, a second run is a no-op, tables are prefixed with the
-    /// plugin id). `dependencies` are loaded alongside.
+    /// migrations (portable SQL outside the declared SQLite-only history, apply on an empty database,
+    /// a second run is a no-op, tables are prefixed with the plugin id). `dependencies` are loaded alongside.
     public static func conformanceProblems(of plugin: any OMCPlugin.Type,
                                            dependencies: [any OMCPlugin.Type] = []) async -> [String] {
         await ConformanceCheck.problems(of: plugin, dependencies: dependencies)

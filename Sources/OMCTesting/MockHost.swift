@@ -13,7 +13,8 @@ import Synchronization
 public final class MockHost: Sendable {
     /// The clock the host and its plugins use; advance it to run scheduled jobs.
     public let clock: ManualClock
-    /// The in-memory database, to inspect or prepare rows.
+    /// The in-memory database, to inspect or prepare rows: the host's own handle, which no plugin's
+    /// isolation limits. ``database(of:)`` is the handle a plugin gets.
     public let database: any PluginDatabase
     /// A fresh temporary data folder (`<dataDirectory>/upload/` holds files to push to NEs); removed at shutdown.
     public var dataDirectory: String { runtime.settings.dataDirectory }
@@ -31,9 +32,10 @@ public final class MockHost: Sendable {
 
     /// Starts a host with `plugins`. `configuration` is a `plugins.yaml` text; without one, every
     /// plugin given is enabled with its defaults. Configuration mistakes throw ``ConfigurationError``
-    /// exactly as `omc serve` would report them.
+    /// exactly as `omc serve` would report them. `databaseDirectory`, when given, holds the database
+    /// file (`omc.sqlite`) instead of memory: a test of an upgrade prepares an older one there.
     public static func start(_ plugins: [any OMCPlugin.Type], configuration: String? = nil,
-                             clock: ManualClock = ManualClock()) async throws -> MockHost {
+                             clock: ManualClock = ManualClock(), databaseDirectory: String? = nil) async throws -> MockHost {
         let text = configuration ?? "plugins:\n" + plugins.map { "  - id: \($0.manifest.id)\n" }.joined()
         var file = try PluginsFile.parse(text, path: "plugins.yaml")
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("omc-mock-\(UUID().uuidString)")
@@ -41,7 +43,7 @@ public final class MockHost: Sendable {
         file.server.dataDirectory = dataDirectory.path
         let assembly = try HostAssembly.assemble(file, catalog: PluginCatalog(plugins))
         let recorder = Recorder()
-        let database = try HostDatabase.inMemory()
+        let database = try databaseDirectory.map { try HostDatabase.open(directory: $0) } ?? HostDatabase.inMemory()
         let sink = LogSink(level: .debug) { level, message, metadata in
             recorder.logs.withLock { $0.append(CapturedLog(level: level, message: message, metadata: metadata)) }
         }
@@ -111,6 +113,12 @@ public final class MockHost: Sendable {
         let query = neID.map { "?ne_id=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0)" } ?? ""
         return try await send(.post, "/api/rest/opeartionManagement/v1/elementType/\(neType)/objectType/mml\(query)",
                               json: Body(mml: commands, confirm: confirm), headers: headers)
+    }
+
+    /// The database exactly as plugin `pluginID` reaches it (its own tables only), `nil` when no such
+    /// plugin is enabled.
+    public func database(of pluginID: String) -> (any PluginDatabase)? {
+        runtime.contexts.first { $0.pluginID == pluginID }?.database
     }
 
     /// Every event published so far.

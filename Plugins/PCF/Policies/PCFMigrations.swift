@@ -3,7 +3,9 @@ import PluginAPI
 /// The OMC's copy of each PCF's UE policies: one row per (NE, IMSI), an MSISDN index per NE.
 enum PCFMigrations {
     static func declare(_ plugin: inout PluginRegistrar) {
-        plugin.migration("v1_pcf_ue_policy", sql: """
+        // Recorded by SQLite sites before SQL was checked; `WITHOUT ROWID` changes nothing the plugin
+        // relies on, so no conversion follows (DECISIONS 131).
+        plugin.sqliteOnlyMigration("v1_pcf_ue_policy", sql: """
             CREATE TABLE pcf_ue_policy (
                 ne_id TEXT NOT NULL,
                 imsi TEXT NOT NULL,

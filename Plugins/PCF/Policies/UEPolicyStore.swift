@@ -43,13 +43,23 @@ enum UEPolicyStore {
                      [.text(neID), .text(first), .text(last), .int(first.utf8.count), .int(limit)]).compactMap { $0.string("msisdn") }
     }
 
-    /// Adds or replaces `policies`.
+    /// Adds or replaces `policies`. A policy replaces the one of its IMSI and, as the NE does, any
+    /// other IMSI's policy holding its MSISDN.
     static func upsert(_ policies: [UEPolicy], neID: String, in db: any DatabaseConnection) throws {
         for policy in policies {
-            try db.execute("INSERT OR REPLACE INTO pcf_ue_policy (ne_id, \(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           [.text(neID)] + policy.values.enumerated().map { index, value in index == 2 ? .int(policy.rfsp) : .text(value) })
+            let values: [SQLValue] = policy.values.enumerated().map { index, value in index == 2 ? .int(policy.rfsp) : .text(value) }
+            try db.execute("DELETE FROM pcf_ue_policy WHERE ne_id = ? AND msisdn = ? AND imsi <> ?",
+                           [.text(neID), values[1], values[0]])
+            try db.execute(upsertSQL, [.text(neID)] + values)
         }
     }
+
+    private static let upsertSQL = """
+        INSERT INTO pcf_ue_policy (ne_id, \(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (ne_id, imsi) DO UPDATE SET msisdn = excluded.msisdn, rfsp = excluded.rfsp, sar = excluded.sar,
+            pcc_rules = excluded.pcc_rules, sess_rules = excluded.sess_rules, ue_policy = excluded.ue_policy,
+            qos_audio = excluded.qos_audio, qos_video = excluded.qos_video, hdr_enrich = excluded.hdr_enrich
+        """
 
     static func delete(_ imsis: [String], neID: String, in db: any DatabaseConnection) throws {
         for imsi in imsis { try db.execute("DELETE FROM pcf_ue_policy WHERE ne_id = ? AND imsi = ?", [.text(neID), .text(imsi)]) }

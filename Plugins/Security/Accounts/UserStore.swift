@@ -43,9 +43,9 @@ enum UserStore {
             throw OMCError(.conflict, "user name '\(new.userName)' is already taken")
         }
         try db.execute("""
-            INSERT INTO security_user (dept_id, user_name, nick_name, password_hash, password_changed_at, must_change_password,
+            INSERT INTO security_user (user_id, dept_id, user_name, nick_name, password_hash, password_changed_at, must_change_password,
                                        admin_locked, create_by, create_time, remark)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ((SELECT COALESCE(MAX(user_id), 0) + 1 FROM security_user), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [new.departmentID.map(SQLValue.integer) ?? .null, .text(new.userName), .text(new.nickName), .text(new.passwordHash),
                   .integer(now), .bool(new.mustChangePassword), .bool(new.adminLocked), .text(new.createdBy), .integer(now),
                   .text(new.remark)])

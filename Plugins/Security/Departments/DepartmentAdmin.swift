@@ -57,8 +57,8 @@ enum DepartmentAdmin {
         let ancestors = try ancestorsBelow(fields.parentID, scope: scope, failure: "Failed to add [\(fields.name)] to department", in: db)
         try requireUniqueName(fields, excluding: nil, failure: "Failed to add [\(fields.name)] to department", in: db)
         try db.execute("""
-            INSERT INTO security_dept (parent_id, ancestors, dept_name, order_num, leader, phone, email, status, create_by, create_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO security_dept (dept_id, parent_id, ancestors, dept_name, order_num, leader, phone, email, status, create_by, create_time)
+            VALUES ((SELECT COALESCE(MAX(dept_id), 0) + 1 FROM security_dept), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(fields.parentID), .text(ancestors), .text(fields.name), .int(fields.orderNum), .text(fields.leader),
                   .text(fields.phone), .text(fields.email), .text(fields.status), .text(admin.userName), .integer(now)])
     }

@@ -13,8 +13,8 @@ enum LoginLog {
 
     static func insert(_ attempt: Attempt, in db: any DatabaseConnection) throws {
         try db.execute("""
-            INSERT INTO security_login_log (user_name, ipaddr, login_location, browser, os, status, msg, login_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO security_login_log (info_id, user_name, ipaddr, login_location, browser, os, status, msg, login_time)
+            VALUES ((SELECT COALESCE(MAX(info_id), 0) + 1 FROM security_login_log), ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(StoredText.bounded(attempt.userName, limit: 64)), .text(StoredText.bounded(attempt.client.address, limit: 128)),
                   .text(StoredText.bounded(attempt.client.location, limit: 128)), .text(StoredText.bounded(attempt.client.browser, limit: 128)),
                   .text(StoredText.bounded(attempt.client.operatingSystem, limit: 128)), .text(attempt.succeeded ? "1" : "0"),

@@ -18,10 +18,10 @@ enum OperationLog {
         func bounded(_ text: String, _ limit: Int = StoredText.limit) -> String { StoredText.bounded(text, limit: limit) }
         let handler = entry.pluginID.map { "\($0): \(entry.title)" } ?? "omc: \(entry.title)"
         try db.execute("""
-            INSERT INTO security_oper_log (title, business_type, method, request_method, operator_type, oper_name, dept_name, oper_url,
+            INSERT INTO security_oper_log (oper_id, title, business_type, method, request_method, operator_type, oper_name, dept_name, oper_url,
                                            oper_ip, oper_location, oper_param, json_result, status, error_msg, oper_time, cost_time,
                                            request_id, plugin_id)
-            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ((SELECT COALESCE(MAX(oper_id), 0) + 1 FROM security_oper_log), ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(bounded(entry.title, 200)), .int(entry.businessType.rawValue), .text(bounded(handler, 300)), .text(bounded(entry.method, 16)),
                   .text(bounded(entry.operatorName ?? "", 64)), .text(bounded(entry.departmentName ?? "", 128)), .text(bounded(entry.url)),
                   .text(bounded(entry.clientAddress ?? "", 128)), .text(IPLocation.describe(entry.clientAddress)), .text(bounded(entry.parameters)),

@@ -67,7 +67,7 @@ enum PositionStore {
     static func add(_ fields: Fields, by admin: Administrator, now: Int64, in db: any DatabaseConnection) throws {
         try requireUnique(fields, excluding: nil, failure: "Failed to add [\(fields.name)] to the position", in: db)
         try db.execute("""
-            INSERT INTO security_post (post_code, post_name, post_sort, status, create_by, create_time, remark) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO security_post (post_id, post_code, post_name, post_sort, status, create_by, create_time, remark) VALUES ((SELECT COALESCE(MAX(post_id), 0) + 1 FROM security_post), ?, ?, ?, ?, ?, ?, ?)
             """, [.text(fields.code), .text(fields.name), .int(fields.sort), .text(fields.status), .text(admin.userName), .integer(now),
                   .text(fields.remark)])
     }

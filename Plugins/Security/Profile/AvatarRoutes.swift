@@ -23,7 +23,7 @@ enum AvatarRoutes {
     }
 
     static func folder(_ context: PluginContext) -> String {
-        (context.host.dataDirectory as NSString).appendingPathComponent("security/avatar")
+        (context.dataDirectory as NSString).appendingPathComponent("avatar")
     }
 
     static func declare(_ plugin: inout PluginRegistrar) {

@@ -7,8 +7,8 @@ enum RoleStore {
         for role in BuiltinRole.all {
             guard try db.first("SELECT 1 AS present FROM security_role WHERE role_key = ?", [.text(role.key)]) == nil else { continue }
             try db.execute("""
-                INSERT INTO security_role (role_name, role_key, role_sort, data_scope, built_in, profile, create_by, create_time, remark)
-                VALUES (?, ?, ?, '1', 1, ?, 'system', ?, ?)
+                INSERT INTO security_role (role_id, role_name, role_key, role_sort, data_scope, built_in, profile, create_by, create_time, remark)
+                VALUES ((SELECT COALESCE(MAX(role_id), 0) + 1 FROM security_role), ?, ?, ?, '1', 1, ?, 'system', ?, ?)
                 """, [.text(role.name), .text(role.key), .int(role.sort), .text(role.profile), .integer(now), .text(role.remark)])
             try setPermissions(roleKey: role.key, role.permissions, in: db)
         }

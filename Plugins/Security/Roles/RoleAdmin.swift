@@ -68,8 +68,8 @@ enum RoleAdmin {
     static func add(_ fields: RoleFields, patterns: [String], by admin: Administrator, now: Int64, in db: any DatabaseConnection) throws -> Int64 {
         try requireUnique(fields, excluding: nil, failure: "Add Role[\(fields.name)] failed", in: db)
         try db.execute("""
-            INSERT INTO security_role (role_name, role_key, role_sort, data_scope, menu_check_strictly, status, create_by, create_time, remark)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO security_role (role_id, role_name, role_key, role_sort, data_scope, menu_check_strictly, status, create_by, create_time, remark)
+            VALUES ((SELECT COALESCE(MAX(role_id), 0) + 1 FROM security_role), ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(fields.name), .text(fields.key), .int(fields.sort), .text(fields.dataScope ?? "1"), .bool(fields.menuCheckStrictly ?? true),
                   .text(fields.status), .text(admin.userName), .integer(now), .text(fields.remark)])
         guard let id = try db.first("SELECT role_id FROM security_role WHERE role_key = ?", [.text(fields.key)])?.int("role_id") else {

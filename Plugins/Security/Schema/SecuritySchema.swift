@@ -138,7 +138,8 @@ enum SecuritySchema {
                 locked_until INTEGER
             )
             """)
-        plugin.migration("v1_logs", sql: """
+        // Recorded by SQLite sites before SQL was checked; its trigger is removed by v4 below.
+        plugin.sqliteOnlyMigration("v1_logs", sql: """
             CREATE TABLE security_login_log (
                 info_id INTEGER PRIMARY KEY,
                 user_name TEXT NOT NULL,
@@ -197,5 +198,9 @@ enum SecuritySchema {
             );
             CREATE INDEX security_api_token_by_user ON security_api_token (user_id)
             """)
+        // The operation log stays append-only by a rule the host enforces on every engine, not by an
+        // SQLite trigger (DECISIONS 132).
+        plugin.appendOnly("security_oper_log")
+        plugin.sqliteOnlyMigration("v4_oper_log_rule_by_host", sql: "DROP TRIGGER IF EXISTS security_oper_log_is_append_only")
     }
 }

@@ -5,11 +5,11 @@ import Glibc
 #endif
 
 /// The HS256 key that signs session tokens: from configuration, or generated on first start into
-/// `<dataDir>/security/jwt.key` (256 random bits, base64, mode 0600) and read from there afterwards.
+/// the plugin's folder as `jwt.key` (`<dataDir>/security/jwt.key`, where it always was: 256 random
+/// bits, base64, mode 0600) and read from there afterwards.
 enum SigningKey {
-    static func load(configured: [UInt8]?, dataDirectory: String, logger: PluginLogger) throws -> [UInt8] {
+    static func load(configured: [UInt8]?, folder: String, logger: PluginLogger) throws -> [UInt8] {
         if let configured { return configured }
-        let folder = (dataDirectory as NSString).appendingPathComponent("security")
         let path = (folder as NSString).appendingPathComponent("jwt.key")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

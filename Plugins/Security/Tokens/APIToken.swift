@@ -70,8 +70,8 @@ struct APIToken: Sendable {
         }
         // Patterns hold only letters, digits, '-', '_', '*', ':' and a leading '!', so a comma separates them safely.
         guard let id = try db.first("""
-            INSERT INTO security_api_token (user_id, token_name, token_hash, permissions, create_time, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?) RETURNING token_id
+            INSERT INTO security_api_token (token_id, user_id, token_name, token_hash, permissions, create_time, expires_at)
+            VALUES ((SELECT COALESCE(MAX(token_id), 0) + 1 FROM security_api_token), ?, ?, ?, ?, ?, ?) RETURNING token_id
             """, [.integer(userID), .text(name), .text(secretHash), .text(permissions.joined(separator: ",")), .integer(now),
                   .integer(expiresAt)])?.int("token_id") else {
             throw OMCError(.internal, "the new token '\(name)' was not stored")

@@ -8,21 +8,22 @@ struct RecordStore: Sendable {
     let box: SecretBox
 
     /// `id, ne_id, imsi, …` for SELECTs.
-    var selectColumns: String { "id, ne_id, " + schema.names.map { "\"\($0)\"" }.joined(separator: ", ") }
+    /// Names are unquoted, as the tables were created: PostgreSQL folds both to lower case alike.
+    var selectColumns: String { "id, ne_id, " + schema.names.joined(separator: ", ") }
 
     /// Rows one INSERT statement carries: fewer statements for big batches, well under SQLite's
     /// limit of 32,766 parameters.
     static let rowsPerInsert = 64
 
-    /// `INSERT … VALUES (…), (…)` for `rows` rows.
+    /// `INSERT … VALUES (…), (…)` for `rows` rows; ids are assigned by the plugin (``insert(neID:in:_:)``).
     private func insertSQL(rows: Int) -> String {
-        let names = schema.names.map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = "(" + Array(repeating: "?", count: schema.fields.count + 1).joined(separator: ", ") + ")"
-        return "INSERT INTO \(schema.table) (ne_id, \(names)) VALUES " + Array(repeating: marks, count: rows).joined(separator: ", ")
+        let names = schema.names.joined(separator: ", ")
+        let marks = "(" + Array(repeating: "?", count: schema.fields.count + 2).joined(separator: ", ") + ")"
+        return "INSERT INTO \(schema.table) (id, ne_id, \(names)) VALUES " + Array(repeating: marks, count: rows).joined(separator: ", ")
     }
 
     private var updateSQL: String {
-        let sets = schema.names.dropFirst().map { "\"\($0)\" = ?" }.joined(separator: ", ")
+        let sets = schema.names.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
         return "UPDATE \(schema.table) SET \(sets) WHERE ne_id = ? AND imsi = ?"
     }
 
@@ -69,7 +70,10 @@ struct RecordStore: Sendable {
         var pending: [SQLValue] = []
         var pendingRows = 0
         var count = 0
+        // Ids follow the highest, as SQLite's implicit ones did; the write transaction keeps them unique.
+        let lastID = try db.first("SELECT COALESCE(MAX(id), 0) AS last_id FROM \(schema.table)")?.int("last_id") ?? 0
         try produce { record in
+            pending.append(.int(lastID + count + 1))
             pending.append(.text(neID))
             pending += try bindings(record)
             pendingRows += 1
@@ -169,7 +173,7 @@ struct RecordStore: Sendable {
         guard delta != 0 else { return }
         try db.execute("""
             INSERT INTO udm_count (ne_id, resource, total) VALUES (?, ?, ?)
-            ON CONFLICT (ne_id, resource) DO UPDATE SET total = total + excluded.total
+            ON CONFLICT (ne_id, resource) DO UPDATE SET total = udm_count.total + excluded.total
             """, [.text(neID), .text(schema.resource), .int(delta)])
     }
 }

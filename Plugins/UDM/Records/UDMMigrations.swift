@@ -4,7 +4,10 @@ import PluginAPI
 /// migration that has run must never change.
 enum UDMMigrations {
     static func declare(_ plugin: inout PluginRegistrar) {
-        plugin.migration("v1_records", sql: """
+        // Recorded by SQLite sites before SQL was checked: `BLOB` is SQLite's name for the bytes
+        // PostgreSQL calls `BYTEA`; SQLite stores sealed Ki and OPc unchanged either way, so no
+        // conversion follows (DECISIONS 131).
+        plugin.sqliteOnlyMigration("v1_records", sql: """
             CREATE TABLE udm_sub (
                 id INTEGER PRIMARY KEY, ne_id TEXT NOT NULL, imsi TEXT NOT NULL, msisdn TEXT NOT NULL,
                 ambr TEXT NOT NULL, nssai TEXT NOT NULL, rat TEXT NOT NULL, arfb TEXT NOT NULL, sar TEXT NOT NULL,

@@ -2,15 +2,23 @@ import Foundation
 import GRDB
 import PluginAPI
 
-/// A GRDB connection lent to a plugin through ``PluginAPI/DatabaseConnection``.
+/// A GRDB connection lent to a plugin through ``PluginAPI/DatabaseConnection``. With a
+/// ``PluginAuthorizer`` (every plugin's connection has one; the host's own and a test's inspection have
+/// none) each statement is checked for portability first, and a statement the authorizer refuses
+/// throws the authorizer's ``DatabaseAccessRefusal`` instead of SQLite's bare "not authorized".
 struct GRDBConnection: DatabaseConnection {
     let database: GRDB.Database
+    var authorizer: PluginAuthorizer?
+    /// False for a plugin's SQLite-only historical migrations, which run unchecked.
+    var checksPortability = true
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        if arguments.isEmpty {
-            try database.execute(sql: sql)
-        } else {
-            try database.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(\.databaseValue)))
+        try guarded(sql) {
+            if arguments.isEmpty {
+                try database.execute(sql: sql)
+            } else {
+                try database.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(\.databaseValue)))
+            }
         }
     }
 
@@ -21,15 +29,29 @@ struct GRDBConnection: DatabaseConnection {
     }
 
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (DatabaseRow) throws -> Void) throws {
-        let statement = try database.cachedStatement(sql: sql)
-        let columns = statement.columnNames
-        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments.map(\.databaseValue)))
-        while let row = try cursor.next() {
-            try body(DatabaseRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+        try guarded(sql) {
+            let statement = try database.cachedStatement(sql: sql)
+            let columns = statement.columnNames
+            let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments.map(\.databaseValue)))
+            while let row = try cursor.next() {
+                try body(DatabaseRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+            }
         }
     }
 
     var changedRowCount: Int { database.changesCount }
+
+    private func guarded(_ sql: String, _ work: () throws -> Void) throws {
+        guard let authorizer else { return try work() }
+        if checksPortability { try authorizer.scope.checkPortable(sql) }
+        authorizer.beginStatement()
+        do {
+            try work()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_AUTH {
+            if let refusal = authorizer.refusal { throw refusal }
+            throw error
+        }
+    }
 }
 
 extension SQLValue {

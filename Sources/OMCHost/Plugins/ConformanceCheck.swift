@@ -19,7 +19,10 @@ package enum ConformanceCheck {
         }
         guard let loaded = assembly.plugins.first(where: { $0.id == manifest.id }) else { return problems }
         problems += declarationProblems(loaded)
-        problems += await migrationProblems(loaded, all: assembly.plugins)
+        let portability = portabilityProblems(loaded)
+        problems += portability
+        // Non-portable migrations stop the migration run itself; their problems are listed above.
+        if portability.isEmpty { problems += await migrationProblems(loaded, all: assembly.plugins) }
         return problems
     }
 
@@ -46,6 +49,13 @@ package enum ConformanceCheck {
         }
         for job in registrar.jobs where job.summary.isEmpty { problems.append("job \(job.name) has no summary") }
         return problems
+    }
+
+    /// Every SQLite-only construct in the plugin's SQL migrations, except the SQLite-only history.
+    private static func portabilityProblems(_ plugin: LoadedPlugin) -> [String] {
+        plugin.registrar.migrations.filter { !$0.sqliteOnly }.flatMap { migration in
+            PortableSQL.problems(in: migration.sql ?? "").map { "migration \(migration.name): \($0)" }
+        }
     }
 
     /// Migrations apply on an empty database, a second run changes nothing, and every table is the plugin's own.

@@ -14,4 +14,9 @@ struct LoadedPlugin: Sendable {
     let line: Int
 
     var id: String { manifest.id }
+
+    /// What the plugin may reach in the database.
+    func databaseScope() -> DatabaseScope {
+        DatabaseScope(pluginID: id, appendOnlyTables: registrar.appendOnlyTables)
+    }
 }

@@ -12,7 +12,7 @@ package final class HostRuntime: Sendable {
     let clock: any OMCClock
     package let events: HostEventBus
     /// One context per plugin, same order as `assembly.plugins`.
-    let contexts: [PluginContext]
+    package let contexts: [PluginContext]
     let logger: PluginLogger
     let logSink: LogSink
     let metrics: HostMetrics
@@ -56,11 +56,12 @@ package final class HostRuntime: Sendable {
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
                                 menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path,
-                                neTimeout: .milliseconds(settings.neTimeoutMilliseconds))
+                                neTimeout: .milliseconds(settings.neTimeoutMilliseconds), databaseEngine: database.engine)
         contexts = assembly.plugins.map { plugin in
-            PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database, events: events,
-                          clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
-                          operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id))
+            PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database.scoped(to: plugin.databaseScope()),
+                          events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
+                          operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
+                          dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory))
         }
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
@@ -92,6 +93,7 @@ package final class HostRuntime: Sendable {
         try MigrationRunner.migrate(assembly.plugins, in: database)
         let settings = settings ?? assembly.file.server
         let scratch = try ScratchDirectory.prepare(dataDirectory: settings.dataDirectory)
+        try PluginFolders.prepare(assembly.plugins.map(\.id), dataDirectory: settings.dataDirectory)
         let neTrust = try settings.neTLS.map { tls throws(ConfigurationError) in try NETrust(tls, file: assembly.file) }
         let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
                                   neTrust: neTrust, logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)

@@ -4,6 +4,10 @@
 public struct MigrationDeclaration: Sendable {
     /// The name, unique within the plugin (`v1_create_sub`).
     public let name: String
+    /// The SQL text, for a migration declared as SQL; the host checks it for portability at start.
+    public let sql: String?
+    /// Whether it runs on SQLite only and unchecked (``PluginRegistrar/sqliteOnlyMigration(_:sql:)``).
+    public let sqliteOnly: Bool
     /// The change.
     public let apply: @Sendable (any DatabaseConnection) throws -> Void
 }

@@ -4,7 +4,7 @@ import Foundation
 public struct HostInfo: Sendable {
     /// The OMC's version (`1.0.0`).
     public let version: String
-    /// The data folder. A plugin keeps its files under `<dataDirectory>/<plugin id>/`; files uploaded
+    /// The data folder. A plugin keeps its files in ``PluginContext/dataDirectory``; files uploaded
     /// for NEs are under `<dataDirectory>/upload/`.
     public let dataDirectory: String
     /// When the host started.
@@ -21,10 +21,13 @@ public struct HostInfo: Sendable {
     /// The deadline of an ``NERequest`` without its own (`server.neTimeoutMilliseconds`): how long a
     /// single change sent to an NE may take at most.
     public let neTimeout: Duration
+    /// The database engine and its version (`SQLite 3.40.1`), for reports.
+    public let databaseEngine: String
 
     /// Host facts (the host and the mock host make these).
     public init(version: String, dataDirectory: String, startedAt: Date, neTypes: [String: NETypeDescriptor],
-                menus: [MenuEntry] = [], scratchDirectory: String? = nil, neTimeout: Duration = .seconds(5)) {
+                menus: [MenuEntry] = [], scratchDirectory: String? = nil, neTimeout: Duration = .seconds(5),
+                databaseEngine: String = "SQLite") {
         self.version = version
         self.dataDirectory = dataDirectory
         self.startedAt = startedAt
@@ -32,6 +35,7 @@ public struct HostInfo: Sendable {
         self.menus = menus
         self.scratchDirectory = scratchDirectory ?? Self.scratchDirectory(in: dataDirectory)
         self.neTimeout = neTimeout
+        self.databaseEngine = databaseEngine
     }
 
     /// Where the scratch folder of a host with data folder `dataDirectory` is.

@@ -5,8 +5,14 @@ public struct PluginContext: Sendable {
     public let pluginID: String
     /// The plugin's validated configuration.
     public let configuration: PluginConfiguration
-    /// The OMC database.
+    /// The OMC database, as this plugin may reach it: its own tables (named `<plugin id>_…`) and
+    /// nothing else. The host refuses any other table, the migration bookkeeping, `ATTACH`, `PRAGMA`
+    /// and schema objects outside the prefix. Data of another plugin comes through a service it
+    /// declares (the NE directory in ``network``) or its events, never its tables.
     public let database: any PluginDatabase
+    /// The plugin's own folder (`<data folder>/<plugin id>/`, mode 0700), created by the host: the
+    /// place for files it keeps, secrets above all (keys). Nothing else writes there.
+    public let dataDirectory: String
     /// The event bus.
     public let events: any EventPublisher
     /// The host's clock.
@@ -23,8 +29,9 @@ public struct PluginContext: Sendable {
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
-                operationLog: any OperationLogWriter = DiscardingOperationLog()) {
+                operationLog: any OperationLogWriter = DiscardingOperationLog(), dataDirectory: String? = nil) {
         self.pluginID = pluginID
+        self.dataDirectory = dataDirectory ?? Self.dataDirectory(of: pluginID, in: host.dataDirectory)
         self.configuration = configuration
         self.database = database
         self.events = events
@@ -39,6 +46,11 @@ public struct PluginContext: Sendable {
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
-                      operationLog: operationLog)
+                      operationLog: operationLog, dataDirectory: dataDirectory)
+    }
+
+    /// Where the folder of plugin `pluginID` is in a host whose data folder is `hostDataDirectory`.
+    public static func dataDirectory(of pluginID: String, in hostDataDirectory: String) -> String {
+        (hostDataDirectory.hasSuffix("/") ? hostDataDirectory : hostDataDirectory + "/") + pluginID
     }
 }

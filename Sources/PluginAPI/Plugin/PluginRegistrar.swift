@@ -29,6 +29,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var secretFields: [String] = []
     /// Menu entries for the web client's navigation (``MenuEntry``).
     public private(set) var menus: [MenuEntry] = []
+    /// Tables whose rows are never updated once written (``appendOnly(_:)``).
+    public private(set) var appendOnlyTables: [String] = []
     /// Declaration mistakes found so far.
     public private(set) var problems: [String] = []
 
@@ -77,18 +79,38 @@ public struct PluginRegistrar: Sendable {
                                                  risk: risk, help: help, handler: handler))
     }
 
-    /// Declares a migration made of SQL statements separated by `;`.
+    /// Declares a migration made of SQL statements separated by `;`. The host checks the SQL for
+    /// SQLite-only constructs when the plugin loads: one stops start-up, naming the portable form.
     public mutating func migration(_ name: String, sql: String) {
-        migration(name) { connection in try connection.execute(sql) }
+        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: false) { connection in try connection.execute(sql) })
     }
 
-    /// Declares a migration written in code.
+    /// Declares a migration written in code; each statement it runs is checked for portability.
     public mutating func migration(_ name: String, _ apply: @escaping @Sendable (any DatabaseConnection) throws -> Void) {
+        add(MigrationDeclaration(name: name, sql: nil, sqliteOnly: false, apply: apply))
+    }
+
+    /// Declares a migration that SQLite sites recorded before SQL was checked for portability (OMC
+    /// 1.0), or one that converts what such a migration left to the portable schema. It runs
+    /// unchecked, and only on SQLite. A migration that has run is never edited, so its text stays; new
+    /// migrations are declared with ``migration(_:sql:)``.
+    public mutating func sqliteOnlyMigration(_ name: String, sql: String) {
+        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: true) { connection in try connection.execute(sql) })
+    }
+
+    /// Declares a table of the plugin whose rows are never updated once written (an audit log). The
+    /// host refuses every `UPDATE` of it, on any database engine; deleting old rows stays possible.
+    public mutating func appendOnly(_ table: String) {
+        appendOnlyTables.append(table)
+    }
+
+    private mutating func add(_ migration: MigrationDeclaration) {
+        let name = migration.name
         if migrations.contains(where: { $0.name == name }) { problems.append("migration '\(name)' is declared twice") }
         if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
             problems.append("migration '\(name)': name must be letters, digits and _")
         }
-        migrations.append(MigrationDeclaration(name: name, apply: apply))
+        migrations.append(migration)
     }
 
     /// Declares the NE type an NE-type plugin provides.

@@ -11,14 +11,14 @@ enum SecurityHost {
     static let adminPassword = "Omc#Pass42y"
 
     static func start(_ settings: [String: String] = [:], plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self],
-                      clock: ManualClock = ManualClock()) async throws -> MockHost {
+                      clock: ManualClock = ManualClock(), databaseDirectory: String? = nil) async throws -> MockHost {
         var config = ["adminPassword": "\"\(firstPassword)\"", "captchaEnabled": "false", "passwordCost": "1",
                       "initialPasswordChange": "false"]
         config.merge(settings) { _, given in given }
         var yaml = "plugins:\n  - id: security\n    config:\n"
         for (key, value) in config.sorted(by: { $0.key < $1.key }) { yaml += "      \(key): \(value)\n" }
         for plugin in plugins where plugin.manifest.id != "security" { yaml += "  - id: \(plugin.manifest.id)\n" }
-        return try await MockHost.start(plugins, configuration: yaml, clock: clock)
+        return try await MockHost.start(plugins, configuration: yaml, clock: clock, databaseDirectory: databaseDirectory)
     }
 }
 
