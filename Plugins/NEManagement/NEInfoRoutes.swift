@@ -7,11 +7,25 @@ enum NEInfoRoutes {
     static let neInfoPath = "/api/rest/systemManagement/v1/elementType/{neType}/objectType/neInfo"
 
     static func declare(_ plugin: inout PluginRegistrar) {
-        plugin.route(.post, neInfoPath, permission: "ne:info:add", summary: "Register an NE", handler: add)
-        plugin.route(.put, neInfoPath, permission: "ne:info:edit", summary: "Change an NE's registration", handler: update)
-        plugin.route(.delete, neInfoPath, permission: "ne:info:remove", summary: "Remove an NE", handler: remove)
-        plugin.route(.get, "/ne/info", permission: "ne:info:query", summary: "One NE by type and id", handler: show)
-        plugin.route(.get, "/ne/list", permission: "ne:info:query", summary: "Registered NEs, paged", handler: list)
+        let neType = RouteParameter.string("neType", maxLength: 32, description: "NE type (UDM, PCF, …)")
+        let neID = RouteParameter.string("ne_id", required: true, maxLength: 32, description: "The NE's id")
+        plugin.route(.post, neInfoPath, permission: "ne:info:add", summary: "Register an NE", parameters: [neType],
+                     query: [.string("ne_id", maxLength: 32, description: "The NE's id; must equal the body's neId when given")],
+                     body: .json(NEInfoContract.registration), answer: .data(NEInfoContract.info), handler: add)
+        plugin.route(.put, neInfoPath, permission: "ne:info:edit", summary: "Change an NE's registration", parameters: [neType],
+                     query: [neID], body: .json(NEInfoContract.change), answer: .data(NEInfoContract.info), handler: update)
+        plugin.route(.delete, neInfoPath, permission: "ne:info:remove", summary: "Remove an NE", parameters: [neType],
+                     query: [neID], answer: .message, handler: remove)
+        plugin.route(.get, "/ne/info", permission: "ne:info:query", summary: "One NE by type and id",
+                     query: [.string("neType", required: true, maxLength: 32, description: "NE type"),
+                             .string("neId", required: true, maxLength: 32, description: "NE id")],
+                     answer: .data(NEInfoContract.info), handler: show)
+        plugin.route(.get, "/ne/list", permission: "ne:info:query", summary: "Registered NEs, paged",
+                     query: [.string("neType", maxLength: 32, description: "Only NEs of this type"),
+                             .string("state", oneOf: ["online", "offline", "unknown"], description: "Only NEs in this state"),
+                             .string("neName", maxLength: 64, description: "Only NEs whose name contains this text")]
+                         + RouteParameter.paging(sortable: ["neType", "neId", "neName", "state"]),
+                     answer: .rows(NEInfoContract.info), handler: list)
     }
 
     static func add(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -19,7 +19,14 @@ enum PushFileRoute {
     }
 
     static func declare(_ plugin: inout PluginRegistrar, settings: NEManagementSettings) {
-        plugin.route(.post, "/ne/action/pushFile", permission: "ne:file:push", summary: "Push an uploaded file to an NE") { request, context in
+        let body = ValueSchema.object([
+            "uploadPath": .string(minLength: 1, maxLength: 255, description: "Path of the file inside the OMC's upload folder",
+                                  rule: "must be a relative path inside the upload folder, without '..', empty or control characters"),
+            "neType": .string(maxLength: 32), "neId": .string(maxLength: 32),
+        ], required: ["uploadPath", "neType", "neId"], name: "PushFile")
+        plugin.route(.post, "/ne/action/pushFile", permission: "ne:file:push", summary: "Push an uploaded file to an NE",
+                     body: .json(body), answer: .json(.object(["code": .integer(), "msg": .string(), "data": .string(description: "The path on the NE")],
+                                                              required: ["code", "msg", "data"]))) { request, context in
             let body = try await request.decode(Body.self)
             let uploads = URL(fileURLWithPath: context.host.dataDirectory).appendingPathComponent("upload").standardizedFileURL
             let file = try resolve(body.uploadPath, under: uploads)

@@ -7,7 +7,12 @@ enum SystemStateRoutes {
     static func path(_ type: String) -> String { "/api/rest/systemManagement/v1/elementType/\(type)/objectType/systemState" }
 
     static func declare(_ plugin: inout PluginRegistrar, settings: NEManagementSettings) {
-        plugin.route(.get, path("{neType}"), permission: "ne:state:query", summary: "System state of one NE, or of every NE of a type") { request, context in
+        let stateAnswer = RouteAnswer.json(.object(["data": .array(of: .object([:], description: "{\"<TYPE>/<id>\": {ipAddress, systemState} or {ipAddress, error}}"))],
+                                              required: ["data"], name: "SystemStates"))
+        plugin.route(.get, path("{neType}"), permission: "ne:state:query", summary: "System state of one NE, or of every NE of a type",
+                     parameters: [.string("neType", maxLength: 32, description: "NE type")],
+                     query: [.string("ne_id", maxLength: 32, description: "Only this NE"), .string("neId", maxLength: 32, description: "Alias of ne_id")],
+                     answer: stateAnswer) { request, context in
             let type = try request.pathParameter("neType").uppercased()
             guard context.host.neTypes[type] != nil else {
                 throw OMCError.notFound("NE type '\(type)' is not provided by any enabled plugin")
@@ -23,16 +28,20 @@ enum SystemStateRoutes {
             }
             return .json(["data": .array(await states(of: elements, context: context))] as JSONValue)
         }
-        plugin.route(.get, path("ALL"), permission: "ne:state:query", summary: "System state of every registered NE, asked in parallel") { _, context in
+        plugin.route(.get, path("ALL"), permission: "ne:state:query", summary: "System state of every registered NE, asked in parallel",
+                     answer: stateAnswer) { _, context in
             let elements = try await context.network.elements(type: nil)
             return .json(["data": .array(await states(of: elements, context: context))] as JSONValue)
         }
-        plugin.route(.get, path("omc"), permission: "ne:state:query", summary: "System state of the OMC's own host") { _, context in
+        plugin.route(.get, path("omc"), permission: "ne:state:query", summary: "System state of the OMC's own host",
+                     answer: stateAnswer) { _, context in
             let state = try await OMCHostState.measure(context)
             return .json(["data": [["OMC/\(settings.omcID)": ["ipAddress": .string(OMCHostState.primaryAddress()), "systemState": state]]]] as JSONValue)
         }
         plugin.route(.get, "/api/rest/systemManagement/v1/elementType/OMC/objectType/time", permission: .authenticated,
-                     summary: "The OMC's local time") { _, context in
+                     summary: "The OMC's local time",
+                     answer: .data(.object(["time": .string(), "timestamp": .integer(), "timeZone": .string(), "utcOffsetSeconds": .integer()],
+                                           required: ["time", "timestamp", "timeZone", "utcOffsetSeconds"], name: "OMCTime"))) { _, context in
             let now = context.clock.now()
             let zone = TimeZone.current
             return .success([

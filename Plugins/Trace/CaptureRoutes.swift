@@ -8,12 +8,30 @@ enum CaptureRoutes {
     static let upfType = "UPF"
 
     static func declare(_ plugin: inout PluginRegistrar, settings: TraceSettings) {
-        plugin.route(.post, "/tcpdump/ne", permission: "trace:capture:run", summary: "Start or stop a packet capture on an NE") { request, context in
+        let answer = RouteAnswer.data(.object(["cmd": .string(), "fileName": .string(), "msg": .string()],
+                                              required: ["cmd", "fileName", "msg"], name: "CaptureAnswer"))
+        let captureBody = ValueSchema.object([
+            "neType": .string(maxLength: 32), "neId": .string(maxLength: 32),
+            "timeout": .number(description: "Seconds the capture runs, a whole number; needed to start"),
+            "cmd": .string(description: "start or stop"),
+            "timestamp": .string(description: "Names the capture file: 1 to 32 letters, digits, '-' or '_'"),
+        ], required: ["neType", "neId", "cmd", "timestamp"], name: "Capture")
+        let upfBody = ValueSchema.object([
+            "neType": .string(maxLength: 32, description: "UPF"), "neId": .string(maxLength: 32),
+            "runType": .string(description: "start or stop; must match cmd"),
+            "cmd": .string(description: "A UPF pcap command (pcap trace/dispatch start/stop …)"),
+            "timestamp": .string(description: "A label, 1 to 32 letters, digits, '-' or '_'"),
+        ], required: ["neType", "neId", "runType", "cmd"], name: "UPFCapture")
+        plugin.route(.post, "/tcpdump/ne", permission: "trace:capture:run", summary: "Start or stop a packet capture on an NE",
+                     body: .json(captureBody), answer: answer) { request, context in
             try await capture(request, context, settings: settings)
         }
-        plugin.route(.post, "/tcpdump/neUPF", permission: "trace:capture:run", summary: "Run a UPF packet-capture command", handler: upfCapture)
+        plugin.route(.post, "/tcpdump/neUPF", permission: "trace:capture:run", summary: "Run a UPF packet-capture command",
+                     body: .json(upfBody), answer: answer, handler: upfCapture)
         plugin.route(.get, "/tcpdump/download", permission: "trace:capture:download", summary: "Download a capture file from an NE",
-                     handler: download)
+                     query: [.string("neType", required: true, maxLength: 32), .string("neId", required: true, maxLength: 32),
+                             .string("fileName", description: "The capture file, as the capture answer named it (required)")],
+                     answer: .file(mediaType: "application/vnd.tcpdump.pcap"), handler: download)
     }
 
     static func capture(_ request: OMCRequest, _ context: PluginContext, settings: TraceSettings) async throws -> OMCResponse {

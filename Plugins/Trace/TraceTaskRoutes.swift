@@ -7,16 +7,38 @@ enum TraceTaskRoutes {
     static let path = "/api/rest/traceManagement/v1/subscriptions"
 
     static func declare(_ plugin: inout PluginRegistrar, settings: TraceSettings) {
-        plugin.route(.post, path, permission: "trace:task:add", summary: "Create a trace task") { request, context in
+        let task = ValueSchema.object([
+            "id": .integer(description: "The task's number: only for PUT"),
+            "traceType": .string(description: "The kind of trace"),
+            "startTime": .string(description: "yyyy-MM-dd HH:mm:ss"), "endTime": .string(description: "yyyy-MM-dd HH:mm:ss"),
+            "neType": .string(maxLength: 32), "neId": .string(maxLength: 32),
+            "interfaces": .array(of: .string(), description: "Interfaces to trace (N8, …)"),
+            "srcIp": .string(description: "Only signalling from this address"), "signalPort": .integer(description: "Only this port"),
+        ], required: ["traceType", "startTime", "endTime", "neType", "neId", "interfaces"], name: "TraceTaskRequest")
+        let shown = ValueSchema.object([
+            "id": .integer(), "traceType": .string(), "neType": .string(), "neId": .string(), "interfaces": .array(of: .string()),
+            "srcIp": .string(), "signalPort": .integer(), "startTime": .string(), "endTime": .string(),
+            "state": .string(oneOf: TraceTaskState.allCases.map(\.rawValue)), "reason": .string(), "activatedAt": .string(),
+            "finishedAt": .string(), "createdBy": .string(), "createdAt": .string(), "updatedAt": .string(),
+        ], required: ["id", "traceType", "neType", "neId", "interfaces", "startTime", "endTime", "state", "createdAt", "updatedAt"],
+           name: "TraceTask")
+        plugin.route(.post, path, permission: "trace:task:add", summary: "Create a trace task",
+                     body: .json(task), answer: .data(shown)) { request, context in
             try await create(request, context, settings: settings)
         }
-        plugin.route(.put, path, permission: "trace:task:edit", summary: "Change a scheduled or failed trace task") { request, context in
+        plugin.route(.put, path, permission: "trace:task:edit", summary: "Change a scheduled or failed trace task",
+                     body: .json(task), answer: .data(shown)) { request, context in
             try await update(request, context, settings: settings)
         }
         plugin.route(.delete, path, permission: "trace:task:remove", summary: "Delete trace tasks (?id=1,2), stopping running ones",
-                     handler: remove)
-        plugin.route(.get, path, permission: "trace:task:query", summary: "Trace tasks, paged, with their state", handler: list)
-        plugin.route(.get, path + "/{id}", permission: "trace:task:query", summary: "One trace task with its state", handler: show)
+                     query: [.string("id", description: "Task numbers, comma-separated or repeated (required)")], handler: remove)
+        plugin.route(.get, path, permission: "trace:task:query", summary: "Trace tasks, paged, with their state",
+                     query: [.string("neType", maxLength: 32), .string("neId", maxLength: 32),
+                             .string("state", oneOf: TraceTaskState.allCases.map(\.rawValue)), .string("traceType")]
+                         + RouteParameter.paging(sortable: sortColumns.keys.sorted()),
+                     answer: .rows(shown), handler: list)
+        plugin.route(.get, path + "/{id}", permission: "trace:task:query", summary: "One trace task with its state",
+                     answer: .data(shown), handler: show)
     }
 
     static func create(_ request: OMCRequest, _ context: PluginContext, settings: TraceSettings) async throws -> OMCResponse {

@@ -31,7 +31,7 @@ import FoundationNetworking
         #expect(text.contains("omc_http_request_duration_seconds_bucket"))
 
         let openAPI = try #require(json(try await omc.request("GET", "/openapi.json").body))
-        #expect(openAPI["openapi"]?.stringValue == "3.0.3")
+        #expect(openAPI["openapi"]?.stringValue == "3.1.0")
         #expect(openAPI["paths"]?["/metrics"]?["get"]?["summary"]?.stringValue == "Prometheus metrics of the OMC")
         let (status, log) = omc.stop()
         #expect(status == 0)

@@ -59,7 +59,7 @@ import Testing
             #expect(response.msg == message)
         }
         let noNE = try await pcf.host.send(.post, base, json: PCFHarness.policy(imsi: "460990100000001", msisdn: "86755900001"))
-        #expect(noNE.msg == "neId: is required")
+        #expect(noNE.msg == "neId: query parameter is required")
         let unknown = try await pcf.host.send(.post, base + "?neId=009", json: PCFHarness.policy(imsi: "460990100000001", msisdn: "86755900001"))
         #expect(unknown.status == 404 && unknown.msg == "NE PCF/009 is not registered")
         #expect(try await pcf.neCount() == 0)

@@ -10,13 +10,38 @@ struct UEInfoRoutes: Sendable {
 
     func declare(_ plugin: inout PluginRegistrar) {
         let base = Self.base
-        plugin.route(.get, base, permission: "pcf:ueInfo:query", summary: "PCF UE policies by IMSI or MSISDN, or a page of them", handler: query)
-        plugin.route(.post, base, permission: "pcf:ueInfo:add", summary: "Add a PCF UE policy", handler: add)
-        plugin.route(.put, base, permission: "pcf:ueInfo:edit", summary: "Modify a PCF UE policy", handler: modify)
-        plugin.route(.delete, base, permission: "pcf:ueInfo:remove", summary: "Delete a PCF UE policy", handler: remove)
-        plugin.route(.post, base + "/{number}", permission: "pcf:ueInfo:add", summary: "Batch add PCF UE policies", handler: batchAdd)
-        plugin.route(.put, base + "/{number}", permission: "pcf:ueInfo:edit", summary: "Batch modify PCF UE policies", handler: batchModify)
-        plugin.route(.delete, base + "/{number}", permission: "pcf:ueInfo:remove", summary: "Batch delete PCF UE policies", handler: batchDelete)
+        let neID = RouteParameter.string("neId", required: true, maxLength: 32, description: "The PCF's NE id")
+        let imsi = RouteParameter.string("imsi", maxLength: 32, description: "The UE's IMSI")
+        let number = RouteParameter.string("number", description: "How many consecutive UEs: a positive integer of at most 7 digits")
+        let full = Self.policyShape(required: ["imsi", "msisdn"], name: "UEPolicy")
+        let change = Self.policyShape(required: [], name: "UEPolicyChange")
+        let policyList = RouteAnswer.json(.object(["code": .integer(), "msg": .string(), "data": .array(of: full), "total": .integer()],
+                                                  required: ["code", "msg", "data", "total"], name: "UEPolicyList"))
+        plugin.route(.get, base, permission: "pcf:ueInfo:query", summary: "PCF UE policies by IMSI or MSISDN, or a page of them",
+                     query: [neID, imsi, .string("msisdn", maxLength: 32)] + RouteParameter.paging(), answer: policyList, handler: query)
+        plugin.route(.post, base, permission: "pcf:ueInfo:add", summary: "Add a PCF UE policy",
+                     query: [neID], body: .json(full), answer: .message, handler: add)
+        plugin.route(.put, base, permission: "pcf:ueInfo:edit", summary: "Modify a PCF UE policy",
+                     query: [neID, imsi], body: .json(change), answer: .message, handler: modify)
+        plugin.route(.delete, base, permission: "pcf:ueInfo:remove", summary: "Delete a PCF UE policy",
+                     query: [neID, RouteParameter.string("imsi", required: true, maxLength: 32)], answer: .message, handler: remove)
+        plugin.route(.post, base + "/{number}", permission: "pcf:ueInfo:add", summary: "Batch add PCF UE policies",
+                     parameters: [number], query: [neID], body: .json(full), answer: .data(.object(["added": .integer()])), handler: batchAdd)
+        plugin.route(.put, base + "/{number}", permission: "pcf:ueInfo:edit", summary: "Batch modify PCF UE policies",
+                     parameters: [number], query: [neID], body: .json(change), answer: .data(.object(["modified": .integer()])),
+                     handler: batchModify)
+        plugin.route(.delete, base + "/{number}", permission: "pcf:ueInfo:remove", summary: "Batch delete PCF UE policies",
+                     parameters: [number], query: [neID, imsi], answer: .data(.object(["deleted": .integer()])), handler: batchDelete)
+    }
+
+    /// A UE policy body: the fields are text (numbers are taken as text); their rules stay
+    /// ``PolicyFieldRule``'s, checked by the handler with the words MML uses.
+    static func policyShape(required: [String], name: String) -> ValueSchema {
+        var properties: [String: ValueSchema] = [:]
+        for field in UEPolicy.fieldNames { properties[field] = .string() }
+        properties["rfsp"] = ValueSchema.anyValue.described("RAT/frequency selection priority: an integer, or its digits")
+        return .object(properties, required: required, name: name,
+                       description: "UE policy fields; members not listed are refused")
     }
 
     private func service(_ request: OMCRequest, _ context: PluginContext) -> UEPolicyService {

@@ -18,9 +18,14 @@ struct UEPolicyTransfer: Sendable {
     func declare(_ plugin: inout PluginRegistrar) {
         let base = UEInfoRoutes.base
         plugin.route(.post, base + "/import", permission: "pcf:ueInfo:import", audit: .import,
-                     summary: "Import PCF UE policies from xlsx, xls or csv (field 'file')", bodyLimit: settings.importMaxBytes, handler: importFile)
+                     summary: "Import PCF UE policies from xlsx, xls or csv (field 'file')", bodyLimit: settings.importMaxBytes,
+                     query: [.string("neId", maxLength: 32, description: "The PCF's NE id (or the form field neId)")],
+                     body: .multipart(files: ["file"], fields: [.string("neId", maxLength: 32)]),
+                     answer: .data(.object(["imported": .integer()])), handler: importFile)
         plugin.route(.get, base + "/export", permission: "pcf:ueInfo:export", audit: .export,
-                     summary: "Export the PCF UE policies of an NE as xlsx or csv", handler: export)
+                     summary: "Export the PCF UE policies of an NE as xlsx or csv",
+                     query: [.string("neId", required: true, maxLength: 32), .string("type", oneOf: ["xlsx", "csv"], rule: "must be xlsx or csv")],
+                     answer: .file(mediaType: "application/octet-stream"), handler: export)
     }
 
     @Sendable func importFile(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

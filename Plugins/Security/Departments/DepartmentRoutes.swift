@@ -3,7 +3,8 @@ import PluginAPI
 /// Security/Department: the document's 8 department routes under `/system/dept`.
 enum DepartmentRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/system/dept/list", permission: "system:dept:list", summary: "Departments the caller may see") { request, context in
+        plugin.route(.get, "/system/dept/list", permission: "system:dept:list", summary: "Departments the caller may see",
+                     query: [.string("deptName"), SecurityContract.statusFilter], answer: .data(.array(of: .anyValue))) { request, context in
             let admin = try Administrator(request)
             let filter = FilterFields(request.query)
             let (name, status) = (filter["deptName"], try filter.status("status"))
@@ -12,14 +13,16 @@ enum DepartmentRoutes {
             })
         }
         plugin.route(.get, "/system/dept/list/exclude/{deptId}", permission: "system:dept:list",
-                     summary: "Departments except one and those below it (the parents it may move under)") { request, context in
+                     summary: "Departments except one and those below it (the parents it may move under)",
+                     parameters: [SecurityContract.pathID("deptId")], answer: .data(.array(of: .anyValue))) { request, context in
             let admin = try Administrator(request)
             let id = try request.pathID("deptId")
             return .success(try await context.database.read { db in
                 try DepartmentAdmin.list(name: nil, status: nil, excluding: id, scope: try admin.scope(in: db), in: db)
             })
         }
-        plugin.route(.get, "/system/dept/treeSelect", permission: "system:dept:list", summary: "Department tree") { request, context in
+        plugin.route(.get, "/system/dept/treeSelect", permission: "system:dept:list", summary: "Department tree",
+                     query: [.string("deptName"), SecurityContract.statusFilter], answer: .data(.array(of: .anyValue))) { request, context in
             let admin = try Administrator(request)
             let filter = FilterFields(request.query)
             let (name, status) = (filter["deptName"], try filter.status("status"))
@@ -28,7 +31,10 @@ enum DepartmentRoutes {
             }))
         }
         plugin.route(.get, "/system/dept/roleDeptTreeSelect/{roleId}", permission: "system:role:query",
-                     summary: "Department tree with the departments of a custom-scope role ticked") { request, context in
+                     summary: "Department tree with the departments of a custom-scope role ticked",
+                     parameters: [SecurityContract.pathID("roleId")],
+                     answer: .json(.object(["code": .integer(), "msg": .string(), "depts": .array(of: .anyValue), "checkedKeys": .array(of: .string())],
+                                           required: ["code", "msg", "depts", "checkedKeys"]))) { request, context in
             let admin = try Administrator(request)
             let roleID = try request.pathID("roleId")
             struct Answer: Encodable, Sendable {
@@ -47,14 +53,19 @@ enum DepartmentRoutes {
                 return Answer(depts: DepartmentNode.forest(departments), checkedKeys: checked)
             })
         }
-        plugin.route(.post, "/system/dept", permission: "system:dept:add", summary: "Add a department", bodyLimit: 8192) { request, context in
+        plugin.route(.post, "/system/dept", permission: "system:dept:add", summary: "Add a department", bodyLimit: 8192,
+                     body: .json(.object(SecurityContract.department, required: ["deptName"], name: "NewDepartment")),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let fields = try DepartmentAdmin.Fields(try await BodyFields.read(request))
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in try DepartmentAdmin.add(fields, by: admin, scope: try admin.scope(in: db), now: now, in: db) }
             return .success()
         }
-        plugin.route(.put, "/system/dept", permission: "system:dept:edit", summary: "Change a department", bodyLimit: 8192) { request, context in
+        plugin.route(.put, "/system/dept", permission: "system:dept:edit", summary: "Change a department", bodyLimit: 8192,
+                     body: .json(.object(SecurityContract.department.merging(["deptId": SecurityContract.id()]) { $1 },
+                                         required: ["deptId", "deptName"], name: "DepartmentChange")),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("deptId")
@@ -65,13 +76,15 @@ enum DepartmentRoutes {
             }
             return .success()
         }
-        plugin.route(.delete, "/system/dept/{deptId}", permission: "system:dept:remove", summary: "Delete a department") { request, context in
+        plugin.route(.delete, "/system/dept/{deptId}", permission: "system:dept:remove", summary: "Delete a department",
+                     parameters: [SecurityContract.pathID("deptId")], answer: .message) { request, context in
             let admin = try Administrator(request)
             let id = try request.pathID("deptId")
             try await context.database.write { db in try DepartmentAdmin.delete(id, scope: try admin.scope(in: db), in: db) }
             return .success()
         }
-        plugin.route(.get, "/system/dept/{deptId}", permission: "system:dept:query", summary: "One department") { request, context in
+        plugin.route(.get, "/system/dept/{deptId}", permission: "system:dept:query", summary: "One department",
+                     parameters: [SecurityContract.pathID("deptId")], answer: .data(.anyValue)) { request, context in
             let admin = try Administrator(request)
             let id = try request.pathID("deptId")
             return .success(try await context.database.read { db in

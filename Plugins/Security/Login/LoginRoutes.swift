@@ -6,10 +6,19 @@ import PluginAPI
 enum LoginRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
         // Logins and logouts go to the login log, not the operation log.
-        plugin.route(.post, "/login", permission: .open, audit: AuditClass.none, summary: "Log in", bodyLimit: 4096) { request, context in
+        // Lengths stay the handler's: a refused login must reach the login log.
+        let credentials = ValueSchema.object([
+            "username": .string(description: "1 to 64 characters"), "password": .string(description: "1 to 128 characters"),
+            "code": .string(description: "The captcha's text, when captchas are enabled"),
+            "uuid": .string(description: "The captcha's uuid (GET /captchaImage)"),
+        ], required: ["username", "password"], name: "Credentials")
+        let session = ValueSchema.object(["access_token": .string(description: "Send as 'Authorization: Bearer <token>'"),
+                                          "mustChangePassword": .boolean()], required: ["access_token"], name: "Session")
+        plugin.route(.post, "/login", permission: .open, audit: AuditClass.none, summary: "Log in", bodyLimit: 4096,
+                     body: .json(credentials), answer: .data(session)) { request, context in
             try await login(request, context, state: state)
         }
-        plugin.route(.post, "/logout", permission: .open, audit: AuditClass.none, summary: "Log out") { request, context in
+        plugin.route(.post, "/logout", permission: .open, audit: AuditClass.none, summary: "Log out", answer: .message) { request, context in
             if let caller = request.caller, let sessionID = caller.sessionID {
                 let now = Milliseconds.of(context.clock.now())
                 let client = ClientInfo(address: request.clientAddress, userAgent: request.headers["User-Agent"])
@@ -21,7 +30,10 @@ enum LoginRoutes {
             }
             return .success(message: "Logout Success")
         }
-        plugin.route(.get, "/captchaImage", permission: .open, summary: "Captcha for login and registration") { _, context in
+        plugin.route(.get, "/captchaImage", permission: .open, summary: "Captcha for login and registration",
+                     answer: .json(.object(["code": .integer(), "msg": .string(), "captchaEnabled": .boolean(), "uuid": .string(),
+                                            "img": .string(description: "PNG, base64")], required: ["code", "msg", "captchaEnabled", "uuid", "img"],
+                                           name: "Captcha"))) { _, context in
             struct Captcha: Encodable, Sendable {
                 let code = 200
                 let msg = "Success"
@@ -37,7 +49,11 @@ enum LoginRoutes {
             try await context.database.write { db in try CaptchaStore.insert(uuid: uuid, code: code, now: now, in: db) }
             return .json(Captcha(captchaEnabled: true, uuid: uuid, img: Data(png).base64EncodedString()))
         }
-        plugin.route(.post, "/register", permission: .open, summary: "Register an account", bodyLimit: 4096) { request, context in
+        plugin.route(.post, "/register", permission: .open, summary: "Register an account", bodyLimit: 4096,
+                     body: .json(.object(["username": .string(description: "5 to 30 letters, digits, '_', '.' or '-', not starting with a digit"),
+                                          "password": .string(), "confirmPassword": .string(), "code": .string(), "uuid": .string()],
+                                         required: ["username", "password"], name: "Registration")),
+                     answer: .message) { request, context in
             try await register(request, context, state: state)
         }
     }

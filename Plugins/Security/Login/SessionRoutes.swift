@@ -3,7 +3,9 @@ import PluginAPI
 /// `GET /getInfo` and `GET /getRouters`: who the caller is, what they may do, and their menu.
 enum SessionRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/getInfo", permission: .authenticated, summary: "The caller's account, roles and permissions") { request, context in
+        plugin.route(.get, "/getInfo", permission: .authenticated, summary: "The caller's account, roles and permissions",
+                     answer: .json(.object(["code": .integer(), "msg": .string(), "user": .anyValue, "roles": .array(of: .string()),
+                                            "permissions": .array(of: .string())], required: ["code", "msg"], name: "CallerInfo"))) { request, context in
             let caller = try callerAccount(request)
             struct Info: Encodable, Sendable {
                 let permissions: [String]
@@ -19,7 +21,7 @@ enum SessionRoutes {
             return .success(Info(permissions: rights.grantedPatterns, roles: user.roles.filter { $0.status == "1" }.map(\.roleKey),
                                  user: user, mustChangePassword: rights.mustChangePassword))
         }
-        plugin.route(.get, "/getRouters", permission: .authenticated, summary: "The caller's menu") { request, context in
+        plugin.route(.get, "/getRouters", permission: .authenticated, summary: "The caller's menu", answer: .data(.array(of: .anyValue))) { request, context in
             guard let caller = request.caller else { throw OMCError(.unauthenticated, "authentication required") }
             let rights = try await state.rights(of: caller, context)
             // A caller who must change their password sees no menu until they do.

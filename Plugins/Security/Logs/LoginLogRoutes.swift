@@ -5,7 +5,10 @@ enum LoginLogRoutes {
     static let sortable = ["loginTime": "login_time", "userName": "user_name", "ipaddr": "ipaddr", "status": "status"]
 
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/monitor/logininfor/list", permission: "monitor:logininfor:list", summary: "Login log, paged") { request, context in
+        plugin.route(.get, "/monitor/logininfor/list", permission: "monitor:logininfor:list", summary: "Login log, paged",
+                     query: [.string("ipaddr"), .string("userName"), SecurityContract.statusFilter] + SecurityContract.timeFilters
+                         + RouteParameter.paging(sortable: Array(sortable.keys).sorted()),
+                     answer: .rows(.anyValue)) { request, context in
             let filter = try LoginLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
             let sqlFilter = filter.sqlFilter
@@ -16,7 +19,8 @@ enum LoginLogRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/monitor/logininfor/export", permission: "monitor:logininfor:export", audit: .export,
-                     summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024) { request, context in
+                     summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024,
+                     answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
             let sqlFilter = filter.sqlFilter
             return try await LogExport.export(
@@ -30,12 +34,13 @@ enum LoginLogRoutes {
                 }, context: context)
         }
         plugin.route(.delete, "/monitor/logininfor/clean", permission: "monitor:logininfor:remove", audit: .clean,
-                     summary: "Clear the login log") { _, context in
+                     summary: "Clear the login log", answer: .message) { _, context in
             try await context.database.write { db in try db.execute("DELETE FROM security_login_log") }
             return .success()
         }
         plugin.route(.put, "/monitor/logininfor/unlock/{userName}", permission: "monitor:logininfor:unlock",
-                     summary: "Unlock an account locked by failed logins") { request, context in
+                     summary: "Unlock an account locked by failed logins",
+                     answer: .message) { request, context in
             let userName = try request.pathParameter("userName")
             let now = Milliseconds.of(context.clock.now())
             let wasLocked = try await context.database.write { db in try LoginThrottle.clear(userName, now: now, in: db) }
@@ -43,7 +48,8 @@ enum LoginLogRoutes {
             return .success()
         }
         plugin.route(.delete, "/monitor/logininfor/{infoIds}", permission: "monitor:logininfor:remove",
-                     summary: "Delete login log entries") { request, context in
+                     summary: "Delete login log entries",
+                     parameters: [SecurityContract.pathIDs("infoIds")], answer: .message) { request, context in
             let ids = try IDList.parse(try request.pathParameter("infoIds"), field: "infoIds")
             try await context.database.write { db in
                 try IDList.deleteAll(ids, table: "security_login_log", column: "info_id", what: "login log entry", in: db)

@@ -5,7 +5,10 @@ enum OperationLogRoutes {
     static let sortable = ["operTime": "oper_time", "costTime": "cost_time", "operName": "oper_name", "title": "title"]
 
     static func declare(_ plugin: inout PluginRegistrar) {
-        plugin.route(.get, "/monitor/operlog/list", permission: "monitor:operlog:list", summary: "Operation log, paged") { request, context in
+        plugin.route(.get, "/monitor/operlog/list", permission: "monitor:operlog:list", summary: "Operation log, paged",
+                     query: [.string("title"), .string("operName"), .string("businessType"), SecurityContract.statusFilter]
+                         + SecurityContract.timeFilters + RouteParameter.paging(sortable: Array(sortable.keys).sorted()),
+                     answer: .rows(.anyValue)) { request, context in
             let filter = try OperationLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
             let sqlFilter = filter.sqlFilter
@@ -16,7 +19,8 @@ enum OperationLogRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/monitor/operlog/export", permission: "monitor:operlog:export", audit: .export,
-                     summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024) { request, context in
+                     summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024,
+                     answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try OperationLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
             let sqlFilter = filter.sqlFilter
             return try await LogExport.export(
@@ -34,12 +38,13 @@ enum OperationLogRoutes {
                 }, context: context)
         }
         plugin.route(.delete, "/monitor/operlog/clean", permission: "monitor:operlog:remove", audit: .clean,
-                     summary: "Clear the operation log") { _, context in
+                     summary: "Clear the operation log", answer: .message) { _, context in
             try await context.database.write { db in try db.execute("DELETE FROM security_oper_log") }
             return .success()
         }
         plugin.route(.delete, "/monitor/operlog/{operIds}", permission: "monitor:operlog:remove",
-                     summary: "Delete operation log entries") { request, context in
+                     summary: "Delete operation log entries",
+                     parameters: [SecurityContract.pathIDs("operIds")], answer: .message) { request, context in
             let ids = try IDList.parse(try request.pathParameter("operIds"), field: "operIds")
             try await context.database.write { db in
                 try IDList.deleteAll(ids, table: "security_oper_log", column: "oper_id", what: "operation log entry", in: db)

@@ -28,7 +28,8 @@ enum AvatarRoutes {
 
     static func declare(_ plugin: inout PluginRegistrar) {
         plugin.route(.post, "/system/user/profile/avatar", permission: .authenticated, audit: .update,
-                     summary: "Change the caller's avatar", bodyLimit: maximumBytes + 64 * 1024) { request, context in
+                     summary: "Change the caller's avatar", bodyLimit: maximumBytes + 64 * 1024,
+                     body: .multipart(files: ["file"]), answer: .data(.anyValue)) { request, context in
             let userID = try SessionRoutes.callerAccount(request)
             let form = try await request.multipartForm()
             guard let file = form.file("file") ?? form.file("avatarfile") ?? form.files.first else {
@@ -69,7 +70,8 @@ enum AvatarRoutes {
             }
             return .success(url)
         }
-        plugin.route(.get, urlPrefix + "{fileName}", permission: .authenticated, summary: "A user's avatar picture") { request, context in
+        plugin.route(.get, urlPrefix + "{fileName}", permission: .authenticated, summary: "A user's avatar picture",
+                     answer: .file(mediaType: "image/png")) { request, context in
             guard let name = storedName(urlPrefix + (try request.pathParameter("fileName"))) else {
                 throw OMCError.notFound("no such avatar")
             }

@@ -5,7 +5,7 @@ import PluginAPI
 /// whatever their roles, including one who must change their password first.
 enum ProfileRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/system/user/profile", permission: .authenticated, summary: "The caller's profile") { request, context in
+        plugin.route(.get, "/system/user/profile", permission: .authenticated, summary: "The caller's profile", answer: .data(.anyValue)) { request, context in
             let userID = try SessionRoutes.callerAccount(request)
             struct Profile: Encodable, Sendable {
                 let user: UserView
@@ -24,7 +24,12 @@ enum ProfileRoutes {
             return .success(profile)
         }
         plugin.route(.put, "/system/user/profile", permission: .authenticated, summary: "Change the caller's profile",
-                     bodyLimit: 4096) { request, context in
+                     bodyLimit: 4096,
+                     body: .json(.object(["nickName": .string(description: "1 to 30 characters"), "email": .string(description: "An e-mail address, at most 50 characters"),
+                                          "phonenumber": .string(description: "5 to 20 digits, optionally led by +"),
+                                          "sex": .string(description: "0 unknown, 1 male, 2 female")],
+                                         required: ["nickName", "sex"], name: "ProfileChange")),
+                     answer: .message) { request, context in
             let userID = try SessionRoutes.callerAccount(request)
             let change = try await request.decode(ProfileChange.self).validated()
             let now = Milliseconds.of(context.clock.now())
@@ -46,7 +51,10 @@ enum ProfileRoutes {
             return .success()
         }
         plugin.route(.put, "/system/user/profile/updatePwd", permission: .authenticated, summary: "Change the caller's password",
-                     bodyLimit: 4096) { request, context in
+                     bodyLimit: 4096,
+                     body: .json(.object(["oldPassword": .string(), "newPassword": .string(description: "Following the site's password policy")],
+                                         required: ["oldPassword", "newPassword"], name: "PasswordChange")),
+                     answer: .message) { request, context in
             try await changePassword(request, context, state: state)
         }
     }

@@ -4,14 +4,21 @@ import PluginAPI
 /// who holds it refreshes the rights cache at once.
 enum RoleRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/system/role/list", permission: "system:role:list", summary: "Roles, paged") { request, context in
+        plugin.route(.get, "/system/role/list", permission: "system:role:list", summary: "Roles, paged",
+                     query: [.string("roleName"), .string("roleKey"), SecurityContract.statusFilter] + SecurityContract.timeFilters
+                         + RouteParameter.paging(),
+                     answer: .rows(.anyValue)) { request, context in
             let filter = try RoleAdmin.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query)
             let (rows, total) = try await context.database.read { db in try RoleAdmin.page(filter, page, in: db) }
             return .list(rows: rows, total: total)
         }
         plugin.route(.get, "/system/role/authUser/allocatedList", permission: "system:role:list",
-                     summary: "Users who hold a role (allocated=true) or do not (allocated=false), paged") { request, context in
+                     summary: "Users who hold a role (allocated=true) or do not (allocated=false), paged",
+                     query: [.string("roleId", required: true, description: "A positive integer id"),
+                             .string("allocated", description: "true (default) or false"), .string("userName"), .string("phonenumber")]
+                         + RouteParameter.paging(),
+                     answer: .rows(.anyValue)) { request, context in
             let admin = try Administrator(request)
             var filter = try UserFilter(FilterFields(request.query))
             guard let roleText = request.query["roleId"] else { throw OMCError.invalid("roleId", "query parameter is required") }
@@ -31,14 +38,17 @@ enum RoleRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/system/role/export", permission: "system:role:export", audit: .export, summary: "Roles as .xlsx",
-                     bodyLimit: 8192) { request, context in
+                     bodyLimit: 8192, answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             try await RoleExport.respond(request, context)
         }
-        plugin.route(.get, "/system/role/{roleId}", permission: "system:role:query", summary: "One role with its rights") { request, context in
+        plugin.route(.get, "/system/role/{roleId}", permission: "system:role:query", summary: "One role with its rights",
+                     parameters: [SecurityContract.pathID("roleId")], answer: .data(.anyValue)) { request, context in
             let id = try request.pathID("roleId")
             return .success(try await context.database.read { db in try RoleAdmin.detail(id, in: db) })
         }
-        plugin.route(.post, "/system/role", permission: "system:role:add", summary: "Add a role", bodyLimit: 65_536) { request, context in
+        plugin.route(.post, "/system/role", permission: "system:role:add", summary: "Add a role", bodyLimit: 65_536,
+                     body: .json(.object(SecurityContract.role, required: ["roleName", "roleKey"], name: "NewRole")),
+                     answer: .data(.object(["roleId": .string()]))) { request, context in
             let admin = try Administrator(request)
             let fields = try RoleFields(try await BodyFields.read(request), menus: context.host.menus)
             let patterns = fields.permissions ?? RoleFields.permissions(forMenus: fields.menuIDs ?? [], menus: context.host.menus)
@@ -49,7 +59,10 @@ enum RoleRoutes {
             state.rightsChanged()
             return .success(NewRole(roleId: String(id)))
         }
-        plugin.route(.put, "/system/role", permission: "system:role:edit", summary: "Change a role", bodyLimit: 65_536) { request, context in
+        plugin.route(.put, "/system/role", permission: "system:role:edit", summary: "Change a role", bodyLimit: 65_536,
+                     body: .json(.object(SecurityContract.role.merging(["roleId": SecurityContract.id()]) { $1 },
+                                         required: ["roleId", "roleName", "roleKey"], name: "RoleChange")),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("roleId")
@@ -67,7 +80,8 @@ enum RoleRoutes {
             state.rightsChanged()
             return .success()
         }
-        plugin.route(.delete, "/system/role/{roleIds}", permission: "system:role:remove", summary: "Delete roles (all or none)") { request, context in
+        plugin.route(.delete, "/system/role/{roleIds}", permission: "system:role:remove", summary: "Delete roles (all or none)",
+                     parameters: [SecurityContract.pathIDs("roleIds")], answer: .message) { request, context in
             let ids = try IDList.parse(try request.pathParameter("roleIds"), field: "roleIds")
             let rights = try await callerRights(request, state, context)
             try await context.database.write { db in
@@ -78,7 +92,9 @@ enum RoleRoutes {
             return .success()
         }
         plugin.route(.put, "/system/role/changeStatus", permission: "system:role:edit", summary: "Enable or disable a role",
-                     bodyLimit: 4096) { request, context in
+                     bodyLimit: 4096,
+                     body: .json(.object(["roleId": SecurityContract.id(), "status": SecurityContract.choice(["0", "1"])], required: ["roleId", "status"])),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("roleId")
@@ -94,7 +110,13 @@ enum RoleRoutes {
             return .success()
         }
         plugin.route(.put, "/system/role/dataScope", permission: "system:role:edit", summary: "Change a role's data scope",
-                     bodyLimit: 65_536) { request, context in
+                     bodyLimit: 65_536,
+                     body: .json(.object(["roleId": SecurityContract.id(), "dataScope": SecurityContract.choice(RoleFields.dataScopes),
+                                          "deptIds": SecurityContract.ids("Departments of a custom scope"),
+                                          "menuIds": SecurityContract.ids("The document's name for deptIds"),
+                                          "deptCheckStrictly": SecurityContract.flag("Whether ticking a department ticks its parents")],
+                                         required: ["roleId", "dataScope"])),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("roleId")
@@ -112,7 +134,11 @@ enum RoleRoutes {
             return .success()
         }
         plugin.route(.put, "/system/role/authUser/checked", permission: "system:role:edit", audit: .grant,
-                     summary: "Give a role to users (checked=true) or take it back (checked=false)", bodyLimit: 65_536) { request, context in
+                     summary: "Give a role to users (checked=true) or take it back (checked=false)", bodyLimit: 65_536,
+                     body: .json(.object(["roleId": SecurityContract.id(), "userIds": SecurityContract.ids("Users"),
+                                          "checked": SecurityContract.flag("Give (true) or take back (false)")],
+                                         required: ["roleId", "userIds", "checked"])),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let roleID = try body.requiredID("roleId")

@@ -14,7 +14,8 @@ enum OnlineRoutes {
     }
 
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/monitor/online/list", permission: "monitor:online:list", summary: "Users logged in now") { request, context in
+        plugin.route(.get, "/monitor/online/list", permission: "monitor:online:list", summary: "Users logged in now",
+                     query: [.string("userName"), .string("ipaddr")], answer: .rows(.anyValue)) { request, context in
             let fields = FilterFields(request.query)
             let now = Milliseconds.of(context.clock.now())
             let sessions = try await context.database.read { db in
@@ -27,7 +28,7 @@ enum OnlineRoutes {
             return .list(rows: rows, total: rows.count)
         }
         plugin.route(.delete, "/monitor/online/{tokenId}", permission: "monitor:online:forceLogout", audit: .forceLogout,
-                     summary: "Force a user out") { request, context in
+                     summary: "Force a user out", answer: .message) { request, context in
             let sessionID = try request.pathParameter("tokenId")
             let ended = try await context.database.write { db in try SessionStore.revoke(sessionID: sessionID, in: db) }
             state.sessionEnded(sessionID)

@@ -5,16 +5,20 @@ import Spreadsheet
 enum UserFileRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
         plugin.route(.post, "/system/user/importTemplate", permission: "system:user:import", audit: AuditClass.none,
-                     summary: "The user import template (.xlsx)") { _, context in
+                     summary: "The user import template (.xlsx)",
+                     answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { _, context in
             try await SheetExport.xlsx(context, fileStem: "user_import_template", sheetName: "Users", header: UserSheet.template,
                                        allowEmpty: true) { _, _ in }
         }
         plugin.route(.post, "/system/user/export", permission: "system:user:export", audit: .export,
-                     summary: "Users in the caller's data scope as .xlsx", bodyLimit: 8192) { request, context in
+                     summary: "Users in the caller's data scope as .xlsx", bodyLimit: 8192,
+                     answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             try await UserExport.respond(request, context)
         }
         plugin.route(.post, "/system/user/importData", permission: "system:user:import", audit: .import,
-                     summary: "Import users from the template (.xls or .xlsx), all or nothing", bodyLimit: 20 * 1024 * 1024) { request, context in
+                     summary: "Import users from the template (.xls or .xlsx), all or nothing", bodyLimit: 20 * 1024 * 1024,
+                     query: [.string("updateSupport", description: "true to update existing users (also a form field)")],
+                     body: .multipart(files: ["file"], fields: [.string("updateSupport")]), answer: .message) { request, context in
             try await UserImport.respond(request, context, state: state)
         }
     }

@@ -9,7 +9,12 @@ enum APITokenRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
         plugin.route(.post, "/system/user/token", permission: .authenticated,
                      summary: "Make an API token (the secret is shown once)",
-                     bodyLimit: 16_384) { request, context in
+                     bodyLimit: 16_384,
+                     body: .json(.object(["name": SecurityContract.text(64), "expiresInDays": .integer(orDigits: true, description: "1 to the site's maximum"),
+                                          "permissions": .array(of: .string(minLength: 1, maxLength: 200,
+                                                                            rule: "must be a non-empty string of at most 200 characters"))],
+                                         required: ["name"], name: "NewAPIToken")),
+                     answer: .data(.anyValue)) { request, context in
             guard let caller = request.caller, let userID = Int64(caller.userID) else {
                 throw OMCError(.unauthenticated, "authentication required")
             }
@@ -41,13 +46,14 @@ enum APITokenRoutes {
                                     expiresAt: expiresAt))
         }
         plugin.route(.get, "/system/user/token/list", permission: .authenticated,
-                     summary: "List API tokens (the caller's, or everyone's with system:token:manage)") { request, context in
+                     summary: "List API tokens (the caller's, or everyone's with system:token:manage)",
+                     answer: .rows(.anyValue)) { request, context in
             let (userID, manages) = try await who(request, state, context)
             let tokens = try await context.database.read { db in try APIToken.list(userID: manages ? nil : userID, in: db) }
             return .list(rows: tokens.map(\.view), total: tokens.count)
         }
         plugin.route(.delete, "/system/user/token/{tokenId}", permission: .authenticated,
-                     summary: "Revoke an API token") { request, context in
+                     summary: "Revoke an API token", answer: .message) { request, context in
             let (userID, manages) = try await who(request, state, context)
             let id = try request.pathID("tokenId")
             try await context.database.write { db in

@@ -9,7 +9,7 @@ enum UserManagementRoutes {
 
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
         plugin.route(.post, base + "/createuser", permission: "system:user:add", summary: "Create a user with a profile",
-                     bodyLimit: 16_384) { request, context in
+                     bodyLimit: 16_384, body: .json(ValueSchema.anyValue.described("The OMS1350 user-management body (attrlist, profiles)"))) { request, context in
             try await NprResponse.answering { try await create(request, context, state: state) }
         }
         plugin.route(.delete, base + "/deleteuser/{id}", permission: "system:user:remove", summary: "Delete a user") { request, context in
@@ -24,12 +24,13 @@ enum UserManagementRoutes {
                 return NprResponse.success(id: id, message: "delete User Passed")
             }
         }
-        plugin.route(.get, base + "/users", permission: "system:user:list", summary: "Every user in the caller's data scope") { request, context in
+        plugin.route(.get, base + "/users", permission: "system:user:list", summary: "Every user in the caller's data scope",
+                     answer: .json(.anyValue)) { request, context in
             let admin = try Administrator(request)
             return .json(try await context.database.read { db in try users(scope: try admin.scope(in: db), in: db) })
         }
         plugin.route(.post, base + "/updateuser", permission: "system:user:edit", summary: "Change a user's profiles, password, reset or lock flags",
-                     bodyLimit: 16_384) { request, context in
+                     bodyLimit: 16_384, body: .json(ValueSchema.anyValue.described("The OMS1350 user-management body (attrlist, profiles)"))) { request, context in
             try await NprResponse.answering { try await update(request, context, state: state) }
         }
     }

@@ -5,7 +5,10 @@ import PluginAPI
 /// drops the user from the caches.
 enum UserRoutes {
     static func declare(_ plugin: inout PluginRegistrar, state: SecurityState) {
-        plugin.route(.get, "/system/user/list", permission: "system:user:list", summary: "Users in the caller's data scope, paged") { request, context in
+        plugin.route(.get, "/system/user/list", permission: "system:user:list", summary: "Users in the caller's data scope, paged",
+                     query: [.string("userName"), .string("phonenumber"), SecurityContract.statusFilter, .string("deptId")]
+                         + SecurityContract.timeFilters + RouteParameter.paging(),
+                     answer: .rows(.anyValue)) { request, context in
             let admin = try Administrator(request)
             let filter = try UserFilter(FilterFields(request.query))
             let page = try PageRequest(query: request.query)
@@ -13,13 +16,16 @@ enum UserRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.get, "/system/user/{userId}", permission: "system:user:query",
-                     summary: "One user with the roles and positions to choose from (userId 0: only those, for a new user)") { request, context in
+                     summary: "One user with the roles and positions to choose from (userId 0: only those, for a new user)",
+                     parameters: [.string("userId", description: "A user id, 0 for a new user")], answer: .data(.anyValue)) { request, context in
             let admin = try Administrator(request)
             let text = try request.pathParameter("userId")
             guard let id = Int64(text), id >= 0 else { throw OMCError.invalid("userId", "must be a user id (0 for a new user), not '\(text)'") }
             return .success(try await context.database.read { db in try UserDetail.load(id, scope: try admin.scope(in: db), in: db) })
         }
-        plugin.route(.post, "/system/user", permission: "system:user:add", summary: "Add a user", bodyLimit: 16_384) { request, context in
+        plugin.route(.post, "/system/user", permission: "system:user:add", summary: "Add a user", bodyLimit: 16_384,
+                     body: .json(.object(SecurityContract.user, required: ["userName", "password"], name: "NewUser")),
+                     answer: .data(.object(["userId": .string()]))) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let fields = try UserFields(body)
@@ -34,7 +40,10 @@ enum UserRoutes {
             }
             return .success(NewUser(userId: String(id)))
         }
-        plugin.route(.put, "/system/user", permission: "system:user:edit", summary: "Change a user", bodyLimit: 16_384) { request, context in
+        plugin.route(.put, "/system/user", permission: "system:user:edit", summary: "Change a user", bodyLimit: 16_384,
+                     body: .json(.object(SecurityContract.user.merging(["userId": SecurityContract.id()]) { $1 },
+                                         required: ["userId", "userName"], name: "UserChange")),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("userId")
@@ -47,7 +56,8 @@ enum UserRoutes {
             state.userChanged(id)
             return .success()
         }
-        plugin.route(.delete, "/system/user/{userIds}", permission: "system:user:remove", summary: "Delete users (all or none)") { request, context in
+        plugin.route(.delete, "/system/user/{userIds}", permission: "system:user:remove", summary: "Delete users (all or none)",
+                     parameters: [SecurityContract.pathIDs("userIds")], answer: .message) { request, context in
             let admin = try Administrator(request)
             let ids = try IDList.parse(try request.pathParameter("userIds"), field: "userIds")
             let rights = try await RoleRoutes.callerRights(request, state, context)
@@ -58,7 +68,9 @@ enum UserRoutes {
             return .success()
         }
         plugin.route(.put, "/system/user/resetPwd", permission: "system:user:resetPwd",
-                     summary: "Give a user a new password, to be changed at their next login", bodyLimit: 4096) { request, context in
+                     summary: "Give a user a new password, to be changed at their next login", bodyLimit: 4096,
+                     body: .json(.object(["userId": SecurityContract.id(), "password": .string()], required: ["userId", "password"])),
+                     answer: .message) { request, context in
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("userId")
             let admin = try Administrator(request)
@@ -75,7 +87,9 @@ enum UserRoutes {
             return .success()
         }
         plugin.route(.put, "/system/user/changeStatus", permission: "system:user:edit", summary: "Enable or disable a user",
-                     bodyLimit: 4096) { request, context in
+                     bodyLimit: 4096,
+                     body: .json(.object(["userId": SecurityContract.id(), "status": SecurityContract.choice(["0", "1"])], required: ["userId", "status"])),
+                     answer: .message) { request, context in
             let admin = try Administrator(request)
             let body = try await BodyFields.read(request)
             let id = try body.requiredID("userId")

@@ -8,10 +8,20 @@ enum ConfigRoutes {
 
     static func declare(_ plugin: inout PluginRegistrar, runtime: UDMRuntime) {
         let handler: RouteHandler = { request, context in try await handle(request, context, runtime: runtime) }
-        plugin.route(.get, path, permission: "udm:config:query", summary: "Read a UDM configuration section", handler: handler)
-        plugin.route(.put, path, permission: "udm:config:edit", summary: "Change parameters of a UDM configuration section", handler: handler)
-        plugin.route(.post, path, permission: "udm:config:edit", summary: "Add a record to a UDM configuration list", handler: handler)
-        plugin.route(.delete, path, permission: "udm:config:edit", summary: "Remove a record of a UDM configuration list", handler: handler)
+        let name = RouteParameter.string("name", description: "Section: " + UDMDescriptor.descriptor.configSections.map(\.name).joined(separator: ", "))
+        let neID = RouteParameter.string("ne_id", required: true, maxLength: 32, description: "The UDM's NE id")
+        let loc = RouteParameter.integer("loc", range: 0...1_000_000, description: "Position of the record in a list section",
+                                         rule: "must be a record position from 0")
+        let parameters = RouteBody.json(ValueSchema.anyValue.described("An object of the section's parameters by key, checked against the UDM's parameter schema"))
+        let answer = RouteAnswer.data(ValueSchema.anyValue.described("The section's data, as the NE answers it"))
+        plugin.route(.get, path, permission: "udm:config:query", summary: "Read a UDM configuration section",
+                     parameters: [name], query: [neID, loc], answer: answer, handler: handler)
+        plugin.route(.put, path, permission: "udm:config:edit", summary: "Change parameters of a UDM configuration section",
+                     parameters: [name], query: [neID, loc], body: parameters, answer: answer, handler: handler)
+        plugin.route(.post, path, permission: "udm:config:edit", summary: "Add a record to a UDM configuration list",
+                     parameters: [name], query: [neID, loc], body: parameters, answer: answer, handler: handler)
+        plugin.route(.delete, path, permission: "udm:config:edit", summary: "Remove a record of a UDM configuration list",
+                     parameters: [name], query: [neID, loc], answer: answer, handler: handler)
     }
 
     static func handle(_ request: OMCRequest, _ context: PluginContext, runtime: UDMRuntime) async throws -> OMCResponse {

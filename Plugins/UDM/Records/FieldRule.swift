@@ -21,33 +21,40 @@ enum FieldRule: Sendable, Hashable {
     /// The rule `value` breaks, or `nil` when it follows it.
     func violation(of value: String) -> String? {
         let bytes = value.utf8
+        let valid: Bool
         switch self {
         case .digits(let lengths):
-            let valid = lengths.contains(bytes.count) && bytes.allSatisfy(Self.isDigit)
-            return valid ? nil : "must be \(Self.describe(lengths)) decimal digits"
+            valid = lengths.contains(bytes.count) && bytes.allSatisfy(Self.isDigit)
         case .hex(let length):
-            let valid = bytes.count == length && bytes.allSatisfy(Self.isHex)
-            return valid ? nil : "must be \(length) hexadecimal digits"
+            valid = bytes.count == length && bytes.allSatisfy(Self.isHex)
         case .integer(let range):
-            guard bytes.count <= 6, bytes.allSatisfy(Self.isDigit), let number = Int(value), range.contains(number) else {
-                return "must be an integer from \(range.lowerBound) to \(range.upperBound)"
-            }
-            return nil
+            valid = bytes.count <= 6 && bytes.allSatisfy(Self.isDigit) && Int(value).map(range.contains) == true
         case .oneOf(let values):
-            return values.contains(value) ? nil : "must be one of " + values.joined(separator: ", ")
+            valid = values.contains(value)
         case .template:
-            let valid = (1...64).contains(bytes.count) && bytes.allSatisfy { Self.isDigit($0) || Self.isLetter($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E }
-            return valid ? nil : "must name a template: 1 to 64 letters, digits, _, - or ."
+            valid = (1...64).contains(bytes.count) && bytes.allSatisfy { Self.isDigit($0) || Self.isLetter($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E }
         case .numberList:
             let items = value.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "|" })
-            let valid = bytes.count <= 256 && items.allSatisfy { item in (1...5).contains(item.utf8.count) && item.utf8.allSatisfy(Self.isDigit) }
-            return valid ? nil : "must be numbers separated by , or |"
+            valid = bytes.count <= 256 && items.allSatisfy { item in (1...5).contains(item.utf8.count) && item.utf8.allSatisfy(Self.isDigit) }
         case .ipv4:
             let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-            let valid = parts.count == 4 && parts.allSatisfy { part in
+            valid = parts.count == 4 && parts.allSatisfy { part in
                 (1...3).contains(part.utf8.count) && part.utf8.allSatisfy(Self.isDigit) && (Int(part) ?? 256) <= 255
             }
-            return valid ? nil : "must be an IPv4 address like 10.0.0.1"
+        }
+        return valid ? nil : wording
+    }
+
+    /// The rule in words, as refusals say it.
+    var wording: String {
+        switch self {
+        case .digits(let lengths): "must be \(Self.describe(lengths)) decimal digits"
+        case .hex(let length): "must be \(length) hexadecimal digits"
+        case .integer(let range): "must be an integer from \(range.lowerBound) to \(range.upperBound)"
+        case .oneOf(let values): "must be one of " + values.joined(separator: ", ")
+        case .template: "must name a template: 1 to 64 letters, digits, _, - or ."
+        case .numberList: "must be numbers separated by , or |"
+        case .ipv4: "must be an IPv4 address like 10.0.0.1"
         }
     }
 

@@ -13,21 +13,29 @@ struct RecordRoutes: Sendable {
         let base = "/ne/udm/\(schema.resource)"
         let noun = schema.noun
         let secrets = schema.secretNames
-        plugin.route(.get, base + "/list", permission: permission("query"), summary: "List \(noun), filtered and paged", handler: list)
-        plugin.route(.get, base + "/{neId}/{imsi}", permission: permission("query"), summary: "One \(noun) record", handler: show)
+        let neID = RecordSchema.neIDParameter, imsi = RecordSchema.imsiParameter, count = RecordSchema.countParameter
+        let record = schema.recordShape
+        plugin.route(.get, base + "/list", permission: permission("query"), summary: "List \(noun), filtered and paged",
+                     query: schema.listQuery, answer: .rows(record), handler: list)
+        plugin.route(.get, base + "/{neId}/{imsi}", permission: permission("query"), summary: "One \(noun) record",
+                     parameters: [neID, imsi], answer: .data(record), handler: show)
         plugin.route(.post, base + "/{neId}", permission: permission("add"), summary: "Add \(noun)",
-                     secretFields: secrets, handler: add)
+                     secretFields: secrets, parameters: [neID], body: .json(schema.bodyShape(requireAll: true)),
+                     answer: .data(.integer(description: "1")), handler: add)
         plugin.route(.put, base + "/{neId}", permission: permission("edit"), summary: "Modify \(noun)",
-                     secretFields: secrets, handler: modify)
-        plugin.route(.delete, base + "/{neId}/{imsi}", permission: permission("remove"), summary: "Remove \(noun)", handler: remove)
+                     secretFields: secrets, parameters: [neID], body: .json(schema.bodyShape(requireAll: false)),
+                     answer: .data(.integer(description: "1")), handler: modify)
+        plugin.route(.delete, base + "/{neId}/{imsi}", permission: permission("remove"), summary: "Remove \(noun)",
+                     parameters: [neID, imsi], answer: .data(.integer(description: "1")), handler: remove)
         plugin.route(.post, base + "/{neId}/{num}", permission: permission("add"), summary: "Batch add \(noun)",
-                     secretFields: secrets, handler: batchAdd)
+                     secretFields: secrets, parameters: [neID, count], body: .json(schema.bodyShape(requireAll: true)),
+                     answer: .data(.anyValue), handler: batchAdd)
         plugin.route(.delete, base + "/{neId}/{imsi}/{num}", permission: permission("remove"), summary: "Batch delete \(noun)",
-                     handler: batchDelete)
+                     parameters: [neID, imsi, count], answer: .data(.integer(description: "Records removed")), handler: batchDelete)
         plugin.route(.put, base + "/resetData/{neId}", permission: permission("reset"), summary: "Reload \(noun) from the NE",
-                     handler: resetData)
+                     parameters: [neID], answer: .data(.anyValue), handler: resetData)
         plugin.route(.get, base + "/batch/list", permission: permission("query"), summary: "Running \(noun) batches and their progress",
-                     handler: batches)
+                     answer: .rows(.object([:], name: "BatchProgress")), handler: batches)
         RecordTransfer(schema: schema, runtime: runtime).declare(&plugin)
     }
 

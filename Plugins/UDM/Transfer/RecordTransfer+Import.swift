@@ -11,7 +11,9 @@ extension RecordTransfer {
     func declareImport(_ plugin: inout PluginRegistrar) {
         plugin.route(.post, "/ne/udm/\(schema.resource)/import", permission: .required("udm:\(schema.resource):import"),
                      audit: .import, summary: "Import \(schema.noun) from a csv or txt file",
-                     bodyLimit: runtime.settings.importMaxBytes, handler: importFile)
+                     bodyLimit: runtime.settings.importMaxBytes,
+                     body: .multipart(files: ["file"], fields: [.string("neId", required: true, maxLength: 32, description: "The UDM's NE id")]),
+                     answer: .data(.anyValue), handler: importFile)
     }
 
     @Sendable func importFile(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -16,7 +16,11 @@ struct RecordTransfer: Sendable {
     func declare(_ plugin: inout PluginRegistrar) {
         let base = "/ne/udm/\(schema.resource)"
         plugin.route(.post, base + "/export", permission: .required("udm:\(schema.resource):export"), audit: .export,
-                     summary: "Export \(schema.noun) of an NE as xlsx, csv or txt", handler: export)
+                     summary: "Export \(schema.noun) of an NE as xlsx, csv or txt",
+                     body: .json(.object(["neId": .string(maxLength: 32, description: "The UDM's NE id"),
+                                          "type": .string(oneOf: ["xlsx", "csv", "txt"], rule: "must be xlsx, csv or txt")],
+                                         required: ["neId", "type"], name: "RecordExport")),
+                     answer: .file(mediaType: "application/octet-stream"), handler: export)
         declareImport(&plugin)
     }
 

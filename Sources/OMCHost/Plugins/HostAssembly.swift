@@ -183,6 +183,8 @@ private struct Builder {
                 let route = MountedRoute(method: declaration.method, pattern: RoutePattern(declaration.path), owner: plugin.id,
                                          permission: declaration.permission, audit: declaration.audit, summary: declaration.summary,
                                          bodyLimit: declaration.bodyLimit, secretFields: declaration.secretFields,
+                                         pathParameters: declaration.pathParameters, queryParameters: declaration.queryParameters,
+                                         body: declaration.body, answer: declaration.answer,
                                          target: .plugin(declaration.handler, pluginIndex: index))
                 if let existing = routes.insert(route) {
                     fail(plugin.line, "plugin '\(plugin.id)' and \(owner(existing.owner)) both claim \(declaration.method.rawValue) \(declaration.path)",

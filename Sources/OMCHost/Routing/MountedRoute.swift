@@ -18,5 +18,10 @@ struct MountedRoute: Sendable {
     let summary: String
     let bodyLimit: Int?
     let secretFields: [String]
+    /// What the route declares it takes and answers (``RouteDeclaration``); checked before `target` runs.
+    var pathParameters: [RouteParameter] = []
+    var queryParameters: [RouteParameter] = []
+    var body: RouteBody?
+    var answer: RouteAnswer?
     let target: Target
 }

@@ -63,10 +63,14 @@ extension HostRuntime {
         }
         var body = incoming.body(limit)
         var recordedBody: [UInt8]?
-        if route.audit != .none, let length = incoming.contentLength, length <= Self.recordedBodyLimit {
+        // A declared JSON body is read whole to be checked; it is bounded by the route's limit.
+        var declaredJSON: [UInt8]?
+        let isJSONDeclared = if case .json = route.body { true } else { false }
+        if isJSONDeclared || (route.audit != .none && incoming.contentLength.map { $0 <= Self.recordedBodyLimit } ?? false) {
             do {
                 let bytes = try await body.collect()
-                recordedBody = bytes
+                if route.audit != .none, bytes.count <= Self.recordedBodyLimit { recordedBody = bytes }
+                if isJSONDeclared { declaredJSON = bytes }
                 body = RequestBody(bytes: bytes, limit: limit)
             } catch {
                 return (.failure(Self.omcError(error)), caller)
@@ -77,20 +81,17 @@ extension HostRuntime {
                                  caller: caller, requestID: requestID, clientAddress: incoming.clientAddress,
                                  permissions: permissionCheck(for: caller), uploadDirectory: scratch.uploadDirectory(contentType: incoming.headers["Content-Type"]))
         var response: OMCResponse
-        do {
-            switch route.target {
-            case .plugin(let handler, let index):
-                response = try await handler(request, contexts[index].logging(["request-id": requestID]))
-            case .builtin(let endpoint):
-                response = try await serveBuiltin(endpoint, request)
-            }
-        } catch {
-            response = .failure(handlerError(error, requestID: requestID, owner: route.owner))
+        let masker = operations.masker
+        if let refusal = RequestValidator.refusal(for: route, pathParameters: parameters, query: request.query, body: declaredJSON,
+                                                  contentType: incoming.headers["Content-Type"],
+                                                  isSecret: { masker.isSecret($0, extra: route.secretFields) }) {
+            response = .failure(refusal)
+        } else {
+            response = await run(route, request, requestID: requestID)
         }
         response = scratch.removing(request.uploadDirectory, after: response)
         response = encoded(response, requestID: requestID)
         if route.audit != .none {
-            let masker = operations.masker
             let extra = route.secretFields
             let query = request.query.pairs.isEmpty ? "" : masker.maskedQuery(request.query, extra: extra)
             let parameters = [query,
@@ -108,6 +109,20 @@ extension HostRuntime {
                 extra: extra, values: masker.secretValues(query: request.query, body: recordedBody, extra: extra))
         }
         return (response, caller)
+    }
+
+    /// Runs the route's handler; what it throws becomes the failure envelope.
+    private func run(_ route: MountedRoute, _ request: OMCRequest, requestID: String) async -> OMCResponse {
+        do {
+            switch route.target {
+            case .plugin(let handler, let index):
+                return try await handler(request, contexts[index].logging(["request-id": requestID]))
+            case .builtin(let endpoint):
+                return try await serveBuiltin(endpoint, request)
+            }
+        } catch {
+            return .failure(handlerError(error, requestID: requestID, owner: route.owner))
+        }
     }
 
     /// Asks the identity plugin who is calling. Without one, nobody is identified and everything is allowed.

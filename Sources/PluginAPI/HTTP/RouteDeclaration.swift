@@ -19,6 +19,14 @@ public struct RouteDeclaration: Sendable {
     /// host's list (password, ki, opc, token, secret, …) and the plugin's
     /// ``PluginRegistrar/secretFields(_:)``.
     public let secretFields: [String]
+    /// The `{name}` segments' rules; a segment declared nowhere is any non-empty text.
+    public let pathParameters: [RouteParameter]
+    /// The query parameters the route reads; others are let through unchecked.
+    public let queryParameters: [RouteParameter]
+    /// The body it takes, `nil` for none or undeclared.
+    public let body: RouteBody?
+    /// What it answers on success, `nil` when undeclared.
+    public let answer: RouteAnswer?
     /// The code that answers.
     public let handler: RouteHandler
 }

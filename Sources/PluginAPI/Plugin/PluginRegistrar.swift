@@ -41,17 +41,27 @@ public struct PluginRegistrar: Sendable {
 
     /// Declares a route. `path` uses the API document's paths, with `{name}` for variable segments.
     /// `audit` defaults to not recording `GET` and recording every other method.
+    ///
+    /// What the route takes is declared with `parameters` (rules of `{name}` segments), `query`, `body`
+    /// and what it answers with `answer`. The host checks path, query and JSON body before `handler`
+    /// runs and refuses a request that breaks them with one message naming every failing field and its
+    /// rule; the OpenAPI document shows all of it. Undeclared parts are neither checked nor documented.
     public mutating func route(_ method: HTTPMethod, _ path: String, permission: Permission,
                                audit: AuditClass? = nil, summary: String, bodyLimit: Int? = nil,
-                               secretFields: [String] = [], handler: @escaping RouteHandler) {
-        if let problem = Self.pathProblem(path) { problems.append("route \(method.rawValue) \(path): \(problem)") }
+                               secretFields: [String] = [], parameters: [RouteParameter] = [],
+                               query: [RouteParameter] = [], body: RouteBody? = nil, answer: RouteAnswer? = nil,
+                               handler: @escaping RouteHandler) {
+        let label = "route \(method.rawValue) \(path)"
+        if let problem = Self.pathProblem(path) { problems.append("\(label): \(problem)") }
         if case .required(let text) = permission, !Permission.isWellFormed(text) {
-            problems.append("route \(method.rawValue) \(path): permission '\(text)' is not module:resource:action")
+            problems.append("\(label): permission '\(text)' is not module:resource:action")
         }
-        if let bodyLimit, bodyLimit <= 0 { problems.append("route \(method.rawValue) \(path): bodyLimit must be positive") }
+        if let bodyLimit, bodyLimit <= 0 { problems.append("\(label): bodyLimit must be positive") }
+        problems += Self.contractProblems(path: path, parameters: parameters, query: query, body: body).map { "\(label): \($0)" }
         routes.append(RouteDeclaration(method: method, path: path, permission: permission,
                                        audit: audit ?? .defaultClass(for: method), summary: summary,
-                                       bodyLimit: bodyLimit, secretFields: secretFields, handler: handler))
+                                       bodyLimit: bodyLimit, secretFields: secretFields, pathParameters: parameters,
+                                       queryParameters: query, body: body, answer: answer, handler: handler))
     }
 
     /// Declares an MML command, `"DSP AUTHDAT"` or a bare `"DATE"`. NE-type plugins' commands apply to

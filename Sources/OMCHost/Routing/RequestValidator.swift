@@ -1,0 +1,201 @@
+import Foundation
+import PluginAPI
+
+/// Checks a request against what its route declares (``RouteDeclaration``) before the handler runs,
+/// and collects every problem, so that one answer names each failing field and its rule.
+///
+/// Lenient where the handlers always were: query parameters and body members that are not declared
+/// pass unchecked (the document's clients send extras such as `_t`), an empty query value counts as
+/// absent, `null` for a member that is not required counts as absent, and accepted values of an
+/// enumeration compare without regard to case. Values of secret fields are never quoted.
+struct RequestValidator {
+    /// Problems named before the rest are only counted, so that a 100,000-item array of wrong values
+    /// costs a bounded message.
+    static let maximumProblems = 50
+
+    let isSecret: (String) -> Bool
+    private(set) var problems: [String] = []
+    private(set) var omitted = 0
+
+    init(isSecret: @escaping (String) -> Bool) {
+        self.isSecret = isSecret
+    }
+
+    /// The refusal for `route`'s declared parameters and body, `nil` when the request follows them.
+    /// `body` is the collected body for routes that declare a JSON body.
+    static func refusal(for route: MountedRoute, pathParameters: [String: String], query: QueryParameters,
+                        body: [UInt8]?, contentType: String?, isSecret: @escaping (String) -> Bool) -> OMCError? {
+        var validator = RequestValidator(isSecret: isSecret)
+        for parameter in route.pathParameters {
+            validator.check(pathParameters[parameter.name].flatMap { $0.isEmpty ? nil : $0 }, against: parameter, required: true,
+                            where: "path parameter")
+        }
+        for parameter in route.queryParameters {
+            validator.check(query[parameter.name], against: parameter, required: parameter.required, where: "query parameter")
+        }
+        switch route.body {
+        case .json(let schema): validator.checkJSON(body ?? [], against: schema)
+        case .multipart(let files, _):
+            if !(contentType?.lowercased().hasPrefix("multipart/form-data") ?? false) {
+                validator.add("Content-Type", "must be multipart/form-data to upload files" + (files.isEmpty ? "" : " (field " + files.joined(separator: ", ") + ")"))
+            }
+        case nil: break
+        }
+        return validator.error
+    }
+
+    var error: OMCError? {
+        guard !problems.isEmpty else { return nil }
+        let message = problems.joined(separator: "; ") + (omitted == 0 ? "" : "; and at least \(omitted) more problems")
+        return OMCError(.invalidInput, "\(message)")
+    }
+
+    mutating func add(_ field: String, _ rule: String) {
+        if problems.count < Self.maximumProblems { problems.append("\(field): \(rule)") } else { omitted += 1 }
+    }
+
+    // MARK: Path and query
+
+    private mutating func check(_ value: String?, against parameter: RouteParameter, required: Bool, where kind: String) {
+        guard let value else {
+            if required { add(parameter.name, "\(kind) is required") }
+            return
+        }
+        let rule: String?
+        switch parameter.type {
+        case .string:
+            rule = stringRule(value, minLength: 0, maxLength: parameter.maxLength, pattern: parameter.pattern, allowed: parameter.allowed)
+                .map { $0.rule + ($0.quotes ? echo(value, field: parameter.name) : "") }
+        case .integer:
+            let number = Int(value).map(Double.init)
+            rule = number.map { numberRule($0, range: parameter.range, integer: true) } ?? Self.integerRule(parameter.range) + echo(value, field: parameter.name)
+        case .number:
+            let number = Double(value).flatMap { $0.isFinite ? $0 : nil }
+            rule = number.map { numberRule($0, range: parameter.range, integer: false) } ?? Self.numberRule(parameter.range) + echo(value, field: parameter.name)
+        case .boolean:
+            rule = ["true", "false"].contains(value.lowercased()) ? nil : "must be true or false" + echo(value, field: parameter.name)
+        }
+        if let rule { add(parameter.name, parameter.rule ?? rule) }
+    }
+
+    // MARK: JSON body
+
+    private mutating func checkJSON(_ bytes: [UInt8], against schema: ValueSchema) {
+        let value: JSONValue
+        do {
+            // The handlers' own decoder: the same words for an empty body and for malformed JSON.
+            value = try JSONBody.decode(JSONValue.self, from: bytes)
+        } catch {
+            problems.append(error.description)
+            return
+        }
+        check(value, against: schema, at: "body", field: "body")
+    }
+
+    /// `path` is what the message names (`neInfo.port`, `mml[2]`); `field` the member's own name, for secrecy.
+    private mutating func check(_ value: JSONValue, against schema: ValueSchema, at path: String, field: String) {
+        switch schema.kind {
+        case .any:
+            return
+        case .string(let minLength, let maxLength, let pattern, let allowed, _):
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .number: guard let number = value.intValue else { return add(path, "must be a string") }
+                text = String(number)
+            default: return add(path, "must be a string")
+            }
+            if let broken = stringRule(text, minLength: minLength, maxLength: maxLength, pattern: pattern, allowed: allowed) {
+                add(path, schema.rule ?? (broken.rule + (broken.quotes ? echo(text, field: field) : "")))
+            }
+        case .integer(let range, let orDigits):
+            let bounds = range.map { Double($0.lowerBound)...Double($0.upperBound) }
+            var number = value.numberValue
+            if orDigits, case .string(let text) = value {
+                number = Int(text.trimmingCharacters(in: .whitespaces)).map(Double.init)
+            }
+            guard let number, number.rounded() == number else {
+                if let rule = schema.rule, value.numberValue != nil || orDigits { return add(path, rule) }
+                return add(path, Self.integerRule(bounds) + (orDigits ? " (a number or a string of digits)" : ""))
+            }
+            if let rule = numberRule(number, range: bounds, integer: true) { add(path, schema.rule ?? (rule + found(value))) }
+        case .number(let range):
+            guard let number = value.numberValue else { return add(path, Self.numberRule(range)) }
+            if let rule = numberRule(number, range: range, integer: false) { add(path, schema.rule ?? (rule + found(value))) }
+        case .boolean:
+            if value.boolValue == nil { add(path, "must be true or false") }
+        case .array(let items, let maxItems):
+            guard let elements = value.arrayValue else { return add(path, "must be an array") }
+            if let maxItems, elements.count > maxItems { add(path, "must have at most \(maxItems) items, not \(elements.count)") }
+            for (index, element) in elements.enumerated() {
+                check(element, against: items, at: path + "[\(index)]", field: field)
+                if problems.count >= Self.maximumProblems, omitted > 0 { return }
+            }
+        case .object(let properties, let required):
+            guard case .object(let members) = value else { return add(path, path == "body" ? "must be a JSON object" : "must be an object") }
+            let prefix = path == "body" ? "" : path + "."
+            for name in required where members[name] == nil {
+                add(prefix + name, "is required")
+            }
+            for (name, shape) in properties.sorted(by: { $0.key < $1.key }) {
+                guard let member = members[name] else { continue }
+                if member == .null {
+                    if required.contains(name) { add(prefix + name, "is required") }
+                    continue
+                }
+                check(member, against: shape, at: prefix + name, field: name)
+            }
+        }
+    }
+
+    // MARK: Rules
+
+    /// The rule `text` breaks and whether quoting it helps (not for a length: the value is long).
+    private func stringRule(_ text: String, minLength: Int, maxLength: Int?, pattern: String?,
+                            allowed: [String]) -> (rule: String, quotes: Bool)? {
+        if !allowed.isEmpty {
+            let lower = text.lowercased()
+            return allowed.contains { $0.lowercased() == lower } ? nil : ("must be one of " + allowed.joined(separator: ", "), true)
+        }
+        let length = text.count
+        if length < minLength { return (minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", false) }
+        if let maxLength, length > maxLength { return ("must be at most \(maxLength) characters", false) }
+        if let pattern, let expression = try? NSRegularExpression(pattern: pattern),
+           expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            return ("must match \(pattern)", true)
+        }
+        return nil
+    }
+
+    private func numberRule(_ number: Double, range: ClosedRange<Double>?, integer: Bool) -> String? {
+        guard let range, !range.contains(number) else { return nil }
+        return integer ? Self.integerRule(range) : Self.numberRule(range)
+    }
+
+    private static func integerRule(_ range: ClosedRange<Double>?) -> String {
+        guard let range else { return "must be an integer" }
+        return "must be an integer from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
+    }
+
+    private static func numberRule(_ range: ClosedRange<Double>?) -> String {
+        guard let range else { return "must be a number" }
+        return "must be a number from \(written(range.lowerBound)) to \(written(range.upperBound))"
+    }
+
+    /// `2` for 2.0, `0.5` for 0.5: bounds as an operator writes them.
+    private static func written(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 9e15 ? String(Int64(number)) : String(number)
+    }
+
+    /// `, not '…'` quoting what was sent, except for secret fields. Long values are shortened by
+    /// ``OMCError``'s bounds when the message grows long.
+    private func echo(_ text: String, field: String) -> String {
+        isSecret(field) ? "" : ", not '\(text)'"
+    }
+
+    /// `, not 70000` quoting the number sent.
+    private func found(_ value: JSONValue) -> String {
+        guard let number = value.numberValue else { return "" }
+        return ", not " + Self.written(number)
+    }
+}
