@@ -19,11 +19,13 @@ public struct PluginContext: Sendable {
     public let host: HostInfo
     /// The operation log, for entries written outside a request on behalf of an operator.
     public let operationLog: any OperationLogWriter
+    /// Long operations: progress, cancellation and outcome of work that can take seconds.
+    public let operations: any LongOperations
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
-                operationLog: any OperationLogWriter = DiscardingOperationLog()) {
+                operationLog: any OperationLogWriter = DiscardingOperationLog(), operations: any LongOperations = UnrecordedOperations()) {
         self.pluginID = pluginID
         self.configuration = configuration
         self.database = database
@@ -33,12 +35,13 @@ public struct PluginContext: Sendable {
         self.network = network
         self.host = host
         self.operationLog = operationLog
+        self.operations = operations
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
-                      operationLog: operationLog)
+                      operationLog: operationLog, operations: operations)
     }
 }
