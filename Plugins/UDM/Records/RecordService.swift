@@ -164,7 +164,8 @@ struct RecordService: Sendable {
     }
 
     /// Replaces the OMC's copy of `neID` with the NE's full data, read in pages; returns the count.
-    func resetData(neID: String) async throws -> Int {
+    /// `tracker` counts the records read; a cancellation before the final swap changes nothing.
+    func resetData(neID: String, tracker: LongOperation) async throws -> Int {
         let client = try await runtime.client(neID, context)
         try await runtime.journal().settlePending(stores: try runtime.stores(), client: client, context: context)
         let store = try runtime.store(schema)
@@ -176,15 +177,20 @@ struct RecordService: Sendable {
         try writer.write(TabularText.header(schema))
         var after: String?
         var total = 0
+        tracker.progress(phase: "reading from NE \(client.element.key)", done: 0)
         while true {
+            try tracker.checkCancellation()
             let records = try Self.parseDump(try await client.page(schema, after: after, limit: Self.dumpPage),
                                              schema: schema, element: client.element)
             for record in records { try writer.write(TabularText.line(record)) }
             total += records.count
+            tracker.progress(done: total)
             guard records.count == Self.dumpPage, let last = records.last else { break }
             after = last.imsi
         }
         try writer.close()
+        try tracker.checkCancellation()
+        tracker.progress(phase: "replacing the OMC's copy", done: 0, total: total)
         let count = try await context.database.write { db in
             try store.deleteAll(neID: neID, in: db)
             return try store.insert(tabularFile: path, neID: neID, in: db)

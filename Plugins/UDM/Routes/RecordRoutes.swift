@@ -120,8 +120,14 @@ struct RecordRoutes: Sendable {
         }
     }
 
+    /// A long operation, like ``batchAdd(_:_:)``.
     @Sendable func resetData(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        .success(try await service(request, context).resetData(neID: try request.pathParameter("neId")))
+        let neID = try request.pathParameter("neId")
+        let records = service(request, context)
+        return try await context.operations.respond(to: request, kind: "udm.\(schema.resource).resetData",
+                                                    title: "Reload \(schema.noun) of UDM/\(neID) from the NE") { tracker in
+            .number(Double(try await records.resetData(neID: neID, tracker: tracker)))
+        }
     }
 
     @Sendable func batches(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
