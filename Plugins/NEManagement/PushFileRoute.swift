@@ -34,16 +34,26 @@ enum PushFileRoute {
             guard let element = try await context.network.element(type: body.neType, id: body.neId) else {
                 throw OMCError.notFound("NE \(body.neType.uppercased())/\(body.neId) is not registered")
             }
-            let request = NERequest(method: .post, path: "/api/rest/systemManagement/v1/elementType/\(element.neType.lowercased())/objectType/file",
-                                    query: [("path", body.uploadPath)], body: .file(path: file.path, size: size),
-                                    contentType: "application/octet-stream", timeout: .seconds(60 + size / 1_000_000))
-            let answer = try await context.network.send(request, to: element)
-            let json = try answer.json(from: element)
-            guard answer.status == 200, let stored = json["data"]?["path"]?.stringValue else {
-                throw OMCError(.neFailure, "NE \(element.key) refused the file: \(json["msg"]?.stringValue ?? "HTTP \(answer.status)")")
+            // A long operation counting the bytes sent; a cancellation cuts the upload, and the NE
+            // keeps nothing of a cut upload (it stores a file only once it arrived whole).
+            return try await context.operations.respond(to: request, kind: "ne.file.push", title: "Push \(body.uploadPath) to NE \(element.key)",
+                                                        total: size, answer: { .json(Answer(data: $0.stringValue ?? "")) }) { tracker in
+                var push = NERequest(method: .post, path: "/api/rest/systemManagement/v1/elementType/\(element.neType.lowercased())/objectType/file",
+                                     query: [("path", body.uploadPath)], body: .file(path: file.path, size: size),
+                                     contentType: "application/octet-stream", timeout: .seconds(60 + size / 1_000_000))
+                tracker.progress(phase: "sending to NE \(element.key)", done: 0, total: size)
+                push.bodySent = { bytes in tracker.progress(done: bytes) }
+                let upload = push
+                guard let answer = try await tracker.unlessCancelled({ try await context.network.send(upload, to: element) }) else {
+                    throw tracker.cancellation
+                }
+                let json = try answer.json(from: element)
+                guard answer.status == 200, let stored = json["data"]?["path"]?.stringValue else {
+                    throw OMCError(.neFailure, "NE \(element.key) refused the file: \(json["msg"]?.stringValue ?? "HTTP \(answer.status)")")
+                }
+                context.logger.info("pushed \(body.uploadPath) (\(size) bytes) to \(element.key)")
+                return .string(stored)
             }
-            context.logger.info("pushed \(body.uploadPath) (\(size) bytes) to \(element.key)")
-            return .json(Answer(data: stored))
         }
     }
 

@@ -54,8 +54,8 @@ import FoundationNetworking
         var expected = 0
         // A batch add's own check is too short to hit reliably; the import's check covers a kill
         // before the journal row (the batch file is then an orphan, removed at start).
-        let rounds = [("batch", "applying on NE"), ("batch", "recording"),
-                      ("import", "checking"), ("import", "applying on NE"), ("import", "recording")]
+        let rounds = [("batch", "sending to NE"), ("batch", "recording"),
+                      ("import", "checking"), ("import", "sending to NE"), ("import", "recording")]
         for (round, (kind, phase)) in rounds.enumerated() {
             let request = try Self.request(kind: kind, base: omc.baseURL, round: round, count: count)
             let seen = try await Self.kill(omc, during: phase, resource: "sub") {

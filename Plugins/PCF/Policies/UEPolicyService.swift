@@ -11,6 +11,10 @@ struct UEPolicyService: Sendable {
     let context: PluginContext
     /// Who asks, for the change journal and the operation log.
     let by: ChangeJournal.Operator
+    /// The long operation a batch or import reports to. A cancellation is honoured until the change
+    /// is sent to the NE (the NE applies it in one request it cannot take back); afterwards the
+    /// change completes on both sides and the operation says the cancellation came too late.
+    var tracker: LongOperation?
 
     /// Rows read per database visit in batch changes.
     static let page = 10_000
@@ -154,8 +158,20 @@ struct UEPolicyService: Sendable {
                                              record: @escaping @Sendable (Answer, any DatabaseConnection) throws -> Void) async throws -> Answer {
         let intent = ChangeJournal.Intent(neID: neID, subject: "ueInfo", operation: operation, firstKey: first, lastKey: last, by: by)
         let deadline = last == nil || last == first ? context.host.neTimeout : settings.bulkTimeout
-        return try await changes.run(intent, deadline: deadline, context: context, check: check, change: change, record: record,
-                                     settler: Self.settler(settings))
+        let tracker = tracker
+        tracker?.progress(phase: "checking", done: 0)
+        return try await changes.run(intent, deadline: deadline, context: context, check: {
+            try await check()
+            try tracker?.checkCancellation()
+            tracker?.progress(phase: "applying on NE \(neID)", done: 0)
+        }, change: {
+            let answer = try await change()
+            if tracker?.isCancelled == true {
+                tracker?.error("the cancellation came after NE \(neID) had applied the change; it is recorded in the OMC too, so both agree")
+            }
+            tracker?.progress(phase: "recorded", done: tracker?.snapshot.total ?? 0)
+            return answer
+        }, record: record, settler: Self.settler(settings))
     }
 
     /// Settles a change a stop left: the NE's own policies of the entry's IMSIs become the OMC's copy

@@ -95,18 +95,34 @@ struct UEInfoRoutes: Sendable {
         return .success()
     }
 
+    /// Batch routes are long operations (``LongOperations/respond(to:kind:title:total:id:work:)``):
+    /// `Prefer: respond-async` answers 202 with the operation; otherwise the document's answer.
     @Sendable func batchAdd(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try Self.neID(request)
         let count = try Self.number(request)
         let base = try UEPolicy(try await Self.values(request))
-        return .success(["added": try await service(request, context).batchAdd(neID: neID, base: base, count: count)])
+        let policies = service(request, context)
+        return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchAdd",
+                                                    title: "Batch add \(count) UE policies from IMSI \(base.imsi) on PCF/\(neID)", total: count) { tracker in
+            var tracked = policies
+            tracked.tracker = tracker
+            let changed = try await tracked.batchAdd(neID: neID, base: base, count: count)
+            return ["added": .number(Double(changed))]
+        }
     }
 
     @Sendable func batchModify(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try Self.neID(request)
         let count = try Self.number(request)
         let values = try await Self.values(request)
-        return .success(["modified": try await service(request, context).batchModify(neID: neID, given: values, count: count)])
+        let policies = service(request, context)
+        return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchModify",
+                                                    title: "Batch modify \(count) UE policies on PCF/\(neID)", total: count) { tracker in
+            var tracked = policies
+            tracked.tracker = tracker
+            let changed = try await tracked.batchModify(neID: neID, given: values, count: count)
+            return ["modified": .number(Double(changed))]
+        }
     }
 
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
@@ -117,7 +133,14 @@ struct UEInfoRoutes: Sendable {
             imsi = try await Self.values(request)["imsi"]
         }
         guard let imsi else { throw OMCError.invalid("imsi", "is required (query or body): the first IMSI to delete") }
-        return .success(["deleted": try await service(request, context).batchDelete(neID: neID, imsi: imsi, count: count)])
+        let policies = service(request, context)
+        return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchDelete",
+                                                    title: "Batch delete \(count) UE policies from IMSI \(imsi) on PCF/\(neID)", total: count) { tracker in
+            var tracked = policies
+            tracked.tracker = tracker
+            let changed = try await tracked.batchDelete(neID: neID, imsi: imsi, count: count)
+            return ["deleted": .number(Double(changed))]
+        }
     }
 
     /// The document's answer for an absent record: HTTP 404 `{"cause": "DATA_NOT_FOUND", "status": 404}`.

@@ -34,9 +34,18 @@ struct UEPolicyTransfer: Sendable {
         guard let upload = form.file("file") else { throw OMCError.invalid("file", "is required: send the xlsx, xls or csv file in form field 'file'") }
         guard upload.size > 0 else { throw OMCError.invalid("file", "\(upload.fileName) is empty") }
         let policies = try readPolicies(upload)
-        try await UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(request)).importPolicies(policies, neID: neID)
-        context.logger.info("imported \(policies.count) UE policies into PCF/\(neID) from \(upload.fileName)")
-        return .success(["imported": policies.count])
+        let service = UEPolicyService(settings: settings, changes: changes, context: context, by: ChangeJournal.Operator(request))
+        // A long operation once the file is read and checked (a bad file is refused at once):
+        // `Prefer: respond-async` answers 202 with the operation; otherwise the document's answer.
+        return try await context.operations.respond(to: request, kind: "pcf.ueInfo.import",
+                                                    title: "Import \(policies.count) UE policies from \(upload.fileName) on PCF/\(neID)",
+                                                    total: policies.count) { tracker in
+            var tracked = service
+            tracked.tracker = tracker
+            try await tracked.importPolicies(policies, neID: neID)
+            context.logger.info("imported \(policies.count) UE policies into PCF/\(neID)")
+            return ["imported": .number(Double(policies.count))]
+        }
     }
 
     /// Every row of the file as a policy; broken rows, repeated IMSIs or MSISDNs refuse the whole file.
@@ -127,18 +136,30 @@ struct UEPolicyTransfer: Sendable {
         let type = (request.query["type"] ?? "xlsx").lowercased()
         guard ["xlsx", "csv"].contains(type) else { throw OMCError.invalid("type", "must be xlsx or csv") }
         _ = try await PCFClient.resolve(neID, context, settings: settings)
+        return try await context.operations.run("pcf.ueInfo.export", title: "Export the UE policies of PCF/\(neID) as \(type)",
+                                                for: request.caller, requestID: request.requestID) { tracker in
+            try await export(neID: neID, type: type, context, tracker: tracker)
+        }
+    }
+
+    /// Writes the export file, reporting the policies written to `tracker`, which may cancel it.
+    private func export(neID: String, type: String, _ context: PluginContext, tracker: LongOperation) async throws -> OMCResponse {
         let path = (context.host.scratchDirectory as NSString).appendingPathComponent("pcf-export-\(UUID().uuidString).\(type)")
         let sink: any PolicyRowSink = type == "xlsx" ? try XLSXPolicySink(path: path) : try CSVPolicySink(path: path)
         do {
             try sink.append(header: UEPolicy.fieldNames)
             var after = ""
+            var done = 0
             while true {
+                try tracker.checkCancellation()
                 let from = after
                 let page = try await context.database.read { db in
                     try db.query("SELECT \(UEPolicyStore.columns) FROM pcf_ue_policy WHERE ne_id = ? AND imsi > ? ORDER BY imsi LIMIT ?",
                                  [.text(neID), .text(from), .int(Self.exportPage)]).compactMap(UEPolicyStore.policy)
                 }
                 for policy in page { try sink.append(policy) }
+                done += page.count
+                tracker.progress(phase: "writing", done: done)
                 guard page.count == Self.exportPage, let last = page.last else { break }
                 after = last.imsi
             }

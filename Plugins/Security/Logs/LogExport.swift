@@ -10,8 +10,22 @@ enum LogExport {
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     /// `query` selects the rows (its `?` bound to `arguments`); `cells` turns one row into cells under `headers`.
+    /// The export is a long operation of `request`'s caller (`security.<prefix>.export`): its progress
+    /// counts the rows written, and a cancellation stops it (nothing changes).
     static func export(prefix: String, sheetName: String, headers: [String], query: String, arguments: [SQLValue],
-                       cells: @escaping @Sendable (DatabaseRow) -> [SpreadsheetCell], context: PluginContext) async throws -> OMCResponse {
+                       cells: @escaping @Sendable (DatabaseRow) -> [SpreadsheetCell], request: OMCRequest,
+                       context: PluginContext) async throws -> OMCResponse {
+        try await context.operations.run("security.\(prefix).export", title: "Export the \(sheetName) as .xlsx", for: request.caller,
+                                         requestID: request.requestID) { tracker in
+            try await export(prefix: prefix, sheetName: sheetName, headers: headers, query: query, arguments: arguments, cells: cells,
+                             context: context, tracker: tracker)
+        }
+    }
+
+    private static func export(prefix: String, sheetName: String, headers: [String], query: String, arguments: [SQLValue],
+                               cells: @escaping @Sendable (DatabaseRow) -> [SpreadsheetCell], context: PluginContext,
+                               tracker: LongOperation) async throws -> OMCResponse {
+        tracker.progress(phase: "writing", done: 0)
         let path = (context.host.scratchDirectory as NSString).appendingPathComponent("\(prefix)-\(UUID().uuidString).xlsx")
         let count: Int
         do {
@@ -22,6 +36,10 @@ enum LogExport {
                 try db.forEachRow(query + " LIMIT \(XLSXWriter.maximumRows - 1)", arguments) { row in
                     try writer.appendRow(cells(row))
                     count += 1
+                    if count % 1000 == 0 {
+                        tracker.progress(done: count)
+                        try tracker.checkCancellation()
+                    }
                 }
                 try writer.close()
                 return count

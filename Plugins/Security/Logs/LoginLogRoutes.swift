@@ -31,7 +31,7 @@ enum LoginLogRoutes {
                     [.integer(row.int("info_id") ?? 0), LogExport.text(row, "user_name"), LogExport.text(row, "ipaddr"),
                      LogExport.text(row, "login_location"), LogExport.text(row, "browser"), LogExport.text(row, "os"),
                      .text(row.string("status") == "1" ? "Success" : "Failure"), LogExport.text(row, "msg"), LogExport.time(row, "login_time")]
-                }, context: context)
+                }, request: request, context: context)
         }
         plugin.route(.delete, "/monitor/logininfor/clean", permission: "monitor:logininfor:remove", audit: .clean,
                      summary: "Clear the login log", answer: .message) { _, context in

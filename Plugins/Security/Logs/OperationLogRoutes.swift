@@ -35,7 +35,7 @@ enum OperationLogRoutes {
                      LogExport.text(row, "oper_location"), LogExport.text(row, "oper_param"), LogExport.text(row, "json_result"),
                      .text(row.string("status") == "1" ? "Success" : "Failure"), LogExport.text(row, "error_msg"),
                      LogExport.time(row, "oper_time"), .integer(row.int("cost_time") ?? 0)]
-                }, context: context)
+                }, request: request, context: context)
         }
         plugin.route(.delete, "/monitor/operlog/clean", permission: "monitor:operlog:remove", audit: .clean,
                      summary: "Clear the operation log", answer: .message) { _, context in

@@ -13,13 +13,16 @@ enum UserFileRoutes {
         plugin.route(.post, "/system/user/export", permission: "system:user:export", audit: .export,
                      summary: "Users in the caller's data scope as .xlsx", bodyLimit: 8192,
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
-            try await UserExport.respond(request, context)
+            // Recorded as a long operation; the answer stays the download (see DECISIONS 163).
+            try await context.operations.run("security.user.export", title: "Export users as .xlsx", for: request.caller,
+                                             requestID: request.requestID) { _ in try await UserExport.respond(request, context) }
         }
         plugin.route(.post, "/system/user/importData", permission: "system:user:import", audit: .import,
                      summary: "Import users from the template (.xls or .xlsx), all or nothing", bodyLimit: 20 * 1024 * 1024,
                      query: [.string("updateSupport", description: "true to update existing users (also a form field)")],
                      body: .multipart(files: ["file"], fields: [.string("updateSupport")]), answer: .message) { request, context in
-            try await UserImport.respond(request, context, state: state)
+            try await context.operations.run("security.user.import", title: "Import users from a sheet", for: request.caller,
+                                             requestID: request.requestID) { _ in try await UserImport.respond(request, context, state: state) }
         }
     }
 }

@@ -6,8 +6,9 @@ import PluginAPI
 ///
 /// 1. The records are checked and written to a batch file under `<data>/udm/batches/`.
 /// 2. A journal row (`udm_batch`) naming the file is committed.
-/// 3. The file is sent to the NE with the batch id; the NE applies all of it or nothing, and applies
-///    a batch id at most once.
+/// 3. The file is sent to the NE in parts (``BatchParts``) that the NE stages under the batch id,
+///    then committed: the NE applies all of it or nothing, and applies a batch id at most once.
+///    Until the commit, the batch can stop (a cancellation) with an abort that drops the parts.
 /// 4. One OMC transaction applies the file to the OMC's copy and deletes the journal row.
 ///
 /// A journal row found at start (or by the periodic job) means the OMC stopped between 2 and 4: the
@@ -36,17 +37,29 @@ struct BatchJournal: Sendable {
 
     /// Folder of the batch files.
     let folder: String
+    /// Records per part of a batch sent to the NE: progress and cancellation move part by part.
+    static let partSize = 10_000
     let progress: BatchProgress
 
-    /// A new batch id and the path of its file.
-    func newFile() throws -> (id: String, path: String) {
+    /// A new batch id (`id` when given: the batch's operation id) and the path of its file.
+    func newFile(id given: String? = nil) throws -> (id: String, path: String) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let id = UUID().uuidString.lowercased()
+        let id = given ?? UUID().uuidString.lowercased()
         return (id, "\(folder)/\(id).tsv")
     }
 
-    /// Runs steps 2 to 4 for `batch` and returns the number of records changed in the OMC's copy.
-    func run(_ batch: Batch, store: RecordStore, client: ProvisioningClient, context: PluginContext) async throws -> Int {
+    /// Runs steps 2 to 4 for `batch` and returns the number of records changed in the OMC's copy,
+    /// reporting to `tracker` (the batch's long operation, whose id is the batch's).
+    ///
+    /// Cancellation stops the batch where nothing is half-applied: before step 2 nothing was sent;
+    /// while parts are sent the NE is told to abort the batch, which drops its parts and never
+    /// applies it (both sides stay as they were); once the NE committed it, the batch goes on to
+    /// step 4, so that the OMC and the NE agree, and the operation says the cancellation came too late.
+    func run(_ batch: Batch, store: RecordStore, client: ProvisioningClient, context: PluginContext, tracker: LongOperation) async throws -> Int {
+        if tracker.isCancelled {
+            try? FileManager.default.removeItem(atPath: batch.file)
+            throw tracker.cancellation
+        }
         let schema = store.schema
         let now = ISO8601DateFormatter().string(from: context.clock.now())
         try await context.database.write { db in
@@ -56,16 +69,30 @@ struct BatchJournal: Sendable {
                 """, [.text(batch.id), .text(batch.neID), .text(schema.resource), .text(batch.operation.rawValue),
                        .text(batch.file), .int(batch.total), .text(now), .text(batch.by.name), .text(batch.by.department), .text(batch.by.address)])
         }
-        progress.update(batch.id, phase: "applying on NE \(client.element.key)", done: 0, total: batch.total)
+        tracker.progress(phase: "sending to NE \(client.element.key)", done: 0, total: batch.total)
         context.logger.info("batch \(batch.id): \(batch.operation.rawValue) \(batch.total) \(schema.noun) records on \(client.element.key)")
-        let size = (try? FileManager.default.attributesOfItem(atPath: batch.file)[.size] as? Int) ?? 0
+        var committed = false
         do {
-            switch batch.operation {
-            case .add: _ = try await client.create(schema, .file(path: batch.file, size: size), batch: batch.id)
-            case .delete: _ = try await client.delete(schema, .file(path: batch.file, size: size), strict: false, batch: batch.id)
+            let parts = try BatchParts(path: batch.file, linesPerPart: Self.partSize, header: batch.operation == .add)
+            var staged = 0
+            while let part = try parts.next() {
+                let answered = try await tracker.unlessCancelled {
+                    try await client.stage(schema, delete: batch.operation == .delete, part.bytes, batch: batch.id)
+                }
+                guard answered != nil else { break }
+                staged += part.lines
+                tracker.progress(done: staged)
+            }
+            if !tracker.isCancelled {
+                // The point of no return: once the NE commits, the batch is recorded here too.
+                tracker.progress(phase: "applying on NE \(client.element.key)", done: staged)
+                _ = try await client.commit(batch: batch.id)
+                committed = true
             }
         } catch let refusal as OMCError where refusal.kind != .neTimeout && refusal.kind != .neFailure {
-            // The NE answered and refused: nothing changed there, so nothing changes here.
+            // The NE answered and refused a part or the commit: nothing changed there (its staged
+            // parts are dropped), so nothing changes here.
+            _ = try? await client.settle(batch: batch.id)
             try await forget(batch, context: context)
             throw refusal
         } catch {
@@ -77,17 +104,37 @@ struct BatchJournal: Sendable {
                 try await forget(batch, context: context)
                 throw error
             }
+            committed = true
         }
-        progress.update(batch.id, phase: "recording in the OMC", done: 0, total: batch.total)
-        return try await record(batch, store: store, context: context)
+        if !committed {
+            tracker.progress(phase: "cancelling on NE \(client.element.key)", done: 0, total: batch.total)
+            let applied: Bool
+            do {
+                applied = try await client.settle(batch: batch.id)
+            } catch {
+                throw OMCError(.neFailure, "cancelled while sending batch \(batch.id) to NE \(client.element.key), and the NE does not answer "
+                    + "(\(error)); the batch will be settled with the NE when it answers again")
+            }
+            guard applied else {
+                try await forget(batch, context: context)
+                context.logger.info("batch \(batch.id): cancelled; NE \(client.element.key) dropped it, nothing changed")
+                throw tracker.cancellation
+            }
+        }
+        if tracker.isCancelled {
+            tracker.error("the cancellation came after NE \(client.element.key) had applied the batch; it is recorded in the OMC too, so both agree")
+        }
+        tracker.progress(phase: "recording in the OMC", done: 0, total: batch.total)
+        return try await record(batch, store: store, context: context, tracker: tracker)
     }
 
     /// Step 4: applies the batch file to the OMC's copy and deletes the journal row, in one transaction.
-    private func record(_ batch: Batch, store: RecordStore, context: PluginContext) async throws -> Int {
+    private func record(_ batch: Batch, store: RecordStore, context: PluginContext, tracker: LongOperation? = nil) async throws -> Int {
         let count = try await context.database.write { db in
+            let recorded: (Int) -> Void = { done in tracker?.progress(done: done) }
             let changed = switch batch.operation {
-            case .add: try store.insert(tabularFile: batch.file, neID: batch.neID, in: db)
-            case .delete: try store.delete(listedIn: batch.file, neID: batch.neID, in: db)
+            case .add: try store.insert(tabularFile: batch.file, neID: batch.neID, in: db, progress: recorded)
+            case .delete: try store.delete(listedIn: batch.file, neID: batch.neID, in: db, progress: recorded)
             }
             try db.execute("DELETE FROM udm_batch WHERE id = ?", [.text(batch.id)])
             return changed
@@ -146,7 +193,7 @@ struct BatchJournal: Sendable {
     /// Journal rows of batches that no request of this process is running: those a stop left.
     /// A running batch's row must never be settled, or the NE would be told to refuse it.
     private func pending(neID: String?, context: PluginContext) async throws -> [DatabaseRow] {
-        let running = Set(progress.running.map(\.id))
+        let running = progress.runningIDs
         let rows = try await context.database.read { db in
             if let neID { return try db.query("SELECT * FROM udm_batch WHERE ne_id = ? ORDER BY created_at", [.text(neID)]) }
             return try db.query("SELECT * FROM udm_batch ORDER BY created_at", [])
@@ -173,6 +220,7 @@ struct BatchJournal: Sendable {
             outcome = "the NE had not applied it; dropped on both sides"
         }
         context.logger.warning("batch \(id): \(outcome)")
+        await context.operations.settled(id, "batch \(id) settled with NE \(neID): \(outcome)")
         let elapsed = ContinuousClock.now - started
         await context.operationLog.record(OperationRecord(
             title: "Settle the \(operation.rawValue) batch of \(store.schema.noun) left by a stop", businessType: operation == .add ? .insert : .delete,

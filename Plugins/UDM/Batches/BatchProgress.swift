@@ -2,37 +2,39 @@ import Foundation
 import PluginAPI
 import Synchronization
 
-/// Where every running batch (batch add, batch delete, import) stands, for
-/// `GET /ne/udm/batch/list` and the progress lines in the log.
+/// The running batches (batch add, batch delete, import), for `GET /ne/udm/batch/list` and the
+/// journal (a running batch is never settled behind its back). Each batch is a long operation
+/// (``PluginContext/operations``) whose id is the batch's: its phase and `done` come from there.
 final class BatchProgress: Sendable {
-    /// One running batch.
+    /// One running batch, as `batch/list` shows it.
     struct Entry: Sendable, Encodable {
         let id: String
+        /// Follow or cancel it at `/monitor/operation/{operationId}`.
+        let operationId: String
         let neId: String
         let resource: String
         let operation: String
-        var phase: String
-        var done: Int
-        var total: Int
+        let phase: String
+        let done: Int
+        let total: Int
         let startedAt: String
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
-
-    /// Records a new batch.
-    func begin(id: String, neID: String, resource: String, operation: String, startedAt: Date) {
-        let entry = Entry(id: id, neId: neID, resource: resource, operation: operation, phase: "checking",
-                          done: 0, total: 0, startedAt: ISO8601DateFormatter().string(from: startedAt))
-        entries.withLock { $0[id] = entry }
+    private struct Running: Sendable {
+        let neID: String
+        let resource: String
+        let operation: String
+        let tracker: LongOperation
+        let startedAt: String
     }
 
-    /// Moves a batch to `phase` with `done` of `total` records handled.
-    func update(_ id: String, phase: String, done: Int, total: Int) {
-        entries.withLock { entries in
-            entries[id]?.phase = phase
-            entries[id]?.done = done
-            entries[id]?.total = total
-        }
+    private let entries = Mutex<[String: Running]>([:])
+
+    /// Records a new batch, its id being `tracker`'s.
+    func begin(_ tracker: LongOperation, neID: String, resource: String, operation: String, startedAt: Date) {
+        let running = Running(neID: neID, resource: resource, operation: operation, tracker: tracker,
+                              startedAt: ISO8601DateFormatter().string(from: startedAt))
+        entries.withLock { $0[tracker.id] = running }
     }
 
     /// Forgets a finished batch.
@@ -40,6 +42,15 @@ final class BatchProgress: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: id) }
     }
 
+    /// Ids of the running batches.
+    var runningIDs: Set<String> { entries.withLock { Set($0.keys) } }
+
     /// Every running batch, oldest first.
-    var running: [Entry] { entries.withLock { Array($0.values) }.sorted { $0.startedAt < $1.startedAt } }
+    var running: [Entry] {
+        entries.withLock { Array($0.values) }.map { running in
+            let now = running.tracker.snapshot
+            return Entry(id: running.tracker.id, operationId: running.tracker.id, neId: running.neID, resource: running.resource,
+                         operation: running.operation, phase: now.phase, done: now.done, total: now.total ?? 0, startedAt: running.startedAt)
+        }.sorted { $0.startedAt < $1.startedAt }
+    }
 }

@@ -42,6 +42,27 @@ struct ProvisioningClient: Sendable {
         return try await change(.delete, schema, body, query: query)
     }
 
+    /// Stages one part of batch `batch` (``BatchParts``: records to create, or IMSIs to delete):
+    /// the NE keeps it until ``commit(batch:)`` and changes nothing yet. Returns what it staged so far.
+    func stage(_ schema: RecordSchema, delete: Bool, _ part: [UInt8], batch: String) async throws -> Int {
+        let request = NERequest(method: delete ? .delete : .post, path: path(schema), query: [("batch", batch), ("stage", "true")],
+                                body: .bytes(part), contentType: "text/tab-separated-values", timeout: bulkTimeout)
+        guard let staged = try await answer(request)?["staged"]?.intValue else {
+            throw OMCError(.neFailure, "NE \(element.key) answered a staged part without 'staged'")
+        }
+        return staged
+    }
+
+    /// Applies every staged part of `batch` in one step, all or nothing; returns how many records changed.
+    func commit(batch: String) async throws -> Int {
+        let request = NERequest(method: .post, path: "/api/rest/ueManagement/v1/elementType/udm/objectType/provisioningBatch/\(batch)/commit",
+                                timeout: bulkTimeout)
+        guard let applied = try await answer(request)?["applied"]?.intValue else {
+            throw OMCError(.neFailure, "NE \(element.key) answered the commit of batch \(batch) without 'applied'")
+        }
+        return applied
+    }
+
     /// Settles a batch after a crash: `true` when the NE applied it, otherwise the NE makes sure it
     /// never will and answers `false`.
     func settle(batch: String) async throws -> Bool {

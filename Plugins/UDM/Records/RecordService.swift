@@ -75,11 +75,10 @@ struct RecordService: Sendable {
 
     /// Adds `count` records: `base`, then `base` with IMSI (and MSISDN) incremented by 1, 2, …
     /// All or nothing: refused before anything changes when one IMSI exists or a number overflows.
-    func batchAdd(neID: String, base: UDMRecord, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
-        try checkBatchSize(count)
-        guard let last = schema.stepping(base, by: count - 1) else {
-            throw OMCError.invalid("num", "\(count) records from IMSI \(base.imsi) would run past the last number of the same length")
-        }
+    /// `tracker` is the batch's long operation (see ``BatchJournal/run(_:store:client:context:tracker:)``).
+    func batchAdd(neID: String, base: UDMRecord, count: Int, by `operator`: BatchJournal.Operator, tracker: LongOperation) async throws -> Int {
+        try checkBatchAdd(base: base, count: count)
+        let last = schema.stepping(base, by: count - 1) ?? base
         let store = try runtime.store(schema)
         let clashes = try await context.database.read { db in
             try store.existing(neID: neID, from: base.imsi, through: last.imsi, limit: 5, in: db)
@@ -87,28 +86,34 @@ struct RecordService: Sendable {
         if !clashes.isEmpty {
             throw OMCError(.conflict, "\(schema.noun) already exists on UDM/\(neID) for IMSI \(clashes.joined(separator: ", ")); nothing was added")
         }
-        let batch = try await startBatch(neID: neID, operation: "batch add")
+        let batch = try await startBatch(neID: neID, operation: "batch add", tracker: tracker)
         defer { runtime.progress.end(batch.id) }
         let writer = try LineWriter(path: batch.path)
         try writer.write(TabularText.header(schema))
         for offset in 0..<count {
             guard let record = schema.stepping(base, by: offset) else { continue }
             try writer.write(TabularText.line(record))
+            if offset % RecordStore.progressStep == 0 { tracker.progress(phase: "preparing", done: offset, total: count) }
         }
         try writer.close()
         return try await batch.journal.run(.init(id: batch.id, operation: .add, neID: neID, file: batch.path, total: count, by: `operator`),
-                                           store: store, client: batch.client, context: context)
+                                           store: store, client: batch.client, context: context, tracker: tracker)
+    }
+
+    /// Refuses a batch add the rules forbid (size, numbers running out), before any operation starts.
+    func checkBatchAdd(base: UDMRecord, count: Int) throws(OMCError) {
+        try checkBatchSize(count)
+        guard schema.stepping(base, by: count - 1) != nil else {
+            throw OMCError.invalid("num", "\(count) records from IMSI \(base.imsi) would run past the last number of the same length")
+        }
     }
 
     /// Removes the records of the `count` IMSIs from `imsi` on that exist; all or nothing.
-    func batchDelete(neID: String, imsi: String, count: Int, by `operator`: BatchJournal.Operator) async throws -> Int {
-        try Self.checkIMSI(imsi)
-        try checkBatchSize(count)
-        guard let last = RecordSchema.add(count - 1, to: imsi) else {
-            throw OMCError.invalid("num", "\(count) IMSIs from \(imsi) would run past 999999999999999")
-        }
+    func batchDelete(neID: String, imsi: String, count: Int, by `operator`: BatchJournal.Operator, tracker: LongOperation) async throws -> Int {
+        try checkBatchDelete(imsi: imsi, count: count)
+        let last = RecordSchema.add(count - 1, to: imsi) ?? imsi
         let store = try runtime.store(schema)
-        let batch = try await startBatch(neID: neID, operation: "batch delete")
+        let batch = try await startBatch(neID: neID, operation: "batch delete", tracker: tracker)
         defer { runtime.progress.end(batch.id) }
         // Only the IMSIs the OMC's copy has are sent: the file lists them, read in pages.
         let writer = try LineWriter(path: batch.path)
@@ -122,6 +127,7 @@ struct RecordService: Sendable {
             }
             for found in page { try writer.write(found + "\n") }
             total += page.count
+            tracker.progress(phase: "preparing", done: total)
             guard page.count == 10_000, let end = page.last else { break }
             after = end
         }
@@ -131,22 +137,35 @@ struct RecordService: Sendable {
             return 0
         }
         return try await batch.journal.run(.init(id: batch.id, operation: .delete, neID: neID, file: batch.path, total: total, by: `operator`),
-                                           store: store, client: batch.client, context: context)
+                                           store: store, client: batch.client, context: context, tracker: tracker)
+    }
+
+    /// Refuses a batch delete the rules forbid, before any operation starts.
+    func checkBatchDelete(imsi: String, count: Int) throws(OMCError) {
+        try Self.checkIMSI(imsi)
+        try checkBatchSize(count)
+        guard RecordSchema.add(count - 1, to: imsi) != nil else {
+            throw OMCError.invalid("num", "\(count) IMSIs from \(imsi) would run past 999999999999999")
+        }
     }
 
     /// What every batch starts with: the NE's client, the NE's earlier batches settled, a new batch
-    /// file and a progress entry (the caller ends it with `runtime.progress.end(id)`).
-    func startBatch(neID: String, operation: String) async throws -> (client: ProvisioningClient, journal: BatchJournal, id: String, path: String) {
+    /// file named after `tracker` (the batch's id is its operation's) and a progress entry (the
+    /// caller ends it with `runtime.progress.end(id)`).
+    func startBatch(neID: String, operation: String, tracker: LongOperation) async throws
+        -> (client: ProvisioningClient, journal: BatchJournal, id: String, path: String) {
         let client = try await runtime.client(neID, context)
         let journal = try runtime.journal()
+        tracker.progress(phase: "settling earlier batches", done: 0)
         try await journal.settlePending(stores: try runtime.stores(), client: client, context: context)
-        let (id, path) = try journal.newFile()
-        runtime.progress.begin(id: id, neID: neID, resource: schema.resource, operation: operation, startedAt: context.clock.now())
+        let (id, path) = try journal.newFile(id: tracker.id)
+        runtime.progress.begin(tracker, neID: neID, resource: schema.resource, operation: operation, startedAt: context.clock.now())
         return (client, journal, id, path)
     }
 
     /// Replaces the OMC's copy of `neID` with the NE's full data, read in pages; returns the count.
-    func resetData(neID: String) async throws -> Int {
+    /// `tracker` counts the records read; a cancellation before the final swap changes nothing.
+    func resetData(neID: String, tracker: LongOperation) async throws -> Int {
         let client = try await runtime.client(neID, context)
         try await runtime.journal().settlePending(stores: try runtime.stores(), client: client, context: context)
         let store = try runtime.store(schema)
@@ -158,15 +177,20 @@ struct RecordService: Sendable {
         try writer.write(TabularText.header(schema))
         var after: String?
         var total = 0
+        tracker.progress(phase: "reading from NE \(client.element.key)", done: 0)
         while true {
+            try tracker.checkCancellation()
             let records = try Self.parseDump(try await client.page(schema, after: after, limit: Self.dumpPage),
                                              schema: schema, element: client.element)
             for record in records { try writer.write(TabularText.line(record)) }
             total += records.count
+            tracker.progress(done: total)
             guard records.count == Self.dumpPage, let last = records.last else { break }
             after = last.imsi
         }
         try writer.close()
+        try tracker.checkCancellation()
+        tracker.progress(phase: "replacing the OMC's copy", done: 0, total: total)
         let count = try await context.database.write { db in
             try store.deleteAll(neID: neID, in: db)
             return try store.insert(tabularFile: path, neID: neID, in: db)

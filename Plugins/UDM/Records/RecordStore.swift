@@ -91,9 +91,11 @@ struct RecordStore: Sendable {
     }
 
     /// Inserts the records of a tabular file (``TabularText``: header line, then one record a line).
-    func insert(tabularFile path: String, neID: String, in db: any DatabaseConnection) throws -> Int {
+    /// `progress` hears the number of records read, every ``progressStep``.
+    func insert(tabularFile path: String, neID: String, in db: any DatabaseConnection, progress: (Int) -> Void = { _ in }) throws -> Int {
         try insert(neID: neID, in: db) { emit in
             try LineReader(path: path).forEachLine { line, number in
+                if number % Self.progressStep == 1, number > 1 { progress(number - 1) }
                 if number > 1 {
                     try emit(UDMRecord(values: line.split(separator: 0x09, omittingEmptySubsequences: false)
                         .map { String(decoding: $0, as: UTF8.self) }))
@@ -103,10 +105,15 @@ struct RecordStore: Sendable {
         }
     }
 
+    /// How many records pass between two progress reports of a file's recording.
+    static let progressStep = 1000
+
     /// Removes the records of the IMSIs listed in a file, one per line.
-    func delete(listedIn path: String, neID: String, in db: any DatabaseConnection) throws -> Int {
+    /// `progress` hears the number of IMSIs read, every ``progressStep``.
+    func delete(listedIn path: String, neID: String, in db: any DatabaseConnection, progress: (Int) -> Void = { _ in }) throws -> Int {
         try delete(neID: neID, in: db) { emit in
-            try LineReader(path: path).forEachLine { line, _ in
+            try LineReader(path: path).forEachLine { line, number in
+                if number % Self.progressStep == 0 { progress(number) }
                 try emit(String(decoding: line, as: UTF8.self))
                 return true
             }

@@ -95,23 +95,47 @@ struct RecordRoutes: Sendable {
         return .success(1)
     }
 
+    /// A long operation (``LongOperations/respond(to:kind:title:total:id:work:)``): `Prefer: respond-async`
+    /// answers 202 with the operation at once; otherwise the document's `{data: count}` when done.
     @Sendable func batchAdd(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let neID = try request.pathParameter("neId")
         let count = try Self.number(request.pathParameter("num"))
         let base = try schema.record(try await RecordBody.values(request, schema: schema))
-        return .success(try await service(request, context).batchAdd(neID: neID, base: base, count: count, by: BatchJournal.Operator(request)))
+        let records = service(request, context)
+        try records.checkBatchAdd(base: base, count: count)
+        let by = BatchJournal.Operator(request)
+        return try await context.operations.respond(to: request, kind: "udm.\(schema.resource).batchAdd",
+                                                    title: "Batch add \(count) \(schema.noun) records from IMSI \(base.imsi) on UDM/\(neID)",
+                                                    total: count) { tracker in
+            let added = try await records.batchAdd(neID: neID, base: base, count: count, by: by, tracker: tracker)
+            return .number(Double(added))
+        }
     }
 
+    /// A long operation, like ``batchAdd(_:_:)``.
     @Sendable func batchDelete(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let count = try Self.number(request.pathParameter("num"))
-        let removed = try await service(request, context).batchDelete(neID: try request.pathParameter("neId"),
-                                                                      imsi: try request.pathParameter("imsi"), count: count,
-                                                                      by: BatchJournal.Operator(request))
-        return .success(removed)
+        let neID = try request.pathParameter("neId")
+        let imsi = try request.pathParameter("imsi")
+        let records = service(request, context)
+        try records.checkBatchDelete(imsi: imsi, count: count)
+        let by = BatchJournal.Operator(request)
+        return try await context.operations.respond(to: request, kind: "udm.\(schema.resource).batchDelete",
+                                                    title: "Batch delete \(schema.noun) of \(count) IMSIs from \(imsi) on UDM/\(neID)",
+                                                    total: count) { tracker in
+            let removed = try await records.batchDelete(neID: neID, imsi: imsi, count: count, by: by, tracker: tracker)
+            return .number(Double(removed))
+        }
     }
 
+    /// A long operation, like ``batchAdd(_:_:)``.
     @Sendable func resetData(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        .success(try await service(request, context).resetData(neID: try request.pathParameter("neId")))
+        let neID = try request.pathParameter("neId")
+        let records = service(request, context)
+        return try await context.operations.respond(to: request, kind: "udm.\(schema.resource).resetData",
+                                                    title: "Reload \(schema.noun) of UDM/\(neID) from the NE") { tracker in
+            .number(Double(try await records.resetData(neID: neID, tracker: tracker)))
+        }
     }
 
     @Sendable func batches(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -15,7 +15,7 @@ struct ImportCheck: Sendable {
     let imsiRange: ClosedRange<UInt64>
 
     /// Checks `upload` and writes `path`; a file with any bad line throws, naming up to `maxErrors`
-    /// of them with their reasons. `progress` is called every 100,000 lines.
+    /// of them with their reasons. `progress` is called every 10,000 lines.
     static func run(upload: String, into path: String, schema: RecordSchema, maxErrors: Int,
                     progress: (Int) -> Void) throws -> ImportCheck {
         try sniff(upload)
@@ -32,7 +32,7 @@ struct ImportCheck: Sendable {
         var lines = 0
         try LineReader(path: upload).forEachLine { bytes, number in
             lines = number
-            if number % 100_000 == 0 { progress(number) }
+            if number % 10_000 == 0 { progress(number) }
             var line = bytes
             if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if line.contains(0) {

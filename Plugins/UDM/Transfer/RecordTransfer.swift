@@ -36,34 +36,49 @@ struct RecordTransfer: Sendable {
         let type = body.type.lowercased()
         guard type == "xlsx" || TextFormat(rawValue: type) != nil else { throw OMCError.invalid("type", "must be xlsx, csv or txt") }
         let reveal = schema.secretPositions.isEmpty ? false : try await request.permissions.holds(UDMPlugin.secretPermission)
-        guard let format = TextFormat(rawValue: type) else { return try await exportWorkbook(neID: body.neId, reveal: reveal, context) }
+        guard let format = TextFormat(rawValue: type) else {
+            return try await context.operations.run("udm.\(schema.resource).export", title: "Export \(schema.noun) of UDM/\(body.neId) as xlsx",
+                                                    for: request.caller, requestID: request.requestID) { tracker in
+                try await exportWorkbook(neID: body.neId, reveal: reveal, context, tracker: tracker)
+            }
+        }
         let store = try runtime.store(schema)
         let schema = schema
         let neID = body.neId
         let stamp = Int(context.clock.now().timeIntervalSince1970)
         let fileName = "udm_\(schema.resource)_\(neID)_\(stamp).\(format.rawValue)"
         context.logger.info("export of UDM/\(neID) \(schema.noun) as \(format.rawValue)\(reveal ? " with secrets in clear" : "")")
+        // The download is the answer, so the operation runs while it streams: its progress counts
+        // the records sent, and a cancellation ends the download (nothing changes anywhere).
+        let (caller, requestID) = (request.caller, request.requestID)
         return .stream(contentType: format.contentType, fileName: fileName) { writer in
-            try await writer.write(Array(format.line(schema.names).utf8))
-            var after = ""
-            while true {
-                let from = after
-                let (text, last, count) = try await context.database.read { db -> (String, String?, Int) in
-                    var text = ""
-                    var last: String?
-                    var count = 0
-                    try db.forEachRow("SELECT \(store.selectColumns) FROM \(schema.table) WHERE ne_id = ? AND imsi > ? ORDER BY imsi LIMIT ?",
-                                      [.text(neID), .text(from), .int(Self.exportPage)]) { row in
-                        let record = try store.record(row, reveal: reveal)
-                        text += format.line(record.values)
-                        last = record.imsi
-                        count += 1
+            try await context.operations.run("udm.\(schema.resource).export", title: "Export \(schema.noun) of UDM/\(neID) as \(format.rawValue)",
+                                               for: caller, requestID: requestID) { tracker in
+                try await writer.write(Array(format.line(schema.names).utf8))
+                var after = ""
+                var done = 0
+                while true {
+                    try tracker.checkCancellation()
+                    let from = after
+                    let (text, last, count) = try await context.database.read { db -> (String, String?, Int) in
+                        var text = ""
+                        var last: String?
+                        var count = 0
+                        try db.forEachRow("SELECT \(store.selectColumns) FROM \(schema.table) WHERE ne_id = ? AND imsi > ? ORDER BY imsi LIMIT ?",
+                                          [.text(neID), .text(from), .int(Self.exportPage)]) { row in
+                            let record = try store.record(row, reveal: reveal)
+                            text += format.line(record.values)
+                            last = record.imsi
+                            count += 1
+                        }
+                        return (text, last, count)
                     }
-                    return (text, last, count)
+                    if !text.isEmpty { try await writer.write(Array(text.utf8)) }
+                    done += count
+                    tracker.progress(phase: "sending", done: done)
+                    guard count == Self.exportPage, let last else { break }
+                    after = last
                 }
-                if !text.isEmpty { try await writer.write(Array(text.utf8)) }
-                guard count == Self.exportPage, let last else { break }
-                after = last
             }
         }
     }
@@ -74,7 +89,7 @@ extension RecordTransfer {
 
     /// The xlsx export: every field as text (IMSI, MSISDN and keys keep their leading zeros), written
     /// to the scratch folder row by row (flat memory) and then sent as a download.
-    func exportWorkbook(neID: String, reveal: Bool, _ context: PluginContext) async throws -> OMCResponse {
+    func exportWorkbook(neID: String, reveal: Bool, _ context: PluginContext, tracker: LongOperation) async throws -> OMCResponse {
         let schema = schema
         let store = try runtime.store(schema)
         let count = try await context.database.read { db in
@@ -90,7 +105,10 @@ extension RecordTransfer {
             let writer = try XLSXWriter(path: path, sheetName: schema.resource)
             try writer.appendRow(schema.names.map(SpreadsheetCell.text))
             var after = ""
+            var done = 0
+            tracker.progress(phase: "writing the workbook", done: 0, total: count)
             while true {
+                try tracker.checkCancellation()
                 let from = after
                 let (page, last) = try await context.database.read { db -> ([[String]], String?) in
                     var rows: [[String]] = []
@@ -104,6 +122,8 @@ extension RecordTransfer {
                     return (rows, last)
                 }
                 for values in page { try writer.appendRow(values.map(SpreadsheetCell.text)) }
+                done += page.count
+                tracker.progress(done: done)
                 guard page.count == Self.exportPage, let last else { break }
                 after = last
             }

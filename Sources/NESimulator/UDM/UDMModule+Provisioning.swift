@@ -36,6 +36,10 @@ extension UDMModule {
         routes.append(NERoute(.post, "/api/rest/ueManagement/v1/elementType/{neType}/objectType/provisioningBatch/{id}/abort") { request in
             NEReply.success(["applied": .bool(await store.abort(batch: request.parameters["id"] ?? ""))])
         })
+        routes.append(NERoute(.post, "/api/rest/ueManagement/v1/elementType/{neType}/objectType/provisioningBatch/{id}/commit") { request in
+            let applied = try await store.commit(batch: request.parameters["id"] ?? "")
+            return NEReply.success(["applied": .int(applied)])
+        })
         return routes
     }
 
@@ -61,6 +65,10 @@ extension UDMModule {
             records.append(try Self.record(kind, header: header, values: values, number: number))
         }
         let batch = request.query("batch")
+        if let batch, request.query("stage") == "true" {
+            guard request.request.method == .post else { throw NEReplyError(status: 400, "only creates and deletes are staged") }
+            return NEReply.success(["staged": .int(try await store.stage(kind, .create, records: records, batch: batch))])
+        }
         let applied = try await apply(records, batch)
         return NEReply.success(["applied": .int(applied), "replayed": .bool(applied == 0 && !records.isEmpty)])
     }
@@ -75,6 +83,9 @@ extension UDMModule {
                 throw NEReplyError(status: 400, "line \(number): IMSI must be 15 decimal digits, got '\(text.prefix(40))'")
             }
             imsis.append(imsi)
+        }
+        if let batch = request.query("batch"), request.query("stage") == "true" {
+            return NEReply.success(["staged": .int(try await store.stage(kind, .delete, imsis: imsis, batch: batch))])
         }
         let removed = try await store.delete(kind, imsis, strict: request.query("strict") == "true", batch: request.query("batch"))
         return NEReply.success(["applied": .int(removed)])

@@ -10,7 +10,11 @@ import Foundation
 /// - `DELETE` removes: the body is one IMSI per line; `?strict=true` refuses when one is missing.
 /// - `?batch=<id>` on any of them makes the change idempotent: a batch id already applied answers
 ///   `{"applied": 0, "replayed": true}` and changes nothing. `GET …/objectType/provisioningBatch/<id>`
-///   tells whether a batch was applied.
+///   tells whether a batch was applied, `POST …/provisioningBatch/<id>/abort` makes sure it never
+///   will be (answering whether it was).
+/// - `?batch=<id>&stage=true` on a `POST` or `DELETE` stages one part of a batch sent in parts:
+///   nothing changes until `POST …/provisioningBatch/<id>/commit` applies every part in one step,
+///   all or nothing; an abort drops the parts. A sender can stop between parts and leave no trace.
 /// - `GET …/<kind>?after=<imsi>&limit=<n>` is one page of the full dump, NDJSON in IMSI order;
 ///   `GET …/<kind>/<imsi>` is one record.
 public struct UDMModule: NEModule {

@@ -24,6 +24,20 @@ public actor UDMStore {
     private var authentication = Table()
     private var appliedBatches: Set<String> = []
     private var abortedBatches: Set<String> = []
+    private var stagedBatches: [String: StagedBatch] = [:]
+
+    /// A change sent in parts: the parts wait here until the batch is committed or aborted.
+    private struct StagedBatch {
+        let kind: UDMDataKind
+        let change: StagedChange
+        var records: [Record] = []
+        var imsis: [UInt64] = []
+    }
+
+    /// What a staged batch does once committed.
+    public enum StagedChange: String, Sendable {
+        case create, delete
+    }
 
     /// An empty database.
     public init() {}
@@ -53,8 +67,41 @@ public actor UDMStore {
     public func abort(batch id: String) -> Bool {
         if appliedBatches.contains(id) { return true }
         abortedBatches.insert(id)
+        stagedBatches[id] = nil
         return false
     }
+
+    /// Keeps one part of batch `id` (records to create, or IMSIs to delete) until the batch is
+    /// committed; nothing changes yet. Returns the records staged so far (0 when the batch was
+    /// applied before: a repeated part is harmless).
+    public func stage(_ kind: UDMDataKind, _ change: StagedChange, records: [Record] = [], imsis: [UInt64] = [],
+                      batch id: String) throws(NEReplyError) -> Int {
+        if try settled(id) { return 0 }
+        var staged = stagedBatches[id] ?? StagedBatch(kind: kind, change: change)
+        guard staged.kind == kind, staged.change == change else {
+            throw NEReplyError(status: 400, "batch \(id) stages a \(staged.change.rawValue) of \(staged.kind.noun); a part cannot change that")
+        }
+        staged.records += records
+        staged.imsis += imsis
+        stagedBatches[id] = staged
+        return staged.records.count + staged.imsis.count
+    }
+
+    /// Applies every staged part of batch `id` in one step, all or nothing, as one request would.
+    /// Returns the number changed (0 when the batch was applied before).
+    public func commit(batch id: String) throws(NEReplyError) -> Int {
+        if try settled(id) { return 0 }
+        guard let staged = stagedBatches[id] else { throw NEReplyError(status: 404, "batch \(id) has no staged parts") }
+        let changed = switch staged.change {
+        case .create: try create(staged.kind, staged.records, batch: id)
+        case .delete: try delete(staged.kind, staged.imsis, strict: false, batch: id)
+        }
+        stagedBatches[id] = nil
+        return changed
+    }
+
+    /// How many batches hold staged parts, for tests.
+    public var stagedBatchCount: Int { stagedBatches.count }
 
     /// `true` when the batch was applied already (nothing to do); throws when it was aborted.
     private func settled(_ batch: String?) throws(NEReplyError) -> Bool {

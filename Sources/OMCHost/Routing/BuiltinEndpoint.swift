@@ -12,14 +12,21 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
     case mml
     /// The same with the document's upper-case `objectType/MML`.
     case mmlUpperCase
+    /// `GET /monitor/operation/list`, long operations paged and filtered.
+    case operationList
+    /// `GET /monitor/operation/{operationId}`, one long operation's progress and outcome.
+    case operation
+    /// `PUT /monitor/operation/cancel/{operationId}`, asks a running operation to stop.
+    case operationCancel
 
     /// The reserved owner id of the host's endpoints and MML commands.
     static let owner = "omc"
 
     var method: HTTPMethod {
         switch self {
-        case .home, .metrics, .openAPI: .get
+        case .home, .metrics, .openAPI, .operationList, .operation: .get
         case .mml, .mmlUpperCase: .post
+        case .operationCancel: .put
         }
     }
 
@@ -30,13 +37,17 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .openAPI: "/openapi.json"
         case .mml: "/api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml"
         case .mmlUpperCase: "/api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML"
+        case .operationList: "/monitor/operation/list"
+        case .operation: "/monitor/operation/{operationId}"
+        case .operationCancel: "/monitor/operation/cancel/{operationId}"
         }
     }
 
     var permission: Permission {
         switch self {
         case .home, .metrics: .open
-        case .openAPI, .mml, .mmlUpperCase: .authenticated
+        // Everyone sees and cancels their own operations; others' need the rights of ``OperationRights``.
+        case .openAPI, .mml, .mmlUpperCase, .operationList, .operation, .operationCancel: .authenticated
         }
     }
 
@@ -46,11 +57,14 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .metrics: "Prometheus metrics of the OMC"
         case .openAPI: "OpenAPI 3 document of every mounted route"
         case .mml, .mmlUpperCase: "Run MML commands on an NE type"
+        case .operationList: "Long operations (batches, imports, exports), paged and filtered"
+        case .operation: "One long operation: phase, progress, rate, errors and outcome"
+        case .operationCancel: "Cancel a running long operation"
         }
     }
 
-    /// Each MML command is recorded on its own, so the carrying request is not.
-    var audit: AuditClass { .none }
+    /// Each MML command is recorded on its own, so the carrying request is not; a cancellation is.
+    var audit: AuditClass { self == .operationCancel ? .update : .none }
 
     /// The NE type segment of the MML console's path.
     private static let neTypeParameter = RouteParameter.string("neType", maxLength: 32, pattern: "^[A-Za-z0-9_]+$",

@@ -15,6 +15,8 @@ extension HostRuntime {
             let body = try await request.decode(MMLRequestBody.self)
             let neType = try request.pathParameter("neType").uppercased()
             return .success(try await runMML(body, neType: neType, request: request))
+        case .operationList, .operation, .operationCancel:
+            return try await serveOperations(endpoint, request)
         }
     }
 }

@@ -27,6 +27,8 @@ package final class HostRuntime: Sendable {
     let operations: OperationRecorder
     /// How many refused requests reach the operation log.
     let refusals: RefusalLimiter
+    /// Long operations: the host's table `omc_operation` and the running ones.
+    let operationRegistry: OperationRegistry
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
@@ -45,6 +47,8 @@ package final class HostRuntime: Sendable {
         self.operations = operations
         refusals = RefusalLimiter()
         self.logger = logger
+        let operationRegistry = OperationRegistry(database: database, clock: clock, logger: logger)
+        self.operationRegistry = operationRegistry
         let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
         self.events = events
         let directoryContext = LateBound<PluginContext>()
@@ -61,6 +65,7 @@ package final class HostRuntime: Sendable {
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database.scoped(to: plugin.databaseScope()),
                           events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
                           operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
+                          operations: operationRegistry.service(for: plugin.id),
                           dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory))
         }
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
@@ -97,6 +102,8 @@ package final class HostRuntime: Sendable {
         let neTrust = try settings.neTLS.map { tls throws(ConfigurationError) in try NETrust(tls, file: assembly.file) }
         let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
                                   neTrust: neTrust, logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
+        try runtime.operationRegistry.prepare()
+        runtime.operationRegistry.startFlushing()
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }
         }
@@ -106,6 +113,7 @@ package final class HostRuntime: Sendable {
                 runtime.startedCount.withLock { $0 = index + 1 }
             } catch {
                 await runtime.stopPlugins()
+                await runtime.operationRegistry.stop()
                 throw PluginStartFailure(pluginID: plugin.id, underlying: error)
             }
         }
@@ -132,6 +140,7 @@ package final class HostRuntime: Sendable {
     /// Stops the started plugins in reverse order, then closes the database.
     package func shutdown() async {
         await stopPlugins()
+        await operationRegistry.stop()
         await gateway.shutdown()
         do { try database.close() } catch { logger.error("closing the database failed: \(error)") }
     }

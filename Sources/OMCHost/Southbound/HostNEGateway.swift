@@ -139,7 +139,7 @@ final class HostNEGateway: NEGateway {
         case .bytes(let bytes):
             outgoing.body = .bytes(ByteBuffer(bytes: bytes))
         case .file(let path, let size):
-            guard let chunks = FileChunks(path: path) else {
+            guard let chunks = FileChunks(path: path, sent: request.bodySent) else {
                 throw OMCError(.internal, "cannot read \(path) to send it to NE \(element.key)")
             }
             outgoing.body = .stream(chunks, length: .known(Int64(size)))

@@ -23,6 +23,9 @@ public struct NERequest: Sendable {
     public var contentType: String?
     /// How long the NE has to answer completely; `nil` for the host's default.
     public var timeout: Duration?
+    /// Hears how many bytes of a ``Body/file(path:size:)`` body were sent so far, for a long
+    /// upload's progress (``LongOperation``).
+    public var bodySent: (@Sendable (Int) -> Void)?
 
     /// A request.
     public init(method: HTTPMethod, path: String, query: [(name: String, value: String)] = [], body: Body = .empty,

@@ -25,11 +25,14 @@ public struct PluginContext: Sendable {
     public let host: HostInfo
     /// The operation log, for entries written outside a request on behalf of an operator.
     public let operationLog: any OperationLogWriter
+    /// Long operations: progress, cancellation and outcome of work that can take seconds.
+    public let operations: any LongOperations
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
-                operationLog: any OperationLogWriter = DiscardingOperationLog(), dataDirectory: String? = nil) {
+                operationLog: any OperationLogWriter = DiscardingOperationLog(), operations: any LongOperations = UnrecordedOperations(),
+                dataDirectory: String? = nil) {
         self.pluginID = pluginID
         self.dataDirectory = dataDirectory ?? Self.dataDirectory(of: pluginID, in: host.dataDirectory)
         self.configuration = configuration
@@ -40,13 +43,14 @@ public struct PluginContext: Sendable {
         self.network = network
         self.host = host
         self.operationLog = operationLog
+        self.operations = operations
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
-                      operationLog: operationLog, dataDirectory: dataDirectory)
+                      operationLog: operationLog, operations: operations, dataDirectory: dataDirectory)
     }
 
     /// Where the folder of plugin `pluginID` is in a host whose data folder is `hostDataDirectory`.
