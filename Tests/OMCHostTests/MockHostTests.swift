@@ -315,7 +315,7 @@ import Testing
             "MML command DSP SLOP has no help",
             "MML command DSP SLOP is open to callers without a session",
             "NE-type plugin for SLOP declares no NE type descriptor",
-            "migration created 'items', which does not start with 'sloppy_decl_'",
+            "migrations fail on an empty database: migration v1 of plugin sloppy-decl failed: plugin 'sloppy-decl' may not create items: a plugin's database handle reaches only its own objects, named 'sloppy_decl_…'",
             "route GET /sloppy has no summary",
             "route GET /sloppy: permission 'other:thing:query' should start with the plugin id 'sloppy-decl:'",
         ])

@@ -90,6 +90,43 @@ import Testing
         await host.shutdown()
     }
 
+    @Test func anInsertLeavingTheIntegerPrimaryKeyToSQLiteIsRefused() async throws {
+        let host = try await MockHost.start([ProbePlugin.self])
+        let probe = try #require(host.database(of: "probe"))
+        do {
+            try await probe.write { db in try db.execute("INSERT INTO probe_item (name) VALUES (?)", ["implicit"]) }
+            Issue.record("the statement ran")
+        } catch {
+            #expect("\(error)".contains("INSERT INTO probe_item leaves its INTEGER PRIMARY KEY id for SQLite to assign"), "\(error)")
+            #expect("\(error)".contains("VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM probe_item), …) RETURNING id"))
+        }
+        #expect(try await probe.read { db in try db.first("SELECT COUNT(*) AS n FROM probe_item")?.int("n") } == 0)
+        let id = try await probe.write { db in
+            try db.first("INSERT INTO probe_item (id, name) VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM probe_item), ?) RETURNING id",
+                         ["explicit"])?.int("id")
+        }
+        #expect(id == 1)
+        #expect(PortableSQL.insertTarget("insert into T_a ( Id , name ) values (?, ?)")?.columns == ["id", "name"])
+        #expect(PortableSQL.insertTarget("INSERT INTO t_a VALUES (1, 'x')") == nil)
+        await host.shutdown()
+    }
+
+    /// `BYTEA` has no SQLite affinity of its own (it falls to NUMERIC), which converts text but never
+    /// bytes: sealed Ki and OPc that look like numbers come back byte for byte.
+    @Test func bytesKeepTheirValueInABYTEAColumn() async throws {
+        let database = try HostDatabase.inMemory()
+        let values: [[UInt8]] = [Array("123".utf8), Array("1.5e3".utf8), [0, 0xFF, 0x31], []]
+        let stored = try await database.write { db in
+            try db.execute("CREATE TABLE t_bytes (id INTEGER PRIMARY KEY, k BYTEA NOT NULL)")
+            for (index, value) in values.enumerated() {
+                try db.execute("INSERT INTO t_bytes (id, k) VALUES (?, ?)", [.int(index), .blob(value)])
+            }
+            return try db.query("SELECT k FROM t_bytes ORDER BY id", []).map(\.values)
+        }
+        #expect(stored == values.map { [SQLValue.blob($0)] })
+        try database.close()
+    }
+
     @Test func aMigrationWithAnSQLiteOnlyConstructStopsStartUpAndFailsConformance() async throws {
         do {
             let host = try await MockHost.start([SQLiteOnlyMigrationPlugin.self])

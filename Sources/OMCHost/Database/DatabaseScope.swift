@@ -22,14 +22,20 @@ package final class DatabaseScope: Sendable {
         pluginID.lowercased().replacingOccurrences(of: "-", with: "_") + "_"
     }
 
-    /// Throws ``PortableSQLViolation`` when `sql` uses an SQLite-only construct; remembers the answer.
-    func checkPortable(_ sql: String) throws {
+    /// Throws ``PortableSQLViolation`` when `sql` uses an SQLite-only construct, or is an INSERT that
+    /// leaves an `INTEGER PRIMARY KEY` for SQLite to assign (`rowIDAlias` names a table's such column);
+    /// remembers the answer.
+    func checkPortable(_ sql: String, rowIDAlias: (String) throws -> String?) throws {
         let known = checkedSQL.withLock { $0[sql] }
         let problem: String?
         if let known {
             problem = known
         } else {
-            problem = PortableSQL.problems(in: sql).first
+            problem = try PortableSQL.problems(in: sql).first ?? PortableSQL.insertTarget(sql).flatMap { insert in
+                try rowIDAlias(insert.table).flatMap { column in
+                    insert.columns.contains(column.lowercased()) ? nil : PortableSQL.implicitID(table: insert.table, column: column)
+                }
+            }
             checkedSQL.withLock { cache in
                 if cache.count > 10_000 { cache.removeAll() } // texts built with values inlined must not grow it forever
                 cache[sql] = .some(problem)

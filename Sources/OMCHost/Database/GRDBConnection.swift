@@ -41,9 +41,20 @@ struct GRDBConnection: DatabaseConnection {
 
     var changedRowCount: Int { database.changesCount }
 
+    /// The column that aliases SQLite's rowid in `table` (a lone `INTEGER PRIMARY KEY`), read by the
+    /// host itself with the plugin's authorizer stood aside.
+    private func rowIDAlias(of table: String, _ authorizer: PluginAuthorizer) throws -> String? {
+        let rows = try authorizer.standingAside {
+            try Row.fetchAll(database, sql: "SELECT name, type, pk FROM pragma_table_info(?)", arguments: [table])
+        }
+        let keys = rows.filter { ($0["pk"] as Int? ?? 0) > 0 }
+        guard keys.count == 1, let key = keys.first, (key["type"] as String?)?.uppercased() == "INTEGER" else { return nil }
+        return key["name"]
+    }
+
     private func guarded(_ sql: String, _ work: () throws -> Void) throws {
         guard let authorizer else { return try work() }
-        if checksPortability { try authorizer.scope.checkPortable(sql) }
+        if checksPortability { try authorizer.scope.checkPortable(sql) { table in try rowIDAlias(of: table, authorizer) } }
         authorizer.beginStatement()
         do {
             try work()

@@ -17,6 +17,8 @@ final class PluginAuthorizer {
     /// SQLite compiles `CREATE`, `DROP` and `ALTER` into reads and writes of its schema table; those are
     /// allowed only after the plugin's own schema change was, until the next statement starts.
     private var changingOwnSchema = false
+    /// True while the host compiles a statement of its own inside the plugin's closure.
+    private var hostIsAsking = false
 
     init(scope: DatabaseScope) {
         self.scope = scope
@@ -43,6 +45,14 @@ final class PluginAuthorizer {
         return try withExtendedLifetime(self) { try body() }
     }
 
+    /// Runs the host's own `work` inside the plugin's closure without the plugin's limits. Only for
+    /// uncached statements that are finished before it returns, so none is left for the plugin.
+    func standingAside<T>(_ work: () throws -> T) rethrows -> T {
+        hostIsAsking = true
+        defer { hostIsAsking = false }
+        return try work()
+    }
+
     /// Removes GRDB's own authorizer from a new connection, so that every connection behaves the same
     /// whether or not a plugin has used it yet (``run(on:_:)`` leaves none behind). The host uses no
     /// GRDB feature that needs it (observation, schema introspection); see DECISIONS 130.
@@ -53,6 +63,7 @@ final class PluginAuthorizer {
     private static let schemaTables: Set<String> = ["sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema"]
 
     private func authorize(_ action: CInt, _ first: String?, _ second: String?, viaTriggerOrView source: String?) -> CInt {
+        if hostIsAsking { return SQLITE_OK }
         switch action {
         case SQLITE_SELECT, SQLITE_RECURSIVE:
             changingOwnSchema = false

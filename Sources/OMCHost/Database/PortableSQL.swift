@@ -81,6 +81,25 @@ package enum PortableSQL {
         }
     }
 
+    /// The table and the listed columns (lower-cased) of an `INSERT INTO t (a, b) …`, `nil` for
+    /// anything else (an INSERT without a column list names every column, the id included).
+    static func insertTarget(_ sql: String) -> (table: String, columns: Set<String>)? {
+        let text = stripped(sql)
+        guard let match = insertPattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let table = Range(match.range(at: 1), in: text), let columns = Range(match.range(at: 2), in: text) else { return nil }
+        let names = text[columns].split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        return (text[table].lowercased(), Set(names))
+    }
+
+    private static let insertPattern = try? NSRegularExpression(
+        pattern: #"^\s*INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)"#, options: [.caseInsensitive])
+
+    /// The message for an INSERT that leaves `table`'s `INTEGER PRIMARY KEY` column `column` to SQLite.
+    static func implicitID(table: String, column: String) -> String {
+        "INSERT INTO \(table) leaves its INTEGER PRIMARY KEY \(column) for SQLite to assign, which PostgreSQL does not: "
+            + "assign it (VALUES ((SELECT COALESCE(MAX(\(column)), 0) + 1 FROM \(table)), …) RETURNING \(column))"
+    }
+
     /// `sql` with string literals ('…', '' inside) replaced by `''` and comments (`-- …`, `/* … */`) by a space.
     static func stripped(_ sql: String) -> String {
         var result = ""

@@ -75,9 +75,10 @@ struct InventoryPlugin: OMCPlugin {
                 if let count = try db.first("SELECT COUNT(*) AS n FROM inventory_item")?.int("n"), count >= limit {
                     throw OMCError(.invalidInput, "the inventory holds at most \(limit) items")
                 }
-                try db.execute("INSERT INTO inventory_item (name, secret, quantity) VALUES (?, ?, ?)",
-                               [.text(item.name), .text(item.secret), .int(item.quantity ?? 0)])
-                return try db.first("SELECT id FROM inventory_item WHERE name = ?", [.text(item.name)])?.int("id") ?? 0
+                return try db.first("""
+                    INSERT INTO inventory_item (id, name, secret, quantity)
+                    VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inventory_item), ?, ?, ?) RETURNING id
+                    """, [.text(item.name), .text(item.secret), .int(item.quantity ?? 0)])?.int("id") ?? 0
             }
             await context.events.publish(ItemAdded(name: item.name))
             return .success(Item(id: id, name: item.name))
