@@ -129,4 +129,28 @@ import Testing
         #expect(overflow.status == 400)
         await pcf.stop()
     }
+
+    @Test func aBatchAddAskedAsynchronouslyAnswersAtOnceAndEndsWithTheDocumentsData() async throws {
+        let pcf = try await PCFHarness()
+        let accepted = try await pcf.host.send(.post, base + "/50?neId=001", json: PCFHarness.policy(imsi: "460990300000000", msisdn: "8675800000"),
+                                               headers: ["Prefer": "respond-async"])
+        #expect(accepted.status == 202, "\(accepted.text)")
+        let id = try #require(accepted.data?["operationId"]?.stringValue)
+        #expect(accepted.data?["kind"]?.stringValue == "pcf.ueInfo.batchAdd" && accepted.data?["total"]?.intValue == 50)
+        var operation = JSONValue.null
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            operation = await pcf.host.send(.get, "/monitor/operation/\(id)").data ?? .null
+            if operation["state"]?.stringValue != "running" { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(operation["state"]?.stringValue == "succeeded", "\(operation)")
+        #expect(operation["result"]?["added"]?.intValue == 50)
+        #expect(try await pcf.neCount() == 50)
+        let clash = try await pcf.host.send(.post, base + "/10?neId=001", json: PCFHarness.policy(imsi: "460990300000045", msisdn: "8675810000"))
+        #expect(clash.status == 409, "the synchronous answer is unchanged: \(clash.text)")
+        let failed = await pcf.host.send(.get, "/monitor/operation/list?state=failed&kind=pcf.ueInfo.batchAdd").json
+        #expect(failed?["total"]?.intValue == 1 && failed?["rows"]?[0]?["message"]?.stringValue == clash.msg)
+        await pcf.stop()
+    }
 }
