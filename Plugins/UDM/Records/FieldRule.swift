@@ -19,7 +19,7 @@ enum FieldRule: Sendable, Hashable {
     case ipv4
 
     /// The rule `value` breaks, or `nil` when it follows it.
-    func violation(of value: String) -> String? {
+    func violation(of value: String) -> LocalizedMessage? {
         let bytes = value.utf8
         switch self {
         case .digits(let lengths):
@@ -34,7 +34,7 @@ enum FieldRule: Sendable, Hashable {
             }
             return nil
         case .oneOf(let values):
-            return values.contains(value) ? nil : "must be one of " + values.joined(separator: ", ")
+            return values.contains(value) ? nil : "must be one of \(values.joined(separator: ", "))"
         case .template:
             let valid = (1...64).contains(bytes.count) && bytes.allSatisfy { Self.isDigit($0) || Self.isLetter($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E }
             return valid ? nil : "must name a template: 1 to 64 letters, digits, _, - or ."
@@ -64,7 +64,7 @@ enum FieldRule: Sendable, Hashable {
         }
     }
 
-    private static func describe(_ lengths: ClosedRange<Int>) -> String {
+    private static func describe(_ lengths: ClosedRange<Int>) -> LocalizedMessage {
         lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
     }
 

@@ -12,13 +12,15 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
     case mml
     /// The same with the document's upper-case `objectType/MML`.
     case mmlUpperCase
+    /// `GET /common/i18n`, every message in the caller's language, for the web client.
+    case i18n
 
     /// The reserved owner id of the host's endpoints and MML commands.
     static let owner = "omc"
 
     var method: HTTPMethod {
         switch self {
-        case .home, .metrics, .openAPI: .get
+        case .home, .metrics, .openAPI, .i18n: .get
         case .mml, .mmlUpperCase: .post
         }
     }
@@ -30,12 +32,14 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .openAPI: "/openapi.json"
         case .mml: "/api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml"
         case .mmlUpperCase: "/api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML"
+        case .i18n: "/common/i18n"
         }
     }
 
     var permission: Permission {
         switch self {
-        case .home, .metrics: .open
+        // The login page is translated too, before anyone has a session; catalogs hold no secrets.
+        case .home, .metrics, .i18n: .open
         case .openAPI, .mml, .mmlUpperCase: .authenticated
         }
     }
@@ -46,6 +50,7 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .metrics: "Prometheus metrics of the OMC"
         case .openAPI: "OpenAPI 3 document of every mounted route"
         case .mml, .mmlUpperCase: "Run MML commands on an NE type"
+        case .i18n: "Messages of the OMC in the caller's language"
         }
     }
 

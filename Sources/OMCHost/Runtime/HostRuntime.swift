@@ -27,6 +27,8 @@ package final class HostRuntime: Sendable {
     let operations: OperationRecorder
     /// How many refused requests reach the operation log.
     let refusals: RefusalLimiter
+    /// The host's and the enabled plugins' translations, to answer in the caller's language.
+    let messages: MessageCatalog
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
@@ -44,6 +46,7 @@ package final class HostRuntime: Sendable {
         let operations = OperationRecorder(masker: masker, observer: operationObserver, logger: logger)
         self.operations = operations
         refusals = RefusalLimiter()
+        messages = MessageCatalog(plugins: assembly.plugins.flatMap(\.registrar.translations))
         self.logger = logger
         let events = HostEventBus(observer: eventObserver) { message in logger.error(message) }
         self.events = events
