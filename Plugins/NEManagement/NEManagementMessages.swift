@@ -5,7 +5,8 @@ import PluginAPI
 /// Messages of PluginAPI and the host are translated by the host.
 enum NEManagementMessages {
     static let chinese = MessageTranslations(.chinese, [
-        "'{0}' is not provided by any enabled plugin": "没有已启用的插件提供 '{0}'",
+        "'{0}' is not provided by any enabled plugin; enabled NE types: {1}": "没有已启用的插件提供 '{0}'；已启用的网元类型：{1}",
+        "'{0}' is not provided by any enabled plugin; no NE-type plugin is enabled": "没有已启用的插件提供 '{0}'；当前未启用任何网元类型插件",
         "is {0} but the body's neId is {1}": "为 {0}，但请求体中的 neId 是 {1}",
         "is {0} but the path names {1}": "为 {0}，但路径中指定的是 {1}",
         "leads outside the upload folder": "指向了上传目录之外",

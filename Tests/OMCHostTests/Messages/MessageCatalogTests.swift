@@ -96,6 +96,7 @@ import UPF
                 let menu = MenuEntry.page("x", name: "X", path: "x", component: "c", title: "NE list", permission: "a:b:c")
                 let field = ConfigField.integer("pollSeconds", range: 1...60, help: "not a caller's text")
                 let parameter = MMLParameter.integer("PAGE", range: 1...9, help: "page number")
+                let rows = problems.map { "row \($0.row): \($0.text)" as LocalizedMessage }
             }
         }
         """##
@@ -103,6 +104,7 @@ import UPF
         let omcError = MessageSiteScanner.Parameter(callee: "OMCError", label: nil, position: 1)
         let ids = Set(MessageSiteScanner.scan([("A.swift", source)], extraParameters: MessageSiteScanner.declaredTexts + [omcError]).map(\.id))
         #expect(ids == ["a string", "an integer", "a number", "must be at most {0} characters, not {1}", "item '{0}' already exists",
-                        #"use "quotes" and {0} \d"#, "gone: {0}", "missing", "NE list", "page number"])
+                        #"use "quotes" and {0} \d"#, "gone: {0}", "missing", "NE list", "page number",
+                        "row {0}: {1}"])
     }
 }

@@ -489,6 +489,11 @@ extension MessageSiteScanner {
         init(tokens: [Token], parameters: Set<Parameter>, path: String) {
             let byCallee = Dictionary(grouping: parameters, by: \.callee)
             for index in tokens.indices {
+                // `"row \(n): \(problem)" as LocalizedMessage`, in a closure that builds messages.
+                if case .string(let pieces) = tokens[index].kind, tokens[safe: index + 1]?.identifier == "as",
+                   tokens[safe: index + 2]?.identifier == "LocalizedMessage" {
+                    sites.append(Site(id: MessageSiteScanner.template(pieces, startingAt: 0).0, file: path, line: tokens[index].line))
+                }
                 guard let callee = tokens[index].identifier, let wanted = byCallee[callee],
                       tokens[safe: index + 1]?.isOpen("(") == true,
                       tokens[safe: index - 1]?.identifier != "func",
