@@ -138,7 +138,9 @@ let package = Package(
         .testTarget(
             name: "OMCHostTests",
             dependencies: [
-                "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "NEManagement",
+                "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
+                // Every bundled plugin, for the check that each of their messages has a translation.
+                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

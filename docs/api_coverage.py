@@ -34,6 +34,7 @@ BUILT = {
     ("POST", "/tcpdump/ne"): ("Trace (`trace`)", "built"),
     ("POST", "/tcpdump/neUPF"): ("Trace (`trace`)", "built (needs the bundled `upf` NE-type plugin enabled)"),
     ("GET", "/tcpdump/download"): ("Trace (`trace`)", "built"),
+    ("GET", "/common/i18n"): ("host", "built (host endpoint, API.md §7)"),
 }
 # The Security plugin's core (login, sessions, profile, logs, online users).
 BUILT.update({(method, path): ("Security", "built") for method, path in [

@@ -81,8 +81,8 @@ enum NEInfoRules {
     static func checkType(_ type: String, host: HostInfo) throws(OMCError) {
         guard host.neTypes[type.uppercased()] != nil else {
             let known = host.neTypes.keys.sorted()
-            throw OMCError.invalid("neType", "'\(type)' is not provided by any enabled plugin"
-                + (known.isEmpty ? "; no NE-type plugin is enabled" : "; enabled NE types: " + known.joined(separator: ", ")))
+            throw OMCError.invalid("neType", known.isEmpty ? "'\(type)' is not provided by any enabled plugin; no NE-type plugin is enabled"
+                : "'\(type)' is not provided by any enabled plugin; enabled NE types: \(known.joined(separator: ", "))")
         }
     }
 }

@@ -23,6 +23,7 @@ public struct NEManagementPlugin: OMCPlugin {
 
     /// Declares the registry table, the routes, the polling job, the menu and the NE directory.
     public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(NEManagementMessages.chinese)
         NERegistry.declareMigrations(&plugin)
         NEInfoRoutes.declare(&plugin)
         SystemStateRoutes.declare(&plugin, settings: settings)

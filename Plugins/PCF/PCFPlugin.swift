@@ -26,6 +26,7 @@ public struct PCFPlugin: OMCPlugin {
 
     /// Declares the tables, the NE type, the routes, the MML commands and the settling job.
     public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(PCFMessages.chinese)
         PCFMigrations.declare(&plugin)
         changes.declare(&plugin)
         plugin.neType(PCFDescriptor.descriptor)

@@ -44,6 +44,7 @@ public struct SecurityPlugin: OMCPlugin {
 
     /// Declares the tables, the identity hooks, the operation-log sink, the routes and the menus.
     public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(SecurityMessages.chinese)
         SecuritySchema.declareMigrations(&plugin)
         plugin.identity(authenticator: SessionAuthenticator(state: state), authorizer: RoleAuthorizer(state: state))
         plugin.operationLog(OperationLog.Sink())

@@ -25,6 +25,7 @@ public struct TracePlugin: OMCPlugin {
 
     /// Declares the task table, the task and capture routes and the job that activates tasks.
     public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(TraceMessages.chinese)
         TraceTaskStore.declareMigrations(&plugin)
         TraceTaskRoutes.declare(&plugin, settings: settings)
         CaptureRoutes.declare(&plugin, settings: settings)

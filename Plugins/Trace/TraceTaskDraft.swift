@@ -28,7 +28,8 @@ struct TraceTaskDraft: Sendable {
         guard !body.neId.isEmpty else { throw OMCError.invalid("neId", "is required") }
         guard let descriptor = context.host.neTypes[type] else {
             let known = context.host.neTypes.keys.sorted().joined(separator: ", ")
-            throw OMCError.invalid("neType", "no enabled plugin provides NE type '\(body.neType)'" + (known.isEmpty ? "" : "; known: \(known)"))
+            throw OMCError.invalid("neType", known.isEmpty ? "no enabled plugin provides NE type '\(body.neType)'"
+                : "no enabled plugin provides NE type '\(body.neType)'; known: \(known)")
         }
         let interfaces = try checkInterfaces(body.interfaces, of: descriptor)
         let start = try TraceTime.parse(body.startTime, field: "startTime")

@@ -97,7 +97,7 @@ enum TraceTaskRoutes {
             }
         }
         guard kept.isEmpty else {
-            throw OMCError(.neFailure, "deleted \(ids.count - kept.count) of \(ids.count) trace tasks; kept, still running: " + kept.joined(separator: "; "))
+            throw OMCError(.neFailure, "deleted \(ids.count - kept.count) of \(ids.count) trace tasks; kept, still running: \(kept.joined(separator: "; "))")
         }
         return .success()
     }
@@ -140,7 +140,7 @@ enum TraceTaskRoutes {
         if let id = request.query["neId"] { conditions.append("ne_id = ?"); arguments.append(.text(id)) }
         if let state = request.query["state"] {
             guard TraceTaskState(rawValue: state) != nil else {
-                throw OMCError.invalid("state", "must be one of " + TraceTaskState.allCases.map(\.rawValue).joined(separator: ", "))
+                throw OMCError.invalid("state", "must be one of \(TraceTaskState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             conditions.append("state = ?")
             arguments.append(.text(state))

@@ -27,6 +27,7 @@ public struct UDMPlugin: OMCPlugin {
 
     /// Declares the tables, the NE type, the routes, the MML commands and the batch-settling job.
     public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(UDMMessages.chinese)
         UDMMigrations.declare(&plugin)
         plugin.neType(UDMDescriptor.descriptor)
         // Masked by the host in everything it records, whatever carries them: the REST routes, the

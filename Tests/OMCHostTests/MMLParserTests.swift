@@ -51,7 +51,7 @@ import Testing
         ("DSP AUTHDAT: 名=1", 14, "expected a parameter name"),
     ])
     func reportsTheColumnOfSyntaxErrors(_ line: String, _ column: Int, _ problem: String) {
-        #expect(throws: MMLSyntaxError(column: column, problem: problem)) { try MMLParser.parse(line) }
+        #expect(throws: MMLSyntaxError(column: column, problem: .verbatim(problem))) { try MMLParser.parse(line) }
     }
 
     @Test func refusesCommandsOverTheLimitWithoutCrashing() {

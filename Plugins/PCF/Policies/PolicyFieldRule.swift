@@ -1,3 +1,5 @@
+import PluginAPI
+
 /// The rules of the UE policy fields, with the words a refusal uses.
 enum PolicyFieldRule: Sendable {
     /// Decimal digits, of a length in the range.
@@ -22,7 +24,7 @@ enum PolicyFieldRule: Sendable {
     }
 
     /// What is wrong with `value`, `nil` when it obeys the rule.
-    func violation(of value: String) -> String? {
+    func violation(of value: String) -> LocalizedMessage? {
         switch self {
         case .digits(let lengths):
             let ok = lengths.contains(value.utf8.count) && value.utf8.allSatisfy { (0x30...0x39).contains($0) }

@@ -196,27 +196,27 @@ struct UEPolicyService: Sendable {
     /// holds. `ranged`: the policies are consecutive numbers, checked by two range queries.
     private func checkFree(_ policies: [UEPolicy], neID: String, checkIMSI: Bool = true, ranged: Bool = false) async throws {
         guard let first = policies.first, let last = policies.last else { return }
-        let clash = try await context.database.read { db -> String? in
+        let clash = try await context.database.read { db -> OMCError? in
             if ranged {
                 if let taken = try UEPolicyStore.range(neID: neID, from: first.imsi, through: last.imsi, limit: 1, in: db).first {
-                    return "UE policy of IMSI \(taken.imsi) already exists on \(PCFPlugin.neType)/\(neID); nothing was added"
+                    return OMCError(.conflict, "UE policy of IMSI \(taken.imsi) already exists on \(PCFPlugin.neType)/\(neID); nothing was added")
                 }
                 if let taken = try UEPolicyStore.msisdns(neID: neID, from: first.msisdn, through: last.msisdn, limit: 1, in: db).first {
-                    return "MSISDN \(taken) already belongs to a UE policy on \(PCFPlugin.neType)/\(neID); nothing was added"
+                    return OMCError(.conflict, "MSISDN \(taken) already belongs to a UE policy on \(PCFPlugin.neType)/\(neID); nothing was added")
                 }
                 return nil
             }
             for policy in policies {
                 if checkIMSI, try UEPolicyStore.find(neID: neID, imsi: policy.imsi, in: db) != nil {
-                    return "UE policy of IMSI \(policy.imsi) already exists on \(PCFPlugin.neType)/\(neID)"
+                    return OMCError(.conflict, "UE policy of IMSI \(policy.imsi) already exists on \(PCFPlugin.neType)/\(neID)")
                 }
                 if let holder = try UEPolicyStore.find(neID: neID, msisdn: policy.msisdn, in: db), holder.imsi != policy.imsi {
-                    return "MSISDN \(policy.msisdn) already belongs to IMSI \(holder.imsi) on \(PCFPlugin.neType)/\(neID)"
+                    return OMCError(.conflict, "MSISDN \(policy.msisdn) already belongs to IMSI \(holder.imsi) on \(PCFPlugin.neType)/\(neID)")
                 }
             }
             return nil
         }
-        if let clash { throw OMCError(.conflict, clash) }
+        if let clash { throw clash }
     }
 
     private func checkBatchSize(_ count: Int) throws(OMCError) {

@@ -52,12 +52,12 @@ struct UEPolicyTransfer: Sendable {
     func readPolicies(_ upload: UploadedFile) throws -> [UEPolicy] {
         var table: PolicyTable?
         var policies: [UEPolicy] = []
-        var problems: [String] = []
+        var problems: [LocalizedMessage] = []
         var problemCount = 0
         var rowOfIMSI: [String: Int] = [:]
         var rowOfMSISDN: [String: Int] = [:]
         let limit = settings.batchMaxRecords
-        func complain(_ text: String) {
+        func complain(_ text: LocalizedMessage) {
             problemCount += 1
             if problems.count < settings.importMaxErrors { problems.append(text) }
         }
@@ -79,13 +79,15 @@ struct UEPolicyTransfer: Sendable {
                     policies.append(policy)
                 }
             } catch let error as OMCError where error.kind == .invalidInput && !error.message.hasPrefix("file:") {
-                complain("row \(row): \(error.message)")
+                complain("row \(row): \(error.localized)")
             }
         }
         guard table != nil else { throw OMCError.invalid("file", "\(upload.fileName) has no header row") }
         if problemCount > 0 {
-            let more = problemCount > problems.count ? "; and \(problemCount - problems.count) more" : ""
-            throw OMCError.invalid("file", "\(problemCount) row(s) refused, nothing was imported: " + problems.joined(separator: "; ") + more)
+            let listed = problems.joined(separator: "; ")
+            throw OMCError.invalid("file", problemCount > problems.count
+                ? "\(problemCount) row(s) refused, nothing was imported: \(listed); and \(problemCount - problems.count) more"
+                : "\(problemCount) row(s) refused, nothing was imported: \(listed)")
         }
         guard !policies.isEmpty else { throw OMCError.invalid("file", "\(upload.fileName) has a header row but no UE policy") }
         return policies

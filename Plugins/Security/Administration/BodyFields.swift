@@ -95,7 +95,7 @@ struct BodyFields: Sendable {
     /// One of `allowed` (given as text or number).
     func choice(_ name: String, _ allowed: [String]) throws(OMCError) -> String? {
         guard let value = try text(name, maxLength: 64) else { return nil }
-        guard allowed.contains(value) else { throw OMCError.invalid(name, "must be " + Self.alternatives(allowed)) }
+        guard allowed.contains(value) else { throw OMCError.invalid(name, "must be \(Self.alternatives(allowed))") }
         return value
     }
 
@@ -134,7 +134,7 @@ struct BodyFields: Sendable {
         }
     }
 
-    static func alternatives(_ allowed: [String]) -> String {
-        allowed.count <= 1 ? allowed.joined() : allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "")
+    static func alternatives(_ allowed: [String]) -> LocalizedMessage {
+        allowed.count <= 1 ? .verbatim(allowed.joined()) : "\(allowed.dropLast().joined(separator: ", ")) or \(allowed.last ?? "")"
     }
 }

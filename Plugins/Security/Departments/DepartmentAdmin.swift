@@ -4,7 +4,7 @@ import PluginAPI
 /// data scope: a department outside it is answered as the document does, "No permission to access
 /// department data".
 enum DepartmentAdmin {
-    static let noPermission = "No permission to access department data"
+    static let noPermission: LocalizedMessage = "No permission to access department data"
 
     /// What add and modify carry.
     struct Fields: Sendable {

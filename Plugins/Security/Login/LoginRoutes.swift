@@ -71,9 +71,9 @@ enum LoginRoutes {
         let client = ClientInfo(address: request.clientAddress, userAgent: request.headers["User-Agent"])
         let userName = body.username.trimmingCharacters(in: .whitespaces)
         let now = Milliseconds.of(context.clock.now())
-        func refuse(_ message: String, kind: OMCError.Kind = .invalidInput) async throws -> Never {
+        func refuse(_ message: LocalizedMessage, kind: OMCError.Kind = .invalidInput) async throws -> Never {
             try await context.database.write { db in
-                try LoginLog.insert(.init(userName: userName, client: client, succeeded: false, message: message, time: now), in: db)
+                try LoginLog.insert(.init(userName: userName, client: client, succeeded: false, message: message.english, time: now), in: db)
             }
             throw OMCError(kind, message)
         }
@@ -90,7 +90,7 @@ enum LoginRoutes {
             do {
                 try await CaptchaStore.consume(uuid: body.uuid, code: body.code, now: now, database: context.database)
             } catch let error as OMCError {
-                try await refuse(error.message)
+                try await refuse(error.localized)
             }
         }
         let (locked, account) = try await context.database.read { db in

@@ -11,7 +11,8 @@ struct Router: Sendable, Encodable {
 
     struct Meta: Sendable, Encodable {
         let icon: String
-        let title: String
+        /// The entry's English title as a message id, rendered in the caller's language.
+        let title: LocalizedMessage
         let hide: Bool
         let cache: Bool
 
@@ -48,7 +49,7 @@ struct Router: Sendable, Encodable {
 
     private static func router(_ entry: MenuEntry, redirect: String?, children: [Router]?) -> Router {
         Router(name: entry.name, path: entry.path, component: entry.component,
-               meta: Meta(icon: entry.icon, title: entry.title, hide: entry.hidden, cache: entry.cached),
+               meta: Meta(icon: entry.icon, title: LocalizedMessage(id: entry.title), hide: entry.hidden, cache: entry.cached),
                redirect: redirect, children: children)
     }
 }

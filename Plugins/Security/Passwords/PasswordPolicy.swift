@@ -1,3 +1,5 @@
+import PluginAPI
+
 /// The rules a new password must follow.
 struct PasswordPolicy: Sendable {
     let minimumLength: Int
@@ -5,7 +7,7 @@ struct PasswordPolicy: Sendable {
     let characterClasses: Int
 
     /// The rule `password` breaks, in words, or `nil`.
-    func problem(_ password: String, userName: String) -> String? {
+    func problem(_ password: String, userName: String) -> LocalizedMessage? {
         if password.count < minimumLength { return "must be at least \(minimumLength) characters" }
         if password.count > 128 { return "must be at most 128 characters" }
         if password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "must not contain control characters" }

@@ -4,7 +4,7 @@ import PluginAPI
 /// cannot be deleted or disabled and keep their keys; the `admin` role keeps its rights and scope.
 /// Callers refresh the rights cache (``SecurityState/rightsChanged()``) after every write commits.
 enum RoleAdmin {
-    static let noPermission = "No permission to access character data!"
+    static let noPermission: LocalizedMessage = "No permission to access character data!"
 
     /// The list filters of `GET /system/role/list` and `POST /system/role/export`.
     struct Filter: Sendable {

@@ -35,7 +35,7 @@ enum UserImport {
         guard lowerName.hasSuffix(".xlsx") || lowerName.hasSuffix(".xls") else {
             throw OMCError(.invalidInput, "The uploaded file type is not supported, only the following types are supported: xls, xlsx")
         }
-        var errors: [(row: Int, message: String)] = []
+        var errors: [(row: Int, message: LocalizedMessage)] = []
         var parsed: [(number: Int, values: [String: String])] = []
         do {
             let reader = try SpreadsheetReader(path: file.path)
@@ -59,7 +59,7 @@ enum UserImport {
                 parsed.append((number, values))
             }
         } catch let error as SpreadsheetError {
-            throw OMCError.invalid("file", error.message)
+            throw OMCError.invalid("file", .verbatim(error.message))
         }
         guard !parsed.isEmpty else { throw OMCError.invalid("file", "holds no user rows below the header") }
 
@@ -68,7 +68,7 @@ enum UserImport {
             do {
                 rows.append(try await row(number, values, state: state))
             } catch let error as OMCError {
-                errors.append((number, error.message))
+                errors.append((number, error.localized))
             }
         }
         let rights = try await RoleRoutes.callerRights(request, state, context)
@@ -89,7 +89,7 @@ enum UserImport {
                             added += 1
                         }
                     } catch let error as OMCError {
-                        errors.append((row.number, error.message))
+                        errors.append((row.number, error.localized))
                     }
                 }
                 guard errors.isEmpty else { throw ImportRefused(errors: errors) }
@@ -104,13 +104,16 @@ enum UserImport {
 
     /// Rows refused: nothing was written.
     struct ImportRefused: Error {
-        let errors: [(row: Int, message: String)]
+        let errors: [(row: Int, message: LocalizedMessage)]
 
         var omcError: OMCError {
-            let listed = errors.sorted { $0.row < $1.row }.prefix(UserImport.maximumErrorsListed).map { "row \($0.row): \($0.message)" }
+            let listed = errors.sorted { $0.row < $1.row }.prefix(UserImport.maximumErrorsListed).map { "row \($0.row): \($0.message)" as LocalizedMessage }
                 .joined(separator: "; ")
-            let more = errors.count > UserImport.maximumErrorsListed ? "; and \(errors.count - UserImport.maximumErrorsListed) more" : ""
-            return OMCError(.invalidInput, "Import failed, nothing was imported: \(errors.count) row(s) with errors: \(listed)\(more)")
+            guard errors.count > UserImport.maximumErrorsListed else {
+                return OMCError(.invalidInput, "Import failed, nothing was imported: \(errors.count) row(s) with errors: \(listed)")
+            }
+            return OMCError(.invalidInput, "Import failed, nothing was imported: \(errors.count) row(s) with errors: \(listed); "
+                + "and \(errors.count - UserImport.maximumErrorsListed) more")
         }
     }
 

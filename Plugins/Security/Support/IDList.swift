@@ -25,7 +25,7 @@ enum IDList {
             .compactMap { $0.int("id").map(Int64.init) })
         let missing = ids.filter { !found.contains($0) }
         guard missing.isEmpty else {
-            throw OMCError.notFound("no \(what) with id " + missing.map(String.init).joined(separator: ", ") + "; nothing was deleted")
+            throw OMCError.notFound("no \(what) with id \(missing.map(String.init).joined(separator: ", ")); nothing was deleted")
         }
         try db.execute("DELETE FROM \(table) WHERE \(column) IN (\(marks))", arguments)
     }

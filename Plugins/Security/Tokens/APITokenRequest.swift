@@ -7,7 +7,7 @@ struct APITokenRequest: Sendable {
     let permissions: [String]
 
     init(_ body: BodyFields, maximumDays: Int) throws(OMCError) {
-        var problems: [String] = []
+        var problems: [LocalizedMessage] = []
         var name = ""
         do throws(OMCError) {
             name = try body.requiredText("name", maxLength: 64)
@@ -15,7 +15,7 @@ struct APITokenRequest: Sendable {
                 problems.append("name: must be letters, digits, '-', '_' or '.' (it names the token in lists and in the operation log)")
             }
         } catch {
-            problems.append(error.message)
+            problems.append(error.localized)
         }
         var days = 0
         do throws(OMCError) {
@@ -24,7 +24,7 @@ struct APITokenRequest: Sendable {
             }
             days = given
         } catch {
-            problems.append(error.message)
+            problems.append(error.localized)
         }
         var permissions: [String] = []
         do throws(OMCError) {
@@ -36,7 +36,7 @@ struct APITokenRequest: Sendable {
             }
             permissions = given
         } catch {
-            problems.append(error.message)
+            problems.append(error.localized)
         }
         guard problems.isEmpty else { throw OMCError(.invalidInput, problems.joined(separator: "; ")) }
         self.name = name

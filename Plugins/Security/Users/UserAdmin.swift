@@ -10,7 +10,7 @@ import PluginAPI
 /// - a lock, disable, deletion or new password ends the user's sessions in the same transaction;
 ///   the route then calls ``SecurityState/userChanged(_:)``.
 enum UserAdmin {
-    static let noPermission = "No permission to access user data"
+    static let noPermission: LocalizedMessage = "No permission to access user data"
 
     /// The first-start account (`admin`, created by the system).
     static func isBuiltInAdministrator(_ account: UserAccount) -> Bool {

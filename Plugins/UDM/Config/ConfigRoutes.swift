@@ -28,7 +28,7 @@ enum ConfigRoutes {
         let name = try request.pathParameter("name")
         let sections = UDMDescriptor.descriptor.configSections
         guard let section = sections.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw OMCError.notFound("UDM has no configuration section '\(name)'; it has " + sections.map(\.name).joined(separator: ", "))
+            throw OMCError.notFound("UDM has no configuration section '\(name)'; it has \(sections.map(\.name).joined(separator: ", "))")
         }
         let neID = try request.query.required("ne_id")
         let loc = request.query["loc"]
@@ -57,7 +57,7 @@ enum ConfigRoutes {
         }
         for (key, value) in values {
             guard let field = section.parameters.first(where: { $0.key == key }) else {
-                throw OMCError.invalid(key, "is not a parameter of \(section.name); it has " + section.parameters.map(\.key).joined(separator: ", "))
+                throw OMCError.invalid(key, "is not a parameter of \(section.name); it has \(section.parameters.map(\.key).joined(separator: ", "))")
             }
             if field.readOnly { throw OMCError.invalid(key, "is read-only") }
             if let problem = field.violation(of: configValue(value)) { throw OMCError.invalid(key, problem) }

@@ -19,7 +19,7 @@ enum FieldRule: Sendable, Hashable {
     case ipv4
 
     /// The rule `value` breaks, or `nil` when it follows it.
-    func violation(of value: String) -> String? {
+    func violation(of value: String) -> LocalizedMessage? {
         let bytes = value.utf8
         let valid: Bool
         switch self {
@@ -46,12 +46,12 @@ enum FieldRule: Sendable, Hashable {
     }
 
     /// The rule in words, as refusals say it.
-    var wording: String {
+    var wording: LocalizedMessage {
         switch self {
         case .digits(let lengths): "must be \(Self.describe(lengths)) decimal digits"
         case .hex(let length): "must be \(length) hexadecimal digits"
         case .integer(let range): "must be an integer from \(range.lowerBound) to \(range.upperBound)"
-        case .oneOf(let values): "must be one of " + values.joined(separator: ", ")
+        case .oneOf(let values): "must be one of \(values.joined(separator: ", "))"
         case .template: "must name a template: 1 to 64 letters, digits, _, - or ."
         case .numberList: "must be numbers separated by , or |"
         case .ipv4: "must be an IPv4 address like 10.0.0.1"
@@ -71,7 +71,7 @@ enum FieldRule: Sendable, Hashable {
         }
     }
 
-    private static func describe(_ lengths: ClosedRange<Int>) -> String {
+    private static func describe(_ lengths: ClosedRange<Int>) -> LocalizedMessage {
         lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
     }
 

@@ -11,7 +11,7 @@ enum RecordBody {
         for (key, value) in object {
             if key == "id" || key == "neId" { continue }
             guard schema.position(of: key) != nil else {
-                throw OMCError.invalid(key, "is not a \(schema.noun) field; the fields are " + schema.names.joined(separator: ", "))
+                throw OMCError.invalid(key, "is not a \(schema.noun) field; the fields are \(schema.names.joined(separator: ", "))")
             }
             switch value {
             case .string(let text): values[key] = text

@@ -1,3 +1,5 @@
+import PluginAPI
+
 /// One field of a UDM record: its name in the API document's JSON, in the database, in CSV headers
 /// and (upper-cased) in MML, with its rule.
 struct RecordField: Sendable, Hashable {
@@ -12,10 +14,10 @@ struct RecordField: Sendable, Hashable {
     /// Whether the value is a secret (Ki, OPc): encrypted at rest, masked unless the caller may see it.
     let secret: Bool
     /// One sentence for MML help and the docs.
-    let help: String
+    let help: LocalizedMessage
 
     init(_ name: String, _ rule: FieldRule, required: Bool = false, default defaultValue: String = "",
-         secret: Bool = false, help: String) {
+         secret: Bool = false, help: LocalizedMessage) {
         self.name = name
         self.rule = rule
         self.required = required

@@ -20,7 +20,7 @@ struct RecordQuery: Sendable {
 
     private static func prefix(_ query: QueryParameters, _ name: String) throws(OMCError) -> String? {
         guard let value = query[name] else { return nil }
-        if let problem = FieldRule.digits(1...15).violation(of: value) { throw OMCError.invalid(name, "filter " + problem) }
+        if let problem = FieldRule.digits(1...15).violation(of: value) { throw OMCError.invalid(name, "filter \(problem)") }
         return value
     }
 

@@ -21,7 +21,7 @@ struct ImportCheck: Sendable {
         try sniff(upload)
         var columns: [Int] = []
         var separator: UInt8 = 0x2C
-        var problems: [String] = []
+        var problems: [LocalizedMessage] = []
         var failing = 0
         var seen: [UInt64: Int32] = [:]
         var lowest = UInt64.max
@@ -70,16 +70,17 @@ struct ImportCheck: Sendable {
                 sourceLines.append(Int32(number))
             } catch let error as OMCError {
                 failing += 1
-                if problems.count < maxErrors { problems.append("line \(number): \(error.message)") }
+                if problems.count < maxErrors { problems.append("line \(number): \(error.localized)") }
             }
             return true
         }
         try writer.close()
         if columns.isEmpty { throw OMCError.invalid("file", "has no header line naming the columns") }
         if failing > 0 {
-            let more = failing > problems.count ? "; \(failing - problems.count) more not listed" : ""
-            throw OMCError(.invalidInput, "import refused, nothing changed: \(failing) of \(lines - 1) lines failed: "
-                           + problems.joined(separator: "; ") + more)
+            let listed = problems.joined(separator: "; ")
+            throw OMCError(.invalidInput, failing > problems.count
+                ? "import refused, nothing changed: \(failing) of \(lines - 1) lines failed: \(listed); \(failing - problems.count) more not listed"
+                : "import refused, nothing changed: \(failing) of \(lines - 1) lines failed: \(listed)")
         }
         if sourceLines.isEmpty { throw OMCError.invalid("file", "holds no record below its header") }
         return ImportCheck(path: path, count: sourceLines.count, sourceLines: sourceLines, imsiRange: lowest...highest)
@@ -106,7 +107,7 @@ struct ImportCheck: Sendable {
                 // A file without a header has a record on line 1: its values (a Ki) must not be echoed.
                 let looksLikeName = name.count <= 24 && name.first?.isLetter == true && name.allSatisfy { $0.isLetter || $0 == "_" }
                 throw OMCError.invalid("file", "line 1: column \(looksLikeName ? "'\(name)'" : "\(index + 1)") is not a \(schema.noun) field "
-                                       + "(is the header line missing?); the fields are " + schema.names.joined(separator: ", "))
+                                       + "(is the header line missing?); the fields are \(schema.names.joined(separator: ", "))")
             }
             if positions.contains(position) { throw OMCError.invalid("file", "line 1: column '\(name)' appears twice") }
             positions.append(position)

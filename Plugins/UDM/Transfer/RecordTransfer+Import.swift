@@ -46,8 +46,8 @@ extension RecordTransfer {
                 }
                 let clashes = try await context.database.read { db in try checked.clashes(with: store, neID: neID, limit: 10, in: db) }
                 if !clashes.isEmpty {
-                    throw OMCError(.conflict, "import refused, nothing changed: \(schema.noun) already exists on UDM/\(neID) for "
-                                   + clashes.map { "IMSI \($0.imsi) (line \($0.line))" }.joined(separator: ", "))
+                    let listed = clashes.map { "IMSI \($0.imsi) (line \($0.line))" as LocalizedMessage }.joined(separator: ", ")
+                    throw OMCError(.conflict, "import refused, nothing changed: \(schema.noun) already exists on UDM/\(neID) for \(listed)")
                 }
             } catch {
                 try? FileManager.default.removeItem(atPath: path)

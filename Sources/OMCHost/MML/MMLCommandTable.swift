@@ -14,7 +14,7 @@ struct MMLCommandTable: Sendable {
         let parameters: [MMLParameter]
         let privilege: Permission
         let risk: MMLRisk
-        let help: String
+        let help: LocalizedMessage
         /// The plugin id, or `omc`.
         let owner: String
         let target: Target

@@ -40,13 +40,13 @@ private struct Cursor {
             throw MMLSyntaxError(column: 1, problem: "command is \(bytes.count) bytes long; the limit is \(MMLParser.maximumLength)")
         }
         try skipSpace()
-        guard !atEnd else { throw error("empty command") }
+        guard !atEnd else { throw syntaxError("empty command") }
         let verb = try identifier(expected: "a command verb")
         var object: String?
         let afterVerb = position
         try skipSpace()
         if !atEnd, current.isLetter {
-            guard position > afterVerb else { throw error("expected a space between verb and object") }
+            guard position > afterVerb else { throw syntaxError("expected a space between verb and object") }
             object = try identifier(expected: "an object")
             try skipSpace()
         }
@@ -58,13 +58,13 @@ private struct Cursor {
                 arguments = try argumentList()
             }
         } else if !atEnd, current != UInt8(ascii: ";") {
-            throw error("expected ':' or ';' after \(object.map { "\(verb) \($0)" } ?? verb)")
+            throw syntaxError("expected ':' or ';' after \(object.map { "\(verb) \($0)" } ?? verb)")
         }
         if !atEnd, current == UInt8(ascii: ";") {
             position += 1
             try skipSpace()
         }
-        guard atEnd else { throw error("unexpected text after ';'") }
+        guard atEnd else { throw syntaxError("unexpected text after ';'") }
         return MMLCommand(verb: verb, object: object, arguments: arguments)
     }
 
@@ -77,34 +77,34 @@ private struct Cursor {
                 throw MMLSyntaxError(column: column(of: nameStart), problem: "parameter \(name) is given twice")
             }
             try skipSpace()
-            guard !atEnd, current == UInt8(ascii: "=") else { throw error("expected '=' after \(name)") }
+            guard !atEnd, current == UInt8(ascii: "=") else { throw syntaxError("expected '=' after \(name)") }
             position += 1
             try skipSpace()
             let value = try value(of: name)
             arguments.append(MMLCommand.Argument(name: name, value: value))
             try skipSpace()
             if atEnd || current == UInt8(ascii: ";") { return arguments }
-            guard current == UInt8(ascii: ",") else { throw error("expected ',' or ';' after the value of \(name)") }
+            guard current == UInt8(ascii: ",") else { throw syntaxError("expected ',' or ';' after the value of \(name)") }
             position += 1
             try skipSpace()
-            if atEnd || current == UInt8(ascii: ";") { throw error("expected a parameter name after ','") }
+            if atEnd || current == UInt8(ascii: ";") { throw syntaxError("expected a parameter name after ','") }
         }
     }
 
     mutating func value(of name: String) throws(MMLSyntaxError) -> String {
-        guard !atEnd else { throw error("expected a value after \(name)=") }
+        guard !atEnd else { throw syntaxError("expected a value after \(name)=") }
         if current == UInt8(ascii: "\"") { return try quoted() }
         let start = position
         while !atEnd {
             let byte = current
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte.isSpace { break }
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "=") {
-                throw error("unexpected '\(Character(Unicode.Scalar(byte)))' in the value of \(name); quote the value")
+                throw syntaxError("unexpected '\(Character(Unicode.Scalar(byte)))' in the value of \(name); quote the value")
             }
             if byte.isControl { throw controlCharacter(byte) }
             position += 1
         }
-        guard position > start else { throw error("expected a value after \(name)=") }
+        guard position > start else { throw syntaxError("expected a value after \(name)=") }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
@@ -138,7 +138,7 @@ private struct Cursor {
     mutating func identifier(expected: String) throws(MMLSyntaxError) -> String {
         guard !atEnd, current.isLetter else {
             if !atEnd, current.isControl { throw controlCharacter(current) }
-            throw error("expected \(expected)")
+            throw syntaxError("expected \(expected)")
         }
         let start = position
         while !atEnd, current.isLetter || current.isDigit || current == UInt8(ascii: "_") { position += 1 }
@@ -163,10 +163,10 @@ private struct Cursor {
 
     func controlCharacter(_ byte: UInt8) -> MMLSyntaxError {
         let hex = String(byte, radix: 16, uppercase: true)
-        return error("control character U+\(hex.count < 2 ? "0" + hex : hex) is not allowed")
+        return syntaxError("control character U+\(hex.count < 2 ? "0" + hex : hex) is not allowed")
     }
 
-    func error(_ problem: String) -> MMLSyntaxError {
+    func syntaxError(_ problem: LocalizedMessage) -> MMLSyntaxError {
         MMLSyntaxError(column: column(of: position), problem: problem)
     }
 

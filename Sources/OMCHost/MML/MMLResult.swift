@@ -5,16 +5,17 @@ import PluginAPI
 struct MMLResult: Encodable, Sendable {
     let command: String
     let code: Int
-    let msg: String
+    /// Rendered in the caller's language when the answer is encoded.
+    let msg: LocalizedMessage
     let output: String?
     let data: JSONValue?
 
     static func success(_ command: String, _ reply: MMLReply) -> MMLResult {
-        MMLResult(command: command, code: 200, msg: "Success", output: reply.output, data: reply.data)
+        MMLResult(command: command, code: 200, msg: .verbatim("Success"), output: reply.output, data: reply.data)
     }
 
     static func failure(_ command: String, _ error: OMCError) -> MMLResult {
-        MMLResult(command: command, code: error.envelopeCode, msg: error.message, output: nil, data: nil)
+        MMLResult(command: command, code: error.envelopeCode, msg: error.localized, output: nil, data: nil)
     }
 }
 

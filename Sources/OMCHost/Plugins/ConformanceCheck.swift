@@ -37,9 +37,9 @@ package enum ConformanceCheck {
             }
         }
         for command in registrar.mmlCommands {
-            if command.help.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("MML command \(command.name) has no help") }
+            if command.help.english.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("MML command \(command.name) has no help") }
             if command.privilege == .open { problems.append("MML command \(command.name) is open to callers without a session") }
-            for parameter in command.parameters where parameter.help.isEmpty {
+            for parameter in command.parameters where parameter.help.english.isEmpty {
                 problems.append("MML command \(command.name): parameter \(parameter.name) has no help")
             }
         }

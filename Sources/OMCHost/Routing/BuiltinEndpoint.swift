@@ -18,13 +18,15 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
     case operation
     /// `PUT /monitor/operation/cancel/{operationId}`, asks a running operation to stop.
     case operationCancel
+    /// `GET /common/i18n`, every message in the caller's language, for the web client.
+    case i18n
 
     /// The reserved owner id of the host's endpoints and MML commands.
     static let owner = "omc"
 
     var method: HTTPMethod {
         switch self {
-        case .home, .metrics, .openAPI, .operationList, .operation: .get
+        case .home, .metrics, .openAPI, .operationList, .operation, .i18n: .get
         case .mml, .mmlUpperCase: .post
         case .operationCancel: .put
         }
@@ -40,12 +42,14 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .operationList: "/monitor/operation/list"
         case .operation: "/monitor/operation/{operationId}"
         case .operationCancel: "/monitor/operation/cancel/{operationId}"
+        case .i18n: "/common/i18n"
         }
     }
 
     var permission: Permission {
         switch self {
-        case .home, .metrics: .open
+        // The login page is translated too, before anyone has a session; catalogs hold no secrets.
+        case .home, .metrics, .i18n: .open
         // Everyone sees and cancels their own operations; others' need the rights of ``OperationRights``.
         case .openAPI, .mml, .mmlUpperCase, .operationList, .operation, .operationCancel: .authenticated
         }
@@ -60,6 +64,7 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .operationList: "Long operations (batches, imports, exports), paged and filtered"
         case .operation: "One long operation: phase, progress, rate, errors and outcome"
         case .operationCancel: "Cancel a running long operation"
+        case .i18n: "Messages of the OMC in the caller's language"
         }
     }
 

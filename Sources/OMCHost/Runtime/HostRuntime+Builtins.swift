@@ -17,6 +17,15 @@ extension HostRuntime {
             return .success(try await runMML(body, neType: neType, request: request))
         case .operationList, .operation, .operationCancel:
             return try await serveOperations(endpoint, request)
+        case .i18n:
+            let language = try request.query["language"].map { name throws(OMCError) in
+                guard let language = Language(tag: name) else {
+                    throw OMCError.invalid("language", "must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return language
+            } ?? request.language
+            return .success(MessageCatalog.Served(language: language, languages: Language.allCases,
+                                                  messages: messages.entries(in: language)))
         }
     }
 }

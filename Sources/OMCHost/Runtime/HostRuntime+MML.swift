@@ -30,13 +30,13 @@ extension HostRuntime {
         do {
             command = try MMLParser.parse(BuiltinMMLCommand.expandingHelp(line))
         } catch {
-            let result = MMLResult.failure(line, OMCError(.invalidInput, "syntax error at \(error)"))
+            let result = MMLResult.failure(line, OMCError(.invalidInput, "syntax error at \(error.localized)"))
             metrics.recordMML(succeeded: false)
             await operations.record(OperationRecord(
                 title: "MML (syntax error)", businessType: .other, method: "MML", url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""),
                 operatorName: request.caller?.auditName, departmentName: request.caller?.departmentName,
                 clientAddress: request.clientAddress, parameters: "(not recorded: the line could not be parsed, so secrets in it cannot be masked)",
-                result: result.msg, succeeded: false, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
+                result: result.msg.english, succeeded: false, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
                 requestID: request.requestID, pluginID: nil))
             return result
         }
@@ -53,7 +53,7 @@ extension HostRuntime {
                 result = try await forward(line, name: command.name, neType: neType, neID: neID, request: request)
             }
         } catch {
-            let failure = (error as? OMCError) ?? OMCError(.internal, "command failed: \(error)")
+            let failure = (error as? OMCError) ?? OMCError(.internal, "command failed: \(String(describing: error))")
             result = .failure(line, failure)
         }
         metrics.recordMML(succeeded: result.code == 200)
@@ -63,7 +63,7 @@ extension HostRuntime {
             url: request.path + (neID.map { "?ne_id=\($0)" } ?? ""), operatorName: request.caller?.auditName,
             departmentName: request.caller?.departmentName, clientAddress: request.clientAddress,
             parameters: operations.masker.maskedCommand(command),
-            result: result.code == 200 ? (result.output ?? result.msg) : result.msg,
+            result: result.code == 200 ? (result.output ?? result.msg.english) : result.msg.english,
             succeeded: result.code == 200, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
             requestID: request.requestID, pluginID: entry.map(\.owner).flatMap { $0 == BuiltinEndpoint.owner ? nil : $0 }),
             values: operations.masker.secretValues(command))
@@ -84,7 +84,7 @@ extension HostRuntime {
         case .plugin(let handler, let index):
             return try await handler(invocation, contexts[index].logging(["request-id": request.requestID]))
         case .builtin(let builtin):
-            return try builtinReply(builtin, invocation)
+            return try builtinReply(builtin, invocation, messages.translations(for: request.headers))
         }
     }
 
@@ -106,7 +106,7 @@ extension HostRuntime {
             throw OMCError(.neFailure, "NE \(element.key) answered HTTP \(answer.status) without a command result")
         }
         return MMLResult(command: line, code: first["code"]?.intValue ?? (answer.status == 200 ? 200 : 500),
-                         msg: first["msg"]?.stringValue ?? "", output: first["output"]?.stringValue, data: first["data"])
+                         msg: .verbatim(first["msg"]?.stringValue ?? ""), output: first["output"]?.stringValue, data: first["data"])
     }
 
     /// Checks every argument against the declaration: no unknown names, every required one given,
@@ -115,8 +115,8 @@ extension HostRuntime {
         for argument in command.arguments {
             guard let parameter = entry.parameters.first(where: { $0.name == argument.name }) else {
                 let accepted = entry.parameters.map(\.name)
-                throw OMCError.invalid(argument.name, "is not a parameter of \(entry.name)"
-                    + (accepted.isEmpty ? "; it takes none" : "; it takes " + accepted.joined(separator: ", ")))
+                throw OMCError.invalid(argument.name, accepted.isEmpty ? "is not a parameter of \(entry.name); it takes none"
+                    : "is not a parameter of \(entry.name); it takes \(accepted.joined(separator: ", "))")
             }
             if let rule = parameter.violation(of: argument.value) { throw OMCError.invalid(argument.name, rule) }
         }
@@ -125,7 +125,8 @@ extension HostRuntime {
         }
     }
 
-    private func builtinReply(_ command: BuiltinMMLCommand, _ invocation: MMLInvocation) throws(OMCError) -> MMLReply {
+    private func builtinReply(_ command: BuiltinMMLCommand, _ invocation: MMLInvocation,
+                              _ translations: MessageTranslations?) throws(OMCError) -> MMLReply {
         switch command {
         case .date:
             let now = clock.now()
@@ -136,9 +137,9 @@ extension HostRuntime {
             return MMLReply(output: formatter.string(from: now),
                             data: .object(["time": .string(iso), "timestamp": .number((now.timeIntervalSince1970 * 1000).rounded())]))
         case .listCommands:
-            return commandList(invocation)
+            return commandList(invocation, translations)
         case .help:
-            return try commandHelp(invocation)
+            return try commandHelp(invocation, translations)
         }
     }
 }

@@ -23,57 +23,70 @@ extension HostRuntime {
         }
     }
 
-    func commandList(_ invocation: MMLInvocation) -> MMLReply {
+    /// `message` in the caller's language (English when `translations` is `nil`).
+    static func rendered(_ message: LocalizedMessage, _ translations: MessageTranslations?) -> String {
+        message.rendered(translations)
+    }
+
+    func commandList(_ invocation: MMLInvocation, _ translations: MessageTranslations?) -> MMLReply {
         let entries = describedCommands(for: Self.subjectType(invocation))
-        let rows = entries.map { [$0.neType, $0.name, $0.risk.rawValue, $0.help] }
+        let rows = entries.map { [$0.neType, $0.name, $0.risk.rawValue, $0.help.rendered(translations)] }
         let objects = entries.map { entry in
             JSONValue.object(["NE type": .string(entry.neType), "Command": .string(entry.name),
-                              "Parameters": .string(entry.parameters.map { "\($0.name)\($0.required ? "" : "?")=<\($0.ruleDescription)>" }
+                              "Parameters": .string(entry.parameters.map { "\($0.name)\($0.required ? "" : "?")=<\($0.ruleDescription.rendered(translations))>" }
                                   .joined(separator: ", ")),
-                              "Privilege": .string(entry.privilege.description), "Risk": .string(entry.risk.rawValue), "Help": .string(entry.help)])
+                              "Privilege": .string(entry.privilege.description), "Risk": .string(entry.risk.rawValue), "Help": .string(entry.help.rendered(translations))])
         }
-        let text = Self.narrowTable(headers: ["NE type", "Command", "Risk", "Help"], rows: rows)
-            + "\n(\(rows.count) record\(rows.count == 1 ? "" : "s"); HELP <command> shows a command's parameters)"
+        let headers = [Self.rendered("NE type", translations), Self.rendered("Command", translations),
+                       Self.rendered("Risk", translations), Self.rendered("Help", translations)]
+        let text = Self.narrowTable(headers: headers, rows: rows) + "\n"
+            + Self.rendered(rows.count == 1 ? "(1 record; HELP <command> shows a command's parameters)"
+                : "(\(rows.count) records; HELP <command> shows a command's parameters)", translations)
         return MMLReply(output: text, data: .array(objects))
     }
 
-    func commandHelp(_ invocation: MMLInvocation) throws(OMCError) -> MMLReply {
+    func commandHelp(_ invocation: MMLInvocation, _ translations: MessageTranslations?) throws(OMCError) -> MMLReply {
         let type = invocation.neType == BuiltinMMLCommand.neType ? nil : invocation.neType
         guard let wanted = invocation.string("CMD") else {
             let entries = describedCommands(for: type, withEverywhere: true)
-            let text = Self.narrowTable(headers: ["NE type", "Command", "Help"], rows: entries.map { [$0.neType, $0.name, $0.help] })
-                + "\nHELP <command> (e.g. HELP LST CMD) shows a command's parameters and an example."
+            let headers = [Self.rendered("NE type", translations), Self.rendered("Command", translations), Self.rendered("Help", translations)]
+            let text = Self.narrowTable(headers: headers, rows: entries.map { [$0.neType, $0.name, $0.help.rendered(translations)] })
+                + "\n" + Self.rendered("HELP <command> (e.g. HELP LST CMD) shows a command's parameters and an example.", translations)
             return MMLReply(output: text, data: .array(entries.map { .object(["NE type": .string($0.neType), "Command": .string($0.name)]) }))
         }
         let name = wanted.split(whereSeparator: \.isWhitespace).joined(separator: " ").uppercased()
         let matches = describedCommands(for: type, withEverywhere: true).filter { $0.name == name }
         guard !matches.isEmpty else {
-            let scope = type.map { "NE type \($0)" } ?? "any NE type"
-            let forwarded = type.map { "; a command the OMC does not know is sent on to the \($0) NE, which documents its own" } ?? ""
-            throw OMCError.notFound("no MML command \(name) for \(scope) (LST CMD lists them)\(forwarded)")
+            guard let type else { throw OMCError.notFound("no MML command \(name) for any NE type (LST CMD lists them)") }
+            throw OMCError.notFound("no MML command \(name) for NE type \(type) (LST CMD lists them); a command the OMC does not know is sent on to the \(type) NE, which documents its own")
         }
         var blocks: [String] = []
         var objects: [JSONValue] = []
         for entry in matches {
-            var lines = ["\(entry.name)  (NE type \(entry.neType), \(entry.risk.rawValue), needs \(entry.privilege.description))"]
-            lines += Self.wrap(entry.help, width: Self.terminalWidth - 2).map { "  " + $0 }
+            var lines = [Self.rendered("\(entry.name)  (NE type \(entry.neType), \(entry.risk.rawValue), needs \(entry.privilege.description))",
+                                       translations)]
+            lines += Self.wrap(entry.help.rendered(translations), width: Self.terminalWidth - 2).map { "  " + $0 }
             if entry.parameters.isEmpty {
-                lines.append("Parameters: none")
+                lines.append(Self.rendered("Parameters: none", translations))
             } else {
-                lines.append("Parameters:")
-                let rows = entry.parameters.map { [$0.name, $0.required ? "required" : "optional", $0.ruleDescription, $0.help] }
+                lines.append(Self.rendered("Parameters:", translations))
+                let rows = entry.parameters.map { parameter in
+                    [parameter.name, Self.rendered(parameter.required ? "required" : "optional", translations),
+                     parameter.ruleDescription.rendered(translations), parameter.help.rendered(translations)]
+                }
                 lines += Self.narrowTable(headers: nil, rows: rows).split(separator: "\n").map { "  " + $0 }
             }
-            let example = entry.parameters.filter(\.required).map { "\($0.name)=<\($0.ruleDescription)>" }.joined(separator: ", ")
-            lines.append("Example: \(entry.name)" + (example.isEmpty ? "" : ": " + example))
-            if entry.risk == .highRisk { lines.append("High-risk: send it with \"confirm\": true.") }
+            let example = entry.parameters.filter(\.required).map { "\($0.name)=<\($0.ruleDescription.rendered(translations))>" }
+                .joined(separator: ", ")
+            lines.append(Self.rendered("Example: \(entry.name + (example.isEmpty ? "" : ": " + example))", translations))
+            if entry.risk == .highRisk { lines.append(Self.rendered("High-risk: send it with \"confirm\": true.", translations)) }
             blocks.append(lines.joined(separator: "\n"))
             objects.append(.object([
-                "NE type": .string(entry.neType), "Command": .string(entry.name), "Help": .string(entry.help),
+                "NE type": .string(entry.neType), "Command": .string(entry.name), "Help": .string(entry.help.rendered(translations)),
                 "Privilege": .string(entry.privilege.description), "Risk": .string(entry.risk.rawValue),
                 "Parameters": .array(entry.parameters.map { parameter in
-                    .object(["name": .string(parameter.name), "required": .bool(parameter.required), "rule": .string(parameter.ruleDescription),
-                             "help": .string(parameter.help)])
+                    .object(["name": .string(parameter.name), "required": .bool(parameter.required), "rule": .string(parameter.ruleDescription.rendered(translations)),
+                             "help": .string(parameter.help.rendered(translations))])
                 }),
             ]))
         }

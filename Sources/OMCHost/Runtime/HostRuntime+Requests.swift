@@ -14,6 +14,7 @@ extension HostRuntime {
         var response: OMCResponse
         var instruments = metrics.unmatched
         var caller: Caller?
+        let translations = messages.translations(for: incoming.headers)
         switch assembly.routes.lookup(HTTPMethod(rawValue: incoming.method), path: incoming.path) {
         case .notFound:
             response = .failure(notFoundError(incoming))
@@ -23,9 +24,10 @@ extension HostRuntime {
             response.headers.set("Allow", methods)
         case .found(let route, let index, let parameters):
             instruments = metrics.routes[index]
-            (response, caller) = await serve(route, parameters: parameters, incoming: incoming, requestID: requestID, started: started)
+            (response, caller) = await serve(route, parameters: parameters, incoming: incoming, requestID: requestID, started: started,
+                                             translations: translations)
         }
-        response = encoded(response, requestID: requestID)
+        response = encoded(response, requestID: requestID, translations: translations)
         response.headers.set("X-Request-Id", requestID)
         let elapsed = ContinuousClock.now - started
         instruments.record(status: response.status, duration: elapsed)
@@ -41,7 +43,7 @@ extension HostRuntime {
     }
 
     private func serve(_ route: MountedRoute, parameters: [String: String], incoming: IncomingRequest, requestID: String,
-                       started: ContinuousClock.Instant) async -> (OMCResponse, Caller?) {
+                       started: ContinuousClock.Instant, translations: MessageTranslations?) async -> (OMCResponse, Caller?) {
         let limit = route.bodyLimit ?? settings.requestBodyLimit
         if let length = incoming.contentLength, length > limit {
             return (.failure(OMCError(.tooLarge, "request body is \(length) bytes; \(route.method.rawValue) \(route.pattern.text) accepts at most \(limit) bytes")), nil)
@@ -90,7 +92,10 @@ extension HostRuntime {
             response = await run(route, request, requestID: requestID)
         }
         response = scratch.removing(request.uploadDirectory, after: response)
-        response = encoded(response, requestID: requestID)
+        // The operation log is kept in English, whatever language the caller reads.
+        let englishResult = route.audit != .none && translations != nil
+            ? Self.resultMessage(of: encoded(response, requestID: requestID, translations: nil)) : nil
+        response = encoded(response, requestID: requestID, translations: translations)
         if route.audit != .none {
             let extra = route.secretFields
             let query = request.query.pairs.isEmpty ? "" : masker.maskedQuery(request.query, extra: extra)
@@ -103,7 +108,7 @@ extension HostRuntime {
                 title: route.summary, businessType: route.audit, method: route.method.rawValue,
                 url: incoming.path + (query.isEmpty ? "" : "?" + query), operatorName: caller?.auditName,
                 departmentName: caller?.departmentName, clientAddress: incoming.clientAddress,
-                parameters: parameters, result: Self.resultMessage(of: response),
+                parameters: parameters, result: englishResult ?? Self.resultMessage(of: response),
                 succeeded: response.status < 400, durationMilliseconds: Self.milliseconds(since: started), time: clock.now(),
                 requestID: requestID, pluginID: route.owner == BuiltinEndpoint.owner ? nil : route.owner),
                 extra: extra, values: masker.secretValues(query: request.query, body: recordedBody, extra: extra))
@@ -184,19 +189,22 @@ extension HostRuntime {
     }
 
     /// Turns `.json` bodies into bytes now, so that encoding failures are caught here and the
-    /// operation log can read the answer's `msg`.
-    private func encoded(_ response: OMCResponse, requestID: String) -> OMCResponse {
+    /// operation log can read the answer's `msg`; messages are rendered with `translations`
+    /// (English when `nil`).
+    private func encoded(_ response: OMCResponse, requestID: String, translations: MessageTranslations?) -> OMCResponse {
         guard case .json(let value) = response.body else { return response }
         do {
             var result = response
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if let translations { encoder.userInfo[MessageTranslations.codingKey] = translations }
             result.body = .bytes(Array(try encoder.encode(value)))
             if result.headers["Content-Type"] == nil { result.headers.set("Content-Type", "application/json;charset=UTF-8") }
             return result
         } catch {
             logger.error("response could not be encoded as JSON: \(error)", ["request-id": requestID])
-            return encoded(.failure(OMCError(.internal, "the answer could not be encoded; request id \(requestID)")), requestID: requestID)
+            return encoded(.failure(OMCError(.internal, "the answer could not be encoded; request id \(requestID)")), requestID: requestID,
+                           translations: translations)
         }
     }
 
@@ -208,7 +216,7 @@ extension HostRuntime {
     }
 
     static func omcError(_ error: any Error) -> OMCError {
-        (error as? OMCError) ?? OMCError(.internal, "\(error)")
+        (error as? OMCError) ?? OMCError(.internal, .verbatim("\(error)"))
     }
 
     /// The message of an unmatched path: for the document's generic NE paths, which NE type is missing.
@@ -219,8 +227,8 @@ extension HostRuntime {
             let neType = segments[5].uppercased()
             if assembly.neTypes[neType] == nil, neType != BuiltinMMLCommand.neType {
                 let known = assembly.neTypes.keys.sorted()
-                return OMCError.notFound("NE type '\(segments[5])' is not provided by any enabled plugin"
-                    + (known.isEmpty ? "" : "; enabled NE types: " + known.joined(separator: ", ")))
+                return known.isEmpty ? OMCError.notFound("NE type '\(segments[5])' is not provided by any enabled plugin")
+                    : OMCError.notFound("NE type '\(segments[5])' is not provided by any enabled plugin; enabled NE types: \(known.joined(separator: ", "))")
             }
             return OMCError.notFound("NE type \(neType) has no \(segments[7...].joined(separator: "/")) for \(incoming.method)")
         }

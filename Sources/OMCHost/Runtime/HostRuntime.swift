@@ -29,6 +29,8 @@ package final class HostRuntime: Sendable {
     let refusals: RefusalLimiter
     /// Long operations: the host's table `omc_operation` and the running ones.
     let operationRegistry: OperationRegistry
+    /// The host's and the enabled plugins' translations, to answer in the caller's language.
+    let messages: MessageCatalog
     private let startedCount = Mutex(0)
 
     private init(assembly: HostAssembly, settings: ServerSettings, database: HostDatabase, clock: any OMCClock,
@@ -46,6 +48,7 @@ package final class HostRuntime: Sendable {
         let operations = OperationRecorder(masker: masker, observer: operationObserver, logger: logger)
         self.operations = operations
         refusals = RefusalLimiter()
+        messages = MessageCatalog(plugins: assembly.plugins.flatMap(\.registrar.translations))
         self.logger = logger
         let operationRegistry = OperationRegistry(database: database, clock: clock, logger: logger)
         self.operationRegistry = operationRegistry

@@ -79,12 +79,12 @@ public struct ConfigField: Sendable, Hashable {
 
     /// Checks one value against this field's kind; returns the rule it breaks, or `nil` when it is valid.
     /// Integers are accepted where a number is expected.
-    public func violation(of value: ConfigValue) -> String? {
+    public func violation(of value: ConfigValue) -> LocalizedMessage? {
         switch (kind, value) {
         case (.string(let allowed, let maxLength), .string(let text)):
             if text.count > maxLength { return "must be at most \(maxLength) characters" }
             if let allowed, !allowed.contains(text) {
-                return "must be one of " + allowed.joined(separator: ", ")
+                return "must be one of \(allowed.joined(separator: ", "))"
             }
             return nil
         case (.integer(let range), .integer(let number)):
@@ -105,7 +105,7 @@ public struct ConfigField: Sendable, Hashable {
 
 extension ConfigField.Kind {
     /// `"a string"`, `"an integer"`, … for messages.
-    public var typeName: String {
+    public var typeName: LocalizedMessage {
         switch self {
         case .string: "a string"
         case .integer: "an integer"

@@ -19,7 +19,7 @@ public enum JSONBody {
         }
     }
 
-    static func describe(_ error: DecodingError, bytes: [UInt8]) -> String {
+    static func describe(_ error: DecodingError, bytes: [UInt8]) -> LocalizedMessage {
         switch error {
         case .keyNotFound(let key, let context):
             return "\(fieldPath(context.codingPath + [key])): is required"
@@ -28,8 +28,8 @@ public enum JSONBody {
         case .valueNotFound(let expected, let context):
             return "\(fieldPath(context.codingPath)): must be \(typeName(expected)), not null"
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "malformed JSON: " + syntaxProblem(bytes) }
-            return "\(fieldPath(context.codingPath)): \(context.debugDescription)"
+            if context.codingPath.isEmpty { return "malformed JSON: \(syntaxProblem(bytes))" }
+            return .verbatim("\(fieldPath(context.codingPath)): \(context.debugDescription)")
         @unknown default:
             return "request body: \(error)"
         }
@@ -43,13 +43,13 @@ public enum JSONBody {
     }
 
     /// Foundation's parser says where JSON breaks ("around character 5"); the decoder does not.
-    static func syntaxProblem(_ bytes: [UInt8]) -> String {
+    static func syntaxProblem(_ bytes: [UInt8]) -> LocalizedMessage {
         do {
             _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
             return "the body is not a JSON object"
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            return detail ?? "the body is not valid JSON"
+            return detail.map(LocalizedMessage.verbatim) ?? "the body is not valid JSON"
         }
     }
 
@@ -62,7 +62,7 @@ public enum JSONBody {
         return text
     }
 
-    static func typeName(_ type: Any.Type) -> String {
+    static func typeName(_ type: Any.Type) -> LocalizedMessage {
         if type == String.self { return "a string" }
         if type == Bool.self { return "true or false" }
         if [Int.self, Int64.self, Int32.self, UInt.self, UInt16.self].contains(where: { $0 == type }) { return "an integer" }

@@ -29,23 +29,27 @@ public struct OMCError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The class of failure.
     public let kind: Kind
-    /// What was wrong, in words an operator understands; it is sent to the caller as `msg`.
+    /// What was wrong, in words an operator understands; the host sends it to the caller as `msg`,
+    /// rendered in the caller's language.
+    public let localized: LocalizedMessage
+    /// ``localized`` in English, as the operation log and the OMC's log record it.
     public let message: String
 
     /// A failure of the given kind. A message longer than ``maximumMessageLength`` is bounded (see
-    /// ``maximumEchoLength``), so no error echoes a whole oversized input.
-    public init(_ kind: Kind, _ message: String) {
+    /// ``maximumEchoLength``), in every language, so no error echoes a whole oversized input.
+    public init(_ kind: Kind, _ message: LocalizedMessage) {
         self.kind = kind
-        self.message = Self.bounded(message)
+        localized = message.bounded
+        self.message = localized.english
     }
 
-    /// A field that breaks a rule: `msg` reads `"<field>: <rule>"`.
-    public static func invalid(_ field: String, _ rule: String) -> OMCError {
+    /// A field that breaks a rule: `msg` reads `"<field>: <rule>"`; the field name is never translated.
+    public static func invalid(_ field: String, _ rule: LocalizedMessage) -> OMCError {
         OMCError(.invalidInput, "\(field): \(rule)")
     }
 
     /// A record that does not exist.
-    public static func notFound(_ message: String) -> OMCError {
+    public static func notFound(_ message: LocalizedMessage) -> OMCError {
         OMCError(.notFound, message)
     }
 
@@ -77,6 +81,18 @@ public struct OMCError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The message.
+    /// The message, in English.
     public var description: String { message }
+
+    /// Errors are equal when they are of the same kind and read the same in English, however their
+    /// messages were put together.
+    public static func == (lhs: OMCError, rhs: OMCError) -> Bool {
+        lhs.kind == rhs.kind && lhs.message == rhs.message
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(message)
+    }
 }

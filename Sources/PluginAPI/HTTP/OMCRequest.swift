@@ -65,23 +65,3 @@ public struct OMCRequest: Sendable {
         return try JSONBody.decode(type, from: bytes)
     }
 }
-
-/// The languages the API document's `Accept-Language` header selects.
-public enum Language: String, Sendable, Hashable {
-    /// Chinese (simplified).
-    case chinese = "zh_CN"
-    /// English, the default.
-    case english = "en_US"
-
-    /// Picks the first of `zh_CN`/`zh-CN`/`en_US` named in the header; English when none is.
-    public init(acceptLanguage: String?) {
-        guard let header = acceptLanguage?.lowercased() else { self = .english; return }
-        let zh = header.range(of: "zh")?.lowerBound
-        let en = header.range(of: "en")?.lowerBound
-        switch (zh, en) {
-        case (let zh?, let en?): self = zh < en ? .chinese : .english
-        case (.some, nil): self = .chinese
-        default: self = .english
-        }
-    }
-}

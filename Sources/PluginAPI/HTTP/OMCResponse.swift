@@ -35,8 +35,9 @@ public struct OMCResponse: Sendable {
         OMCResponse(body: .json(DataEnvelope(code: 200, msg: "Success", data: data)))
     }
 
-    /// `{"code": 200, "msg": "Success"}`.
-    public static func success(message: String = "Success") -> OMCResponse {
+    /// `{"code": 200, "msg": "Success"}`; a `message` given is rendered in the caller's language, the
+    /// document's `Success` stays as it is in every language (clients compare it).
+    public static func success(message: LocalizedMessage = .verbatim("Success")) -> OMCResponse {
         OMCResponse(body: .json(MessageEnvelope(code: 200, msg: message)))
     }
 
@@ -53,7 +54,7 @@ public struct OMCResponse: Sendable {
 
     /// The failure envelope `{"code": …, "msg": …}` of `error`, with its HTTP status.
     public static func failure(_ error: OMCError) -> OMCResponse {
-        OMCResponse(status: error.httpStatus, body: .json(MessageEnvelope(code: error.envelopeCode, msg: error.message)))
+        OMCResponse(status: error.httpStatus, body: .json(MessageEnvelope(code: error.envelopeCode, msg: error.localized)))
     }
 
     /// A streamed download; `fileName`, when given, becomes `Content-Disposition: attachment`.
@@ -83,5 +84,5 @@ struct ListEnvelope<T: Encodable & Sendable>: Encodable, Sendable {
 /// `{code, msg}`.
 struct MessageEnvelope: Encodable, Sendable {
     let code: Int
-    let msg: String
+    let msg: LocalizedMessage
 }

@@ -25,7 +25,7 @@ public struct PageRequest: Sendable, Hashable {
             guard sortable.contains(field) else {
                 throw OMCError.invalid("sortField", sortable.isEmpty
                     ? "this list cannot be sorted"
-                    : "must be one of " + sortable.joined(separator: ", "))
+                    : "must be one of \(sortable.joined(separator: ", "))")
             }
             sortField = field
         } else {

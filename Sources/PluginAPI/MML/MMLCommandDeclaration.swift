@@ -15,8 +15,8 @@ public struct MMLCommandDeclaration: Sendable {
     public let privilege: Permission
     /// Its risk; high-risk commands need explicit confirmation.
     public let risk: MMLRisk
-    /// One or two sentences for `LST CMD`.
-    public let help: String
+    /// One or two sentences for `LST CMD`, shown in the caller's language.
+    public let help: LocalizedMessage
     /// The code that answers.
     public let handler: MMLHandler
 

@@ -21,10 +21,10 @@ public struct MMLParameter: Sendable, Hashable {
     /// Whether the command is refused without it.
     public let required: Bool
     /// One sentence for `LST CMD` and the help.
-    public let help: String
+    public let help: LocalizedMessage
 
     /// A parameter.
-    public init(name: String, kind: Kind, required: Bool, help: String) {
+    public init(name: String, kind: Kind, required: Bool, help: LocalizedMessage) {
         self.name = name.uppercased()
         self.kind = kind
         self.required = required
@@ -32,37 +32,37 @@ public struct MMLParameter: Sendable, Hashable {
     }
 
     /// Decimal digits, exactly `length` of them.
-    public static func digits(_ name: String, length: Int, required: Bool = false, help: String) -> MMLParameter {
+    public static func digits(_ name: String, length: Int, required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .digits(length...length), required: required, help: help)
     }
 
     /// Decimal digits, between `lengths.lowerBound` and `lengths.upperBound` of them.
-    public static func digits(_ name: String, lengths: ClosedRange<Int>, required: Bool = false, help: String) -> MMLParameter {
+    public static func digits(_ name: String, lengths: ClosedRange<Int>, required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .digits(lengths), required: required, help: help)
     }
 
     /// Hexadecimal digits, exactly `length` of them.
-    public static func hex(_ name: String, length: Int, required: Bool = false, help: String) -> MMLParameter {
+    public static func hex(_ name: String, length: Int, required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .hex(length...length), required: required, help: help)
     }
 
     /// An integer within `range`.
-    public static func integer(_ name: String, range: ClosedRange<Int>, required: Bool = false, help: String) -> MMLParameter {
+    public static func integer(_ name: String, range: ClosedRange<Int>, required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .integer(range), required: required, help: help)
     }
 
     /// Free text.
-    public static func text(_ name: String, maxLength: Int = 256, required: Bool = false, help: String) -> MMLParameter {
+    public static func text(_ name: String, maxLength: Int = 256, required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .text(maxLength: maxLength), required: required, help: help)
     }
 
     /// One of `values`.
-    public static func enumeration(_ name: String, _ values: [String], required: Bool = false, help: String) -> MMLParameter {
+    public static func enumeration(_ name: String, _ values: [String], required: Bool = false, help: LocalizedMessage) -> MMLParameter {
         MMLParameter(name: name, kind: .enumeration(values), required: required, help: help)
     }
 
     /// The rule `value` breaks, or `nil` when it is valid.
-    public func violation(of value: String) -> String? {
+    public func violation(of value: String) -> LocalizedMessage? {
         switch kind {
         case .digits(let lengths):
             let valid = lengths.contains(value.utf8.count) && value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -78,22 +78,22 @@ public struct MMLParameter: Sendable, Hashable {
         case .text(let maxLength):
             return value.count <= maxLength ? nil : "must be at most \(maxLength) characters"
         case .enumeration(let values):
-            return values.contains { $0.caseInsensitiveEquals(value) } ? nil : "must be one of " + values.joined(separator: ", ")
+            return values.contains { $0.caseInsensitiveEquals(value) } ? nil : "must be one of \(values.joined(separator: ", "))"
         }
     }
 
     /// The rule in words, for help texts (`"15 decimal digits"`).
-    public var ruleDescription: String {
+    public var ruleDescription: LocalizedMessage {
         switch kind {
         case .digits(let lengths): "\(Self.describe(lengths)) decimal digits"
         case .hex(let lengths): "\(Self.describe(lengths)) hexadecimal digits"
         case .integer(let range): "integer \(range.lowerBound)..\(range.upperBound)"
         case .text(let maxLength): "text, at most \(maxLength) characters"
-        case .enumeration(let values): values.joined(separator: "|")
+        case .enumeration(let values): .verbatim(values.joined(separator: "|"))
         }
     }
 
-    private static func describe(_ lengths: ClosedRange<Int>) -> String {
+    private static func describe(_ lengths: ClosedRange<Int>) -> LocalizedMessage {
         lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
     }
 }

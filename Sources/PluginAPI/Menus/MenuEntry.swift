@@ -14,7 +14,8 @@ public struct MenuEntry: Sendable, Hashable {
     public let path: String
     /// The web client's component: `BasicLayout` for directories, `system/user/index` for pages.
     public let component: String
-    /// The title shown.
+    /// The title shown, in English; it is also its message id, so the plugin's catalog
+    /// (``PluginRegistrar/messages(_:)``) translates it and the web client gets it in the caller's language.
     public let title: String
     /// The icon's name (`icon-pcduan`).
     public let icon: String

@@ -31,6 +31,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var menus: [MenuEntry] = []
     /// Tables whose rows are never updated once written (``appendOnly(_:)``).
     public private(set) var appendOnlyTables: [String] = []
+    /// Translations of the plugin's messages (``messages(_:)``).
+    public private(set) var translations: [MessageTranslations] = []
     /// Declaration mistakes found so far.
     public private(set) var problems: [String] = []
 
@@ -67,7 +69,7 @@ public struct PluginRegistrar: Sendable {
     /// Declares an MML command, `"DSP AUTHDAT"` or a bare `"DATE"`. NE-type plugins' commands apply to
     /// their own NE type; a feature plugin names the NE type (`"OMC"` for the OMC itself).
     public mutating func mml(_ name: String, neType: String? = nil, parameters: [MMLParameter] = [],
-                             privilege: Permission, risk: MMLRisk, help: String, handler: @escaping MMLHandler) {
+                             privilege: Permission, risk: MMLRisk, help: LocalizedMessage, handler: @escaping MMLHandler) {
         let words = name.uppercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let isWord = { (word: String) in !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
         guard (1...2).contains(words.count), words.allSatisfy(isWord) else {
@@ -191,6 +193,18 @@ public struct PluginRegistrar: Sendable {
             problems.append("secret field '\(name)': must be letters, digits, _ and -")
         }
         secretFields.append(contentsOf: names)
+    }
+
+    /// Registers translations of the plugin's caller-visible texts: its errors (``OMCError``), MML
+    /// help texts and menu titles, keyed by the English text exactly as the code writes it, with
+    /// `{0}`, `{1}`… for interpolated values (see ``LocalizedMessage``). A translation must keep every
+    /// placeholder of its id. English needs no catalog: the ids are English.
+    public mutating func messages(_ translations: MessageTranslations) {
+        for (id, text) in translations.entries where MessageTranslations.placeholders(id) != MessageTranslations.placeholders(text) {
+            problems.append("\(translations.language.rawValue) message '\(id)': the translation '\(text)' must keep the placeholders "
+                + MessageTranslations.placeholders(id).sorted().map { "{\($0)}" }.joined(separator: " "))
+        }
+        self.translations.append(translations)
     }
 
     /// Adds a receiver of operation-log entries.

@@ -18,6 +18,8 @@ struct GadgetPlugin: OMCPlugin {
                                        alarms: [AlarmDefinition(code: "G001", name: "Gadget down", severity: .critical, repairAdvice: "Restart it")],
                                        traceableInterfaces: ["N8"]))
         plugin.migration("v1_gadget", sql: "CREATE TABLE gadget_state (id TEXT PRIMARY KEY, mode TEXT NOT NULL)")
+        plugin.messages(MessageTranslations(.chinese, ["Display a gadget.": "显示一个小部件。", "gadget id": "小部件 ID",
+                                                        "gadget {0} does not exist": "小部件 {0} 不存在"]))
         plugin.mml("DSP GADGET", parameters: [.digits("ID", lengths: 1...5, required: true, help: "gadget id")],
                    privilege: "gadget:item:query", risk: .readOnly, help: "Display a gadget.") { invocation, context in
             let id = invocation.string("ID") ?? ""
