@@ -142,6 +142,23 @@ import Testing
         #expect(pushed.json == ["code": 1, "msg": "success", "data": "sw/patch.bin"])
         let stored = simulator.folder.appendingPathComponent("AMF-001/sw/patch.bin")
         #expect(FileManager.default.contents(atPath: stored.path) == content)
+        #expect(pushed.headers["X-Operation-Id"] != nil, "the synchronous push records its operation")
+
+        // Asked asynchronously, the push answers 202 and its operation counts the bytes sent.
+        let accepted = try await host.send(.post, "/ne/action/pushFile", json: ["uploadPath": "sw/patch.bin", "neType": "AMF", "neId": "001"],
+                                           headers: ["Prefer": "respond-async"])
+        #expect(accepted.status == 202, "\(accepted.text)")
+        let id = try #require(accepted.data?["operationId"]?.stringValue)
+        var operation = JSONValue.null
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            operation = await host.send(.get, "/monitor/operation/\(id)").data ?? .null
+            if operation["state"]?.stringValue != "running" { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(operation["state"]?.stringValue == "succeeded" && operation["result"]?.stringValue == "sw/patch.bin", "\(operation)")
+        #expect(operation["kind"]?.stringValue == "ne.file.push")
+        #expect(operation["done"]?.intValue == 300_000 && operation["total"]?.intValue == 300_000, "\(operation)")
 
         let refusals: [(String, Int, String)] = [
             ("../plugins.yaml", 400, "uploadPath: must be a relative path inside the upload folder, without '..', empty or control characters"),

@@ -19,6 +19,8 @@ extension SecurityTestSuite {
             "POST /system/user/token", "DELETE /system/user/token/{tokenId}",
             "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/mml",
             "POST /api/rest/opeartionManagement/v1/elementType/{neType}/objectType/MML",
+            // Everyone cancels their own long operations; another's needs monitor:operation:cancel.
+            "PUT /monitor/operation/cancel/{operationId}",
         ]
 
         static func mountedRoutes() throws -> [(method: String, path: String, permission: String, owner: String, summary: String)] {

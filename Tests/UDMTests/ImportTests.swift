@@ -37,6 +37,32 @@ import Testing
         await harness.stop()
     }
 
+    /// With `Prefer: respond-async` the import outlives its request, and so its upload, which the
+    /// host removes when the answer is sent: the plugin keeps its own copy. Two parts reach the NE.
+    @Test func anImportAskedAsynchronouslyOutlivesItsRequest() async throws {
+        let harness = try await UDMHarness()
+        let host = harness.host
+        var csv = "imsi,msisdn,ambr,nssai,smData\n"
+        for index in 0..<12_000 { csv += "46003000\(String(format: "%07d", index)),8613900\(String(format: "%06d", index)),def_ambr,def_nssai,internet\n" }
+        let accepted = await host.send(.post, "/ne/udm/sub/import", multipart: [
+            .field("neId", "001"), MultipartPart(name: "file", fileName: "subscribers.csv", contentType: "text/csv", content: Array(csv.utf8)),
+        ], headers: ["Prefer": "respond-async"])
+        #expect(accepted.status == 202, "\(accepted.text)")
+        let id = try #require(accepted.data?["operationId"]?.stringValue)
+        var operation = JSONValue.null
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            operation = await host.send(.get, "/monitor/operation/\(id)").data ?? .null
+            if operation["state"]?.stringValue != "running" { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(operation["state"]?.stringValue == "succeeded" && operation["result"]?.intValue == 12_000, "\(operation)")
+        #expect(operation["kind"]?.stringValue == "udm.sub.import")
+        #expect(try await harness.neRecords("sub").count == 12_000)
+        #expect(await host.send(.get, "/ne/udm/sub/list?neId=001").json?["total"]?.intValue == 12_000)
+        await harness.stop()
+    }
+
     @Test func badFilesAreRefusedWholeAndNameTheirProblems() async throws {
         let harness = try await UDMHarness()
         let host = harness.host

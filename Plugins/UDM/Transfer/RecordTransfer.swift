@@ -53,7 +53,7 @@ struct RecordTransfer: Sendable {
         let (caller, requestID) = (request.caller, request.requestID)
         return .stream(contentType: format.contentType, fileName: fileName) { writer in
             try await context.operations.run("udm.\(schema.resource).export", title: "Export \(schema.noun) of UDM/\(neID) as \(format.rawValue)",
-                                               for: caller, requestID: requestID) { tracker in
+                                             for: caller, requestID: requestID) { tracker in
                 try await writer.write(Array(format.line(schema.names).utf8))
                 var after = ""
                 var done = 0

@@ -82,8 +82,8 @@ public final class LongOperation: Sendable {
     /// Ends the operation after its work threw `error`: cancelled when an operator asked for it,
     /// failed otherwise. Does nothing when it has ended already.
     public func fail(after error: any Error) {
-        let message = (error as? OMCError)?.message ?? "\(error)"
-        finish(isCancelled ? .cancelled : .failed, result: nil, message: message)
+        // An OMCError describes itself by its message, in words for an operator.
+        finish(isCancelled ? .cancelled : .failed, result: nil, message: String(describing: error))
     }
 
     /// What the operation looks like now, its rate computed for this instant.
