@@ -43,33 +43,33 @@ extension SecurityTestSuite {
         }
 
         @Test func noRouteOfAnyPluginAnswersWithoutASessionOrToAViewersWrite() async throws {
-            let host = try await SecurityHost.start(["registrationEnabled": "true"])
-            _ = try await host.admin()
-            let viewer = try await host.registered("viewer1")
-            let routes = try Self.mountedRoutes()
-            #expect(routes.count > 25)
-            #expect(Set(routes.map(\.owner)).isSuperset(of: ["security", "ne", "omc"]))
-            for route in routes {
-                let key = "\(route.method) \(route.path)"
-                let path = route.path.replacingOccurrences(of: #"\{[A-Za-z0-9_]+\}"#, with: "1", options: .regularExpression)
-                let method = try #require(HTTPMethod(rawValue: route.method))
-                if Self.publicRoutes.contains(key) {
-                    #expect(route.permission == "open", "\(key) is public but declares \(route.permission)")
-                    continue
-                }
-                #expect(route.permission != "open", "\(key) answers without a session")
-                let anonymous = await host.send(method, path, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
-                #expect(anonymous.status == 401, "\(key) answered \(anonymous.status) without a session")
-                let forged = await host.send(method, path, headers: ["Authorization": "Bearer x.y.z"])
-                #expect(forged.status == 401, "\(key) answered \(forged.status) to a forged token")
-                if route.method != "GET", !Self.ownWrites.contains(key), key != "POST /logout" {
-                    #expect(Permission.isWellFormed(route.permission), "\(key) is a write without a permission")
-                    let write = await host.send(method, path, headers: viewer.merging(["Content-Type": "application/json"]) { a, _ in a },
-                                                body: Array("{}".utf8))
-                    #expect(write.status == 403, "\(key) answered \(write.status) to a viewer")
+            try await SecurityHost.start(["registrationEnabled": "true"]).use { host async throws in
+                _ = try await host.admin()
+                let viewer = try await host.registered("viewer1")
+                let routes = try Self.mountedRoutes()
+                #expect(routes.count > 25)
+                #expect(Set(routes.map(\.owner)).isSuperset(of: ["security", "ne", "omc"]))
+                for route in routes {
+                    let key = "\(route.method) \(route.path)"
+                    let path = route.path.replacingOccurrences(of: #"\{[A-Za-z0-9_]+\}"#, with: "1", options: .regularExpression)
+                    let method = try #require(HTTPMethod(rawValue: route.method))
+                    if Self.publicRoutes.contains(key) {
+                        #expect(route.permission == "open", "\(key) is public but declares \(route.permission)")
+                        continue
+                    }
+                    #expect(route.permission != "open", "\(key) answers without a session")
+                    let anonymous = await host.send(method, path, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
+                    #expect(anonymous.status == 401, "\(key) answered \(anonymous.status) without a session")
+                    let forged = await host.send(method, path, headers: ["Authorization": "Bearer x.y.z"])
+                    #expect(forged.status == 401, "\(key) answered \(forged.status) to a forged token")
+                    if route.method != "GET", !Self.ownWrites.contains(key), key != "POST /logout" {
+                        #expect(Permission.isWellFormed(route.permission), "\(key) is a write without a permission")
+                        let write = await host.send(method, path, headers: viewer.merging(["Content-Type": "application/json"]) { a, _ in a },
+                                                    body: Array("{}".utf8))
+                        #expect(write.status == 403, "\(key) answered \(write.status) to a viewer")
+                    }
                 }
             }
-            await host.shutdown()
         }
 
         @Test func theMenuHoldsWhatTheCallerMayUseAndNothingElse() async throws {
@@ -102,28 +102,28 @@ extension SecurityTestSuite {
         }
 
         @Test func injectionStringsInListFiltersChangeNothing() async throws {
-            let host = try await SecurityHost.start()
-            let admin = try await host.admin()
-            let attacks = ["' OR '1'='1", "%", "_", "\\", "admin' --", "\"; DROP TABLE security_user; --", "1) OR (1=1", "%' OR 1=1 --"]
-            let lists = ["/monitor/logininfor/list": ["ipaddr", "userName"], "/monitor/operlog/list": ["title", "operName"],
-                         "/monitor/online/list": ["userName", "ipaddr"]]
-            let usersBefore = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
-            for (list, fields) in lists {
-                for field in fields {
-                    for attack in attacks {
-                        let encoded = attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                        let answer = await host.send(.get, "\(list)?\(field)=\(encoded)", headers: admin)
-                        #expect(answer.code == 200, "\(list) \(field)=\(attack): \(answer.text)")
-                        #expect(answer.json?["total"]?.intValue == 0, "\(list) \(field)=\(attack) matched \(answer.json?["total"]?.intValue ?? -1)")
+            try await SecurityHost.start().use { host async throws in
+                let admin = try await host.admin()
+                let attacks = ["' OR '1'='1", "%", "_", "\\", "admin' --", "\"; DROP TABLE security_user; --", "1) OR (1=1", "%' OR 1=1 --"]
+                let lists = ["/monitor/logininfor/list": ["ipaddr", "userName"], "/monitor/operlog/list": ["title", "operName"],
+                             "/monitor/online/list": ["userName", "ipaddr"]]
+                let usersBefore = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
+                for (list, fields) in lists {
+                    for field in fields {
+                        for attack in attacks {
+                            let encoded = attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                            let answer = await host.send(.get, "\(list)?\(field)=\(encoded)", headers: admin)
+                            #expect(answer.code == 200, "\(list) \(field)=\(attack): \(answer.text)")
+                            #expect(answer.json?["total"]?.intValue == 0, "\(list) \(field)=\(attack) matched \(answer.json?["total"]?.intValue ?? -1)")
+                        }
                     }
                 }
+                let usersAfter = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
+                #expect(usersBefore == usersAfter)
+                #expect(await host.send(.get, "/monitor/logininfor/list?userName=dmi", headers: admin).json?["total"]?.intValue == 2,
+                        "a plain substring still matches")
+                #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
             }
-            let usersAfter = try await host.database.read { db in try db.first("SELECT count(*) AS n FROM security_user")?.int("n") }
-            #expect(usersBefore == usersAfter)
-            #expect(await host.send(.get, "/monitor/logininfor/list?userName=dmi", headers: admin).json?["total"]?.intValue == 2,
-                    "a plain substring still matches")
-            #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
-            await host.shutdown()
         }
     }
 }

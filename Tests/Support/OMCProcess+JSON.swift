@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PluginAPI
+public import PluginAPI
 
 extension OMCProcess {
     /// Sends `json` (when given) to `path` and returns the answer as JSON (`.null` when it is not JSON).

@@ -48,7 +48,7 @@ struct BatchJournal: Sendable {
     /// Runs steps 2 to 4 for `batch` and returns the number of records changed in the OMC's copy.
     func run(_ batch: Batch, store: RecordStore, client: ProvisioningClient, context: PluginContext) async throws -> Int {
         let schema = store.schema
-        let now = ISO8601DateFormatter().string(from: context.clock.now())
+        let now = DocumentTime.formatISO8601(context.clock.now())
         try await context.database.write { db in
             try db.execute("""
                 INSERT INTO udm_batch (id, ne_id, resource, operation, file, total, created_at, operator_name, operator_department, operator_address)

@@ -22,7 +22,7 @@ final class BatchProgress: Sendable {
     /// Records a new batch.
     func begin(id: String, neID: String, resource: String, operation: String, startedAt: Date) {
         let entry = Entry(id: id, neId: neID, resource: resource, operation: operation, phase: "checking",
-                          done: 0, total: 0, startedAt: ISO8601DateFormatter().string(from: startedAt))
+                          done: 0, total: 0, startedAt: DocumentTime.formatISO8601(startedAt))
         entries.withLock { $0[id] = entry }
     }
 

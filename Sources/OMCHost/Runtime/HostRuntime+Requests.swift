@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+package import PluginAPI
 
 extension HostRuntime {
     /// Bodies of audited requests up to this size are read before the handler runs, so the
@@ -14,11 +14,17 @@ extension HostRuntime {
         var response: OMCResponse
         var instruments = metrics.unmatched
         var caller: Caller?
-        switch assembly.routes.lookup(HTTPMethod(rawValue: incoming.method), path: incoming.path) {
+        // HEAD is answered by the GET route; OPTIONS by the route table alone, before any identity check,
+        // since browsers send their CORS preflight without credentials.
+        let isHead = incoming.method == "HEAD"
+        switch assembly.routes.lookup(isHead ? .get : HTTPMethod(rawValue: incoming.method), path: incoming.path) {
         case .notFound:
             response = .failure(notFoundError(incoming))
+        case .methodNotAllowed(let allowed) where incoming.method == "OPTIONS":
+            response = OMCResponse(status: 204, body: .empty)
+            response.headers.set("Allow", Self.allowHeader(allowed))
         case .methodNotAllowed(let allowed):
-            let methods = allowed.map(\.rawValue).joined(separator: ", ")
+            let methods = Self.allowHeader(allowed)
             response = .failure(OMCError(.methodNotAllowed, "\(incoming.method) is not allowed on \(incoming.path); it answers \(methods)"))
             response.headers.set("Allow", methods)
         case .found(let route, let index, let parameters):
@@ -26,11 +32,13 @@ extension HostRuntime {
             (response, caller) = await serve(route, parameters: parameters, incoming: incoming, requestID: requestID, started: started)
         }
         response = encoded(response, requestID: requestID)
+        if isHead { response = Self.withoutBody(response) }
+        if let cors = settings.cors { cors.apply(to: &response, request: incoming) }
         response.headers.set("X-Request-Id", requestID)
         let elapsed = ContinuousClock.now - started
         instruments.record(status: response.status, duration: elapsed)
         let level: PluginLogger.Level = response.status >= 500 ? .error
-            : (response.status >= 400 || incoming.method != "GET") ? .info : .debug
+            : (response.status >= 400 || !["GET", "HEAD", "OPTIONS"].contains(incoming.method)) ? .info : .debug
         if level >= logSink.level {
             logger.log(level, "\(incoming.method) \(incoming.path) \(response.status)", [
                 "request-id": requestID, "duration-ms": String(format: "%.2f", Self.milliseconds(elapsed)),
@@ -190,6 +198,25 @@ extension HostRuntime {
         if error is CancellationError { return OMCError(.internal, "the request was cancelled") }
         logger.error("unexpected failure in \(owner): \(error)", ["request-id": requestID])
         return OMCError(.internal, "internal error; the OMC log has the details under request id \(requestID)")
+    }
+
+    /// The `Allow` header of a path whose routes answer `methods`: HEAD wherever GET is, and OPTIONS always.
+    static func allowHeader(_ methods: [HTTPMethod]) -> String {
+        var names: [String] = []
+        for method in methods.sorted() {
+            names.append(method.rawValue)
+            if method == .get { names.append("HEAD") }
+        }
+        return (names + ["OPTIONS"]).joined(separator: ", ")
+    }
+
+    /// The GET answer as HEAD sends it: the same status and headers, no body. `Content-Length` says
+    /// what GET would send; a streamed answer is not produced, so its length is not known.
+    static func withoutBody(_ response: OMCResponse) -> OMCResponse {
+        var result = response
+        if case .bytes(let bytes) = response.body { result.headers.set("Content-Length", String(bytes.count)) }
+        result.body = .empty
+        return result
     }
 
     static func omcError(_ error: any Error) -> OMCError {
