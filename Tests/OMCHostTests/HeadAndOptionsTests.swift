@@ -37,6 +37,14 @@ import Testing
         #expect(head.headers["content-length"] == String(get.body.utf8.count))
         #expect(head.headers["x-content-type-options"] == "nosniff")
 
+        // A streamed answer is produced and counted, so HEAD knows its length too.
+        let export = try await call(server, .GET, "/inventory/export", headers: Self.admin)
+        let exportHead = try await call(server, .HEAD, "/inventory/export", headers: Self.admin)
+        #expect(export.status == 200 && export.body.contains("sfp-10g"))
+        #expect(exportHead.status == 200 && exportHead.body.isEmpty)
+        #expect(exportHead.headers["content-length"] == String(export.body.utf8.count))
+        #expect(exportHead.headers["content-disposition"] == export.headers["content-disposition"])
+
         // HEAD goes through the same identity check as GET: refused without a session, no body either.
         let anonymous = try await call(server, .HEAD, "/inventory/items")
         #expect(anonymous.status == 401 && anonymous.body.isEmpty)

@@ -32,7 +32,7 @@ extension HostRuntime {
             (response, caller) = await serve(route, parameters: parameters, incoming: incoming, requestID: requestID, started: started)
         }
         response = encoded(response, requestID: requestID)
-        if isHead { response = Self.withoutBody(response) }
+        if isHead { response = await Self.withoutBody(response) }
         if let cors = settings.cors { cors.apply(to: &response, request: incoming) }
         response.headers.set("X-Request-Id", requestID)
         let elapsed = ContinuousClock.now - started
@@ -210,11 +210,21 @@ extension HostRuntime {
         return (names + ["OPTIONS"]).joined(separator: ", ")
     }
 
-    /// The GET answer as HEAD sends it: the same status and headers, no body. `Content-Length` says
-    /// what GET would send; a streamed answer is not produced, so its length is not known.
-    static func withoutBody(_ response: OMCResponse) -> OMCResponse {
+    /// The GET answer as HEAD sends it: the same status and headers, `Content-Length` of what GET
+    /// would send, no body. A streamed answer is produced and counted, not sent, so that its length
+    /// is known and the producer's own clean-up (a download's temporary file) still runs.
+    static func withoutBody(_ response: OMCResponse) async -> OMCResponse {
         var result = response
-        if case .bytes(let bytes) = response.body { result.headers.set("Content-Length", String(bytes.count)) }
+        switch response.body {
+        case .bytes(let bytes):
+            result.headers.set("Content-Length", String(bytes.count))
+        case .stream(let produce):
+            let counter = ByteCounter()
+            try? await produce(counter)
+            result.headers.set("Content-Length", String(counter.count))
+        case .empty, .json:
+            break
+        }
         result.body = .empty
         return result
     }
@@ -281,5 +291,14 @@ extension HostRuntime {
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
+
+/// Counts the bytes of a streamed answer that HEAD produces but does not send.
+private final class ByteCounter: ResponseBodyWriter {
+    private(set) var count = 0
+
+    func write(_ bytes: [UInt8]) async throws {
+        count += bytes.count
     }
 }
