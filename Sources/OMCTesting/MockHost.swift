@@ -36,6 +36,7 @@ public final class MockHost: Sendable {
 
     /// Starts a host with `plugins`, hands it to `body`, and shuts it down when `body` returns or
     /// throws; `body`'s result or error is passed on. Arguments as for ``start(_:configuration:clock:)``.
+    @discardableResult
     public static func run<Value>(_ plugins: [any OMCPlugin.Type], configuration: String? = nil, clock: ManualClock = ManualClock(),
                                    isolation: isolated (any Actor)? = #isolation,
                                    _ body: (MockHost) async throws -> Value) async throws -> Value {
@@ -44,6 +45,7 @@ public final class MockHost: Sendable {
 
     /// Hands this host to `body` and shuts it down when `body` returns or throws, for hosts a test's
     /// own factory starts: `try await SecurityHost.start().use { host in … }`.
+    @discardableResult
     public func use<Value>(isolation: isolated (any Actor)? = #isolation, _ body: (MockHost) async throws -> Value) async throws -> Value {
         do {
             let result = try await body(self)

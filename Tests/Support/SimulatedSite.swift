@@ -57,6 +57,7 @@ public final class SimulatedSite {
 
     /// Starts a site as ``start(plugins:configuration:generate:simulatorArguments:clock:login:)`` does, hands it to
     /// `body`, and stops it when `body` returns or throws; `body`'s result or error is passed on.
+    @discardableResult
     public static func run<Value>(plugins: [any OMCPlugin.Type], configuration: String? = nil, generate: String,
                                   simulatorArguments: [String] = [], clock: ManualClock = ManualClock(),
                                   login: (MockHost) async throws -> [String: String] = { _ in [:] },
