@@ -6,9 +6,14 @@ import PackageDescription
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
 let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF"]
 
+/// Swift 6 with the upcoming features Hummingbird's own package enables: `any` spelled out, members
+/// visible only from modules a file imports itself, and imports internal unless written `public import`
+/// (so PluginAPI re-exports nothing of its own dependencies).
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -134,7 +139,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI"], swiftSettings: strictSettings),
+        // The complete example of docs/PLUGIN_GUIDE.md §8: built and tested with the suite, never bundled.
+        .target(name: "Notes", dependencies: ["PluginAPI"], path: "Examples/Notes", swiftSettings: strictSettings),
+        .testTarget(name: "NotesTests", dependencies: ["Notes", "OMCTesting", "PluginAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "PluginAPITests", dependencies: ["PluginAPI", "OMCTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "OMCHostTests",
             dependencies: [
@@ -144,6 +152,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -155,7 +164,7 @@ let package = Package(
         ),
         .target(
             name: "OMCTestSupport",
-            dependencies: ["PluginAPI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PluginAPI", "OMCTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/Support",
             swiftSettings: strictSettings
         ),

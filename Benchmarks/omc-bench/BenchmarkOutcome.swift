@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of the summary: what was measured against which target.
 struct BenchmarkOutcome: Sendable {
     enum Verdict: Sendable {

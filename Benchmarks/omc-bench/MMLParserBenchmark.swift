@@ -1,4 +1,5 @@
 import OMCHost
+import PluginAPI
 
 /// Parses a mix of realistic MML commands on the calling thread for a fixed time and reports the rate.
 struct MMLParserBenchmark {

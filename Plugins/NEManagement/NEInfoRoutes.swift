@@ -45,7 +45,7 @@ enum NEInfoRoutes {
         try NEInfoRules.checkText(body.province, field: "province", max: 32, required: false)
         try NEInfoRules.checkText(body.vendorName, field: "vendorName", max: 64, required: false)
         try NEInfoRules.checkText(body.dn, field: "dn", max: 128, required: false)
-        let now = Timestamp.format(context.clock.now())
+        let now = DocumentTime.format(context.clock.now())
         let row = try await context.database.write { db -> DatabaseRow? in
             if try NERegistry.find(type: type, id: body.neId, in: db) != nil {
                 throw OMCError(.conflict, "NE \(type)/\(body.neId) is already registered")
@@ -72,7 +72,7 @@ enum NEInfoRoutes {
         if let name = body.neName { try NEInfoRules.checkText(name, field: "neName", max: 64, required: true) }
         if let ip = body.ip { try NEInfoRules.checkAddress(ip) }
         if let port = body.port { try NEInfoRules.checkPort(port.value) }
-        let now = Timestamp.format(context.clock.now())
+        let now = DocumentTime.format(context.clock.now())
         let row = try await context.database.write { db -> DatabaseRow? in
             guard let existing = try NERegistry.find(type: type, id: id, in: db) else {
                 throw OMCError.notFound("NE \(type)/\(id) is not registered")
@@ -110,26 +110,15 @@ enum NEInfoRoutes {
 
     static func list(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let page = try PageRequest(query: request.query, sortable: ["neType", "neId", "neName", "state"])
-        let column = ["neType": "ne_type", "neId": "ne_id", "neName": "ne_name", "state": "state"][page.sortField ?? "neType"] ?? "ne_type"
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        if let type = request.query["neType"] { conditions.append("ne_type = ?"); arguments.append(.text(type.uppercased())) }
-        if let state = request.query["state"] { conditions.append("state = ?"); arguments.append(.text(state)) }
-        if let name = request.query["neName"] { conditions.append("ne_name LIKE ? ESCAPE '\\'"); arguments.append(.text("%" + escapeLike(name) + "%")) }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let order = "\(column) \(page.descending ? "DESC" : "ASC"), ne_type, ne_id"
-        let filterArguments = arguments
-        let (rows, total) = try await context.database.read { db in
-            let total = try db.first("SELECT COUNT(*) AS n FROM ne_info \(filter)", filterArguments)?.int("n") ?? 0
-            let rows = try db.query("SELECT \(NERegistry.columns) FROM ne_info \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                    filterArguments + [.int(page.pageSize), .int(page.offset)])
-            return (rows.map(NEInfo.init), total)
+        var query = SQLListQuery(page: page)
+        query.equals("ne_type", request.query["neType"].map { .text($0.uppercased()) })
+        query.equals("state", request.query["state"].map(SQLValue.text))
+        query.contains("ne_name", request.query["neName"])
+        query.order(by: ["neType": "ne_type", "neId": "ne_id", "neName": "ne_name", "state": "state"], default: "ne_type", then: "ne_type, ne_id")
+        let (rows, total) = try await context.database.read { [query] db in
+            let found = try query.fetch(select: "SELECT \(NERegistry.columns) FROM ne_info", from: "ne_info", in: db)
+            return (found.rows.map(NEInfo.init), found.total)
         }
         return .list(rows: rows, total: total)
-    }
-
-    /// `%`, `_` and `\` in a filter match themselves.
-    static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }

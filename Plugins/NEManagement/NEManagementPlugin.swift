@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// NE management: the registry of network elements, their system state (one, all, and the OMC's
 /// own), the OMC's time, background polling that publishes ``NEStateChanged``, and pushing files to

@@ -52,7 +52,7 @@ enum NERegistry {
         try db.execute("""
             UPDATE ne_info SET state = ?, state_reason = ?, state_changed_at = ?
             WHERE ne_type = ? AND ne_id = ? AND state <> ?
-            """, [.text(state), .text(reason), .text(Timestamp.format(time)), .text(element.neType), .text(element.neID), .text(state)])
+            """, [.text(state), .text(reason), .text(DocumentTime.format(time)), .text(element.neType), .text(element.neID), .text(state)])
         return db.changedRowCount == 1
     }
 
@@ -65,16 +65,5 @@ enum NERegistry {
         func elements(type: String?, _ context: PluginContext) async throws -> [NetworkElement] {
             try await context.database.read { db in try NERegistry.all(type: type, in: db) }
         }
-    }
-}
-
-/// Times as the API document writes them (`2023-03-29 15:52:09`), in the OMC's time zone.
-enum Timestamp {
-    static func format(_ date: Date, timeZone: TimeZone = .current) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
     }
 }

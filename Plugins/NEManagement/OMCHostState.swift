@@ -21,7 +21,7 @@ enum OMCHostState {
             "version": .string(context.host.version),
             "ipAddr": .array(addresses().map(JSONValue.string)),
             "expiryDate": "-",
-            "startTime": .string(Timestamp.format(context.host.startedAt)),
+            "startTime": .string(DocumentTime.format(context.host.startedAt)),
             "hardwareInfo": ["cpus": .number(Double(cpus)), "memory": .number(Double(total))],
             "cpuUsage": ["nfCpuUsage": .number(Double(usage.nf)), "sysCpuUsage": .number(Double(usage.sys))],
             "memUsage": ["totalMem": .number(Double(total)),

@@ -45,7 +45,7 @@ enum SystemStateRoutes {
             let now = context.clock.now()
             let zone = TimeZone.current
             return .success([
-                "time": .string(Timestamp.format(now)), "timestamp": .number((now.timeIntervalSince1970 * 1000).rounded()),
+                "time": .string(DocumentTime.format(now)), "timestamp": .number((now.timeIntervalSince1970 * 1000).rounded()),
                 "timeZone": .string(zone.identifier), "utcOffsetSeconds": .number(Double(zone.secondsFromGMT(for: now))),
             ] as JSONValue)
         }

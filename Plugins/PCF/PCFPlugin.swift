@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// The PCF NE-type plugin: UE policies (the API document's `ueInfo` routes: read, add, modify,
 /// delete, batch add, modify and delete), their import and export as xlsx or csv, PCF MML

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 extension SecurityPlugin {
     /// Loads or creates the signing key, makes the dummy hash unknown names are verified against,

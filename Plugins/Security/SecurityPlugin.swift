@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// Security: login, sessions (signed tokens), rights, audit. It fills the host's identity hooks, so
 /// that with it enabled no route or MML command of any plugin answers without a valid session and

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// Trace: signalling trace tasks that the OMC activates on an NE at their start time and deactivates
 /// at their end time, and packet captures on NEs (any NE's tcpdump, the UPF's pcap commands) with

@@ -134,27 +134,20 @@ enum TraceTaskRoutes {
     /// Filters: `neType`, `neId`, `state`, `traceType`; sorted by `sortField` (id by default).
     static func list(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let page = try PageRequest(query: request.query, sortable: sortColumns.keys.sorted())
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        if let type = request.query["neType"] { conditions.append("ne_type = ?"); arguments.append(.text(type.uppercased())) }
-        if let id = request.query["neId"] { conditions.append("ne_id = ?"); arguments.append(.text(id)) }
+        var query = SQLListQuery(page: page)
+        query.equals("ne_type", request.query["neType"].map { .text($0.uppercased()) })
+        query.equals("ne_id", request.query["neId"].map(SQLValue.text))
         if let state = request.query["state"] {
             guard TraceTaskState(rawValue: state) != nil else {
                 throw OMCError.invalid("state", "must be one of \(TraceTaskState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            conditions.append("state = ?")
-            arguments.append(.text(state))
+            query.equals("state", .text(state))
         }
-        if let type = request.query["traceType"] { conditions.append("trace_type = ?"); arguments.append(.text(type)) }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let column = sortColumns[page.sortField ?? "id"] ?? "id"
-        let order = "\(column) \(page.descending ? "DESC" : "ASC"), id"
-        let filterArguments = arguments
-        let (rows, total) = try await context.database.read { db in
-            let total = try db.first("SELECT COUNT(*) AS n FROM trace_task \(filter)", filterArguments)?.int("n") ?? 0
-            let rows = try db.query("SELECT \(TraceTaskStore.columns) FROM trace_task \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                    filterArguments + [.int(page.pageSize), .int(page.offset)])
-            return (rows.map(TraceTask.init), total)
+        query.equals("trace_type", request.query["traceType"].map(SQLValue.text))
+        query.order(by: sortColumns, default: "id", then: "id")
+        let (rows, total) = try await context.database.read { [query] db in
+            let found = try query.fetch(select: "SELECT \(TraceTaskStore.columns) FROM trace_task", from: "trace_task", in: db)
+            return (found.rows.map(TraceTask.init), found.total)
         }
         return .list(rows: rows, total: total)
     }

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// The UDM NE-type plugin: subscription and authentication data at carrier scale (REST routes of the
 /// API document, MML, streamed import and export, crash-safe batches), UDM configuration sections,

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// The UPF (User Plane Function) NE type. The API document gives the UPF no configuration sections,
 /// alarms or KPIs of its own, only system state (served by the NE management plugin for every type)

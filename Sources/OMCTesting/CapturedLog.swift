@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// A log line the mock host captured.
 public struct CapturedLog: Sendable {

@@ -1,5 +1,5 @@
 import OMCHost
-import PluginAPI
+public import PluginAPI
 
 /// A plugin that fails the conformance check, with every problem found.
 public struct ConformanceFailure: Error, CustomStringConvertible {

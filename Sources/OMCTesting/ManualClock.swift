@@ -1,5 +1,5 @@
-import Foundation
-import PluginAPI
+public import Foundation
+public import PluginAPI
 import Synchronization
 
 /// A clock that moves only when a test says so. Jobs and plugins sleeping on it wake when

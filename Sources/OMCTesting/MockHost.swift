@@ -1,15 +1,19 @@
 import Foundation
 import OMCHost
-import PluginAPI
+public import PluginAPI
 import Synchronization
 
 /// A real OMC host without a network: it loads plugins with their real migrations into an
 /// in-memory database, and hands requests and MML commands straight to the host's pipeline (routing,
 /// identity, validation, operation log, metrics), so plugin authors test exactly what production runs.
 ///
-///     let host = try await MockHost.start([MyPlugin.self])
+///     try await MockHost.run([MyPlugin.self]) { host in
 ///     let response = await host.send(.get, "/my/route")
 ///     #expect(response.code == 200)
+///     }
+///
+/// `run` (and ``use(isolation:_:)`` on a started host) shuts the host down when the closure ends, however
+/// it ends; a host from ``start(_:configuration:clock:)`` must otherwise be shut down by its caller.
 public final class MockHost: Sendable {
     /// The clock the host and its plugins use; advance it to run scheduled jobs.
     public let clock: ManualClock
@@ -21,6 +25,7 @@ public final class MockHost: Sendable {
     let runtime: HostRuntime
     private let recorder: Recorder
     private let jobs: Task<Void, Never>
+    private let stopped = Mutex(false)
 
     private init(clock: ManualClock, runtime: HostRuntime, database: any PluginDatabase, recorder: Recorder) {
         self.clock = clock
@@ -28,6 +33,29 @@ public final class MockHost: Sendable {
         self.database = database
         self.recorder = recorder
         jobs = Task { await runtime.runJobs() }
+    }
+
+    /// Starts a host with `plugins`, hands it to `body`, and shuts it down when `body` returns or
+    /// throws; `body`'s result or error is passed on. Arguments as for ``start(_:configuration:clock:)``.
+    @discardableResult
+    public static func run<Value>(_ plugins: [any OMCPlugin.Type], configuration: String? = nil, clock: ManualClock = ManualClock(),
+                                   isolation: isolated (any Actor)? = #isolation,
+                                   _ body: (MockHost) async throws -> Value) async throws -> Value {
+        try await start(plugins, configuration: configuration, clock: clock).use(body)
+    }
+
+    /// Hands this host to `body` and shuts it down when `body` returns or throws, for hosts a test's
+    /// own factory starts: `try await SecurityHost.start().use { host in … }`.
+    @discardableResult
+    public func use<Value>(isolation: isolated (any Actor)? = #isolation, _ body: (MockHost) async throws -> Value) async throws -> Value {
+        do {
+            let result = try await body(self)
+            await shutdown()
+            return result
+        } catch {
+            await shutdown()
+            throw error
+        }
     }
 
     /// Starts a host with `plugins`. `configuration` is a `plugins.yaml` text; without one, every
@@ -65,8 +93,15 @@ public final class MockHost: Sendable {
         }
     }
 
-    /// Stops the jobs and the plugins (in reverse order) and closes the database.
+    /// Whether ``shutdown()`` has run.
+    public var isShutDown: Bool { stopped.withLock { $0 } }
+
+    /// Stops the jobs and the plugins (in reverse order) and closes the database. Only the first call acts.
     public func shutdown() async {
+        guard stopped.withLock({ wasStopped in
+            defer { wasStopped = true }
+            return !wasStopped
+        }) else { return }
         jobs.cancel()
         await jobs.value
         await runtime.shutdown()

@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+public import PluginAPI
 
 /// What the mock host answered: status, headers and the whole body.
 public struct MockResponse: Sendable {

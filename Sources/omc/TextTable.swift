@@ -1,3 +1,5 @@
+import Foundation
+
 /// Left-aligned columns for terminal listings.
 enum TextTable {
     static func render(headers: [String], rows: [[String]]) -> String {

@@ -18,19 +18,13 @@ import Testing
           - id: smf-fixture
         """
 
-    /// A mock host with the simulator's AMF/001, AMF/002 and SMF/001 registered.
-    func setUp() async throws -> (MockHost, SimulatorProcess) {
-        let simulator = try SimulatorProcess(generate: "AMF:2,SMF:1")
-        let host = try await MockHost.start([NEManagementPlugin.self, AMFFixture.self, SMFFixture.self], configuration: Self.configuration)
-        for key in ["AMF/001", "AMF/002", "SMF/001"] {
-            let parts = key.split(separator: "/").map(String.init)
-            let response = try await host.send(.post, "/api/rest/systemManagement/v1/elementType/\(parts[0].lowercased())/objectType/neInfo", json: [
-                "neType": .string(parts[0]), "neId": .string(parts[1]), "neName": .string("\(parts[0])_\(parts[1])"), "ip": "127.0.0.1",
-                "port": .number(Double(simulator.port(key))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-            ] as JSONValue)
-            #expect(response.code == 200, "\(response.text)")
+    /// The shared simulated site with the simulator's AMF/001, AMF/002 and SMF/001 registered, stopped
+    /// when `body` ends, however it ends.
+    func withSite(_ body: (MockHost, SimulatorProcess) async throws -> Void) async throws {
+        try await SimulatedSite.run(plugins: [NEManagementPlugin.self, AMFFixture.self, SMFFixture.self], configuration: Self.configuration,
+                                    generate: "AMF:2,SMF:1") { site in
+            try await body(site.host, site.simulator)
         }
-        return (host, simulator)
     }
 
     func states(_ host: MockHost, _ type: String = "ALL", query: String = "") async -> [String: JSONValue] {
@@ -43,7 +37,7 @@ import Testing
     }
 
     @Test func readsSystemStateOfOneTypeAndAll() async throws {
-        let (host, simulator) = try await setUp()
+        try await withSite { (host, simulator) async throws in
         let all = await states(host)
         #expect(all.keys.sorted() == ["AMF/001", "AMF/002", "SMF/001"])
         let amf = try #require(all["AMF/001"]?["systemState"])
@@ -56,12 +50,11 @@ import Testing
         #expect(await states(host, "AMF").keys.sorted() == ["AMF/001", "AMF/002"])
         #expect(await host.send(.get, "/api/rest/systemManagement/v1/elementType/amf/objectType/systemState?ne_id=009").msg == "NE AMF/009 is not registered")
         #expect(await host.send(.get, "/api/rest/systemManagement/v1/elementType/pcf/objectType/systemState").status == 404)
-        simulator.stop()
-        await host.shutdown()
+        }
     }
 
     @Test func everyFaultModeGivesAPerNEErrorWithinTheTimeout() async throws {
-        let (host, simulator) = try await setUp()
+        try await withSite { (host, simulator) async throws in
         let cases: [(mode: String, delay: Int?, expected: String)] = [
             ("refuse", nil, "NE AMF/001 (127.0.0.1:\(simulator.port("AMF/001"))) refused the connection"),
             ("delay", 3000, "NE AMF/001 (127.0.0.1:\(simulator.port("AMF/001"))) did not answer within 600 ms"),
@@ -83,12 +76,11 @@ import Testing
             try await simulator.fault("AMF/001", "none")
             #expect(await states(host)["AMF/001"]?["systemState"] != nil, "AMF/001 did not recover after \(mode)")
         }
-        simulator.stop()
-        await host.shutdown()
+        }
     }
 
     @Test func pollingPublishesStateChanges() async throws {
-        let (host, simulator) = try await setUp()
+        try await withSite { (host, simulator) async throws in
         await host.clock.advance(by: 30)
         var changes = host.events(of: NEStateChanged.self)
         #expect(Set(changes.map { "\($0.element.key)=\($0.online)" }) == ["AMF/001=true", "AMF/002=true", "SMF/001=true"])
@@ -103,12 +95,11 @@ import Testing
         await host.clock.advance(by: 30)
         #expect(host.events(of: NEStateChanged.self).count == 5)
         #expect(await host.send(.get, "/ne/list?state=online").json?["total"]?.intValue == 3)
-        simulator.stop()
-        await host.shutdown()
+        }
     }
 
     @Test func forwardsMMLThePluginDoesNotHandleAndAnswersItsOwn() async throws {
-        let (host, simulator) = try await setUp()
+        try await withSite { (host, simulator) async throws in
         let response = try await host.mml(["date", "LST NE", "DSP SESSIONS"], neType: "smf", neID: "001")
         let results = try #require(response.data?.arrayValue)
         #expect(results.map { $0["code"]?.intValue } == [200, 200, 200])
@@ -125,12 +116,11 @@ import Testing
         #expect(slow.data?[0]?["msg"]?.stringValue?.contains("(127.0.0.1:\(simulator.port("SMF/001"))) did not answer within 600 ms") == true,
                 "\(slow.data?[0]?["msg"]?.stringValue ?? "")")
         #expect(host.operations.last?.title == "MML DATE (forwarded to the NE)")
-        simulator.stop()
-        await host.shutdown()
+        }
     }
 
     @Test func pushesUploadedFilesToNEsAndRefusesUnsafePaths() async throws {
-        let (host, simulator) = try await setUp()
+        try await withSite { (host, simulator) async throws in
         let uploads = URL(fileURLWithPath: host.dataDirectory).appendingPathComponent("upload/sw")
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
         let content = Data((0..<300_000).map { UInt8($0 % 251) })
@@ -175,12 +165,11 @@ import Testing
         try await simulator.fault("AMF/001", "refuse")
         let refused = try await host.send(.post, "/ne/action/pushFile", json: ["uploadPath": "sw/patch.bin", "neType": "AMF", "neId": "001"])
         #expect(refused.status == 502 && refused.msg?.hasSuffix("refused the connection") == true)
-        simulator.stop()
-        await host.shutdown()
+        }
     }
 
     @Test func reportsTheOMCsOwnStateAndTime() async throws {
-        let host = try await MockHost.start([NEManagementPlugin.self])
+        try await MockHost.run([NEManagementPlugin.self]) { host async throws in
         let state = try #require(await states(host, "omc")["OMC/001"]?["systemState"])
         #expect(state["dbInfo"]?.stringValue?.hasPrefix("SQLite 3.") == true)
         #expect(state["hostName"]?.stringValue?.isEmpty == false)
@@ -199,6 +188,6 @@ import Testing
         #expect(state["diskSpace"]?["partitionInfo"]?[0]?["total"]?.numberValue ?? 0 > 0)
         let time = await host.send(.get, "/api/rest/systemManagement/v1/elementType/OMC/objectType/time")
         #expect(time.data?["timestamp"]?.numberValue == 1_800_000_000_000)
-        await host.shutdown()
+        }
     }
 }

@@ -17,86 +17,86 @@ import FoundationNetworking
     }
 
     @Test func uploadsTextFieldsAndTwoFiles() async throws {
-        let host = try await host()
-        let sheet: [UInt8] = Array("PK\u{3}\u{4} not really a workbook\r\n--almost-a-boundary\r\n".utf8)
-        let avatar: [UInt8] = (0..<3000).map { UInt8($0 % 251) }
-        let response = await host.send(.post, "/exchange/upload", multipart: [
-            .field("neId", "001"),
-            .field("comment", "Zürich 北京"),
-            MultipartPart(name: "file", fileName: "users.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: sheet),
-            MultipartPart(name: "avatarfile", fileName: "me.png", contentType: "image/png", content: avatar),
-        ])
-        #expect(response.status == 200)
-        #expect(response.data?["fields"] == .object(["neId": .string("001"), "comment": .string("Zürich 北京")]))
-        let files = try #require(response.data?["files"]?.arrayValue)
-        #expect(files.count == 2)
-        #expect(files[0]["fieldName"]?.stringValue == "file")
-        #expect(files[0]["fileName"]?.stringValue == "users.xlsx")
-        #expect(files[0]["contentType"]?.stringValue == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        #expect(files[0]["size"]?.intValue == sheet.count)
-        #expect(files[0]["checksum"] == .string(String(ExchangePlugin.checksum(of: sheet))))
-        #expect(files[1]["fieldName"]?.stringValue == "avatarfile")
-        #expect(files[1]["size"]?.intValue == avatar.count)
-        #expect(files[1]["checksum"] == .string(String(ExchangePlugin.checksum(of: avatar))))
-        for file in files {
-            let path = try #require(file["path"]?.stringValue)
-            #expect(path.hasPrefix(host.dataDirectory + "/tmp/uploads/"))
-            #expect(!path.contains("users.xlsx") && !path.contains("me.png"))
-            #expect(!FileManager.default.fileExists(atPath: path), "uploads are removed when the request ends")
+        try await host().use { host async throws in
+            let sheet: [UInt8] = Array("PK\u{3}\u{4} not really a workbook\r\n--almost-a-boundary\r\n".utf8)
+            let avatar: [UInt8] = (0..<3000).map { UInt8($0 % 251) }
+            let response = await host.send(.post, "/exchange/upload", multipart: [
+                .field("neId", "001"),
+                .field("comment", "Zürich 北京"),
+                MultipartPart(name: "file", fileName: "users.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: sheet),
+                MultipartPart(name: "avatarfile", fileName: "me.png", contentType: "image/png", content: avatar),
+            ])
+            #expect(response.status == 200)
+            #expect(response.data?["fields"] == .object(["neId": .string("001"), "comment": .string("Zürich 北京")]))
+            let files = try #require(response.data?["files"]?.arrayValue)
+            #expect(files.count == 2)
+            #expect(files[0]["fieldName"]?.stringValue == "file")
+            #expect(files[0]["fileName"]?.stringValue == "users.xlsx")
+            #expect(files[0]["contentType"]?.stringValue == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(files[0]["size"]?.intValue == sheet.count)
+            #expect(files[0]["checksum"] == .string(String(ExchangePlugin.checksum(of: sheet))))
+            #expect(files[1]["fieldName"]?.stringValue == "avatarfile")
+            #expect(files[1]["size"]?.intValue == avatar.count)
+            #expect(files[1]["checksum"] == .string(String(ExchangePlugin.checksum(of: avatar))))
+            for file in files {
+                let path = try #require(file["path"]?.stringValue)
+                #expect(path.hasPrefix(host.dataDirectory + "/tmp/uploads/"))
+                #expect(!path.contains("users.xlsx") && !path.contains("me.png"))
+                #expect(!FileManager.default.fileExists(atPath: path), "uploads are removed when the request ends")
+            }
         }
-        await host.shutdown()
     }
 
     @Test func anEmptyFileAndAnEmptyFieldAreKept() async throws {
-        let host = try await host()
-        let response = await host.send(.post, "/exchange/upload", multipart: [
-            .field("note", ""), MultipartPart(name: "file", fileName: "", content: []),
-        ])
-        #expect(response.status == 200)
-        #expect(response.data?["fields"]?["note"]?.stringValue == "")
-        #expect(response.data?["files"]?[0]?["size"]?.intValue == 0)
-        await host.shutdown()
+        try await host().use { host async throws in
+            let response = await host.send(.post, "/exchange/upload", multipart: [
+                .field("note", ""), MultipartPart(name: "file", fileName: "", content: []),
+            ])
+            #expect(response.status == 200)
+            #expect(response.data?["fields"]?["note"]?.stringValue == "")
+            #expect(response.data?["files"]?[0]?["size"]?.intValue == 0)
+        }
     }
 
     @Test func refusesABodyThatIsNotMultipart() async throws {
-        let host = try await host()
-        let response = try await host.send(.post, "/exchange/upload", json: ["file": "x"])
-        #expect(response.status == 400)
-        #expect(response.msg?.hasPrefix("Content-Type: must be multipart/form-data") == true)
-        await host.shutdown()
+        try await host().use { host async throws in
+            let response = try await host.send(.post, "/exchange/upload", json: ["file": "x"])
+            #expect(response.status == 400)
+            #expect(response.msg?.hasPrefix("Content-Type: must be multipart/form-data") == true)
+        }
     }
 
     @Test func refusesAMultipartTypeWithoutBoundary() async throws {
-        let host = try await host()
-        let response = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data"],
-                                       body: Self.boundaryBody([.field("a", "b")]))
-        #expect(response.status == 400)
-        #expect(response.msg == "Content-Type: multipart/form-data needs a boundary parameter (RFC 7578)")
-        await host.shutdown()
+        try await host().use { host async throws in
+            let response = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data"],
+                                           body: Self.boundaryBody([.field("a", "b")]))
+            #expect(response.status == 400)
+            #expect(response.msg == "Content-Type: multipart/form-data needs a boundary parameter (RFC 7578)")
+        }
     }
 
     @Test func refusesATruncatedBodyAndLeavesNoFile() async throws {
-        let host = try await host()
-        let body = Self.boundaryBody([MultipartPart(name: "file", fileName: "a.csv", content: Array(repeating: 65, count: 10_000))])
-        for cut in [8, 30, 5000] {
-            let response = await host.send(.post, "/exchange/upload",
-                                           headers: ["Content-Type": "multipart/form-data; boundary=exchange-test-boundary"],
-                                           body: Array(body.dropLast(cut)))
-            #expect(response.status == 400, "cut \(cut)")
-            #expect(response.msg?.contains("ends before its closing boundary") == true, "cut \(cut): \(response.msg ?? "")")
+        try await host().use { host async throws in
+            let body = Self.boundaryBody([MultipartPart(name: "file", fileName: "a.csv", content: Array(repeating: 65, count: 10_000))])
+            for cut in [8, 30, 5000] {
+                let response = await host.send(.post, "/exchange/upload",
+                                               headers: ["Content-Type": "multipart/form-data; boundary=exchange-test-boundary"],
+                                               body: Array(body.dropLast(cut)))
+                #expect(response.status == 400, "cut \(cut)")
+                #expect(response.msg?.contains("ends before its closing boundary") == true, "cut \(cut): \(response.msg ?? "")")
+            }
+            let uploads = host.dataDirectory + "/tmp/uploads"
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: uploads)) ?? []).isEmpty)
         }
-        let uploads = host.dataDirectory + "/tmp/uploads"
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: uploads)) ?? []).isEmpty)
-        await host.shutdown()
     }
 
     @Test func refusesAPartWithoutAName() async throws {
-        let host = try await host()
-        let body = Array("--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n".utf8)
-        let response = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: body)
-        #expect(response.status == 400)
-        #expect(response.msg == "body: part 1 has no 'Content-Disposition: form-data; name=...' header")
-        await host.shutdown()
+        try await host().use { host async throws in
+            let body = Array("--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n".utf8)
+            let response = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: body)
+            #expect(response.status == 400)
+            #expect(response.msg == "body: part 1 has no 'Content-Disposition: form-data; name=...' header")
+        }
     }
 
     /// multipart-kit 4.7.1 traps on a header-name byte of 0x80 or more; such a body is refused instead,
@@ -138,25 +138,25 @@ import FoundationNetworking
     }
 
     @Test func refusesATextFieldOverItsLimitNamingIt() async throws {
-        let host = try await host()
-        let response = await host.send(.post, "/exchange/upload", multipart: [.field("remark", String(repeating: "x", count: 70_000))])
-        #expect(response.status == 413)
-        #expect(response.msg == "remark: form field is larger than 65536 bytes")
-        await host.shutdown()
+        try await host().use { host async throws in
+            let response = await host.send(.post, "/exchange/upload", multipart: [.field("remark", String(repeating: "x", count: 70_000))])
+            #expect(response.status == 413)
+            #expect(response.msg == "remark: form field is larger than 65536 bytes")
+        }
     }
 
     @Test func removesUploadsWhenTheHandlerThrows() async throws {
-        let host = try await host()
-        let journal = "refuse-\(UUID().uuidString)"
-        let response = await host.send(.post, "/exchange/refuse", multipart: [
-            .field("journal", journal), MultipartPart(name: "file", fileName: "users.csv", content: Array("imsi\n123\n".utf8)),
-        ])
-        #expect(response.status == 400)
-        #expect(response.msg == "file: row 2: imsi must be 15 digits")
-        let paths = Journal.read(journal)
-        #expect(paths.count == 1)
-        for path in paths { #expect(!FileManager.default.fileExists(atPath: path)) }
-        await host.shutdown()
+        try await host().use { host async throws in
+            let journal = "refuse-\(UUID().uuidString)"
+            let response = await host.send(.post, "/exchange/refuse", multipart: [
+                .field("journal", journal), MultipartPart(name: "file", fileName: "users.csv", content: Array("imsi\n123\n".utf8)),
+            ])
+            #expect(response.status == 400)
+            #expect(response.msg == "file: row 2: imsi must be 15 digits")
+            let paths = Journal.read(journal)
+            #expect(paths.count == 1)
+            for path in paths { #expect(!FileManager.default.fileExists(atPath: path)) }
+        }
     }
 
     @Test func readsBodiesArrivingInSmallChunks() async throws {
@@ -178,40 +178,40 @@ import FoundationNetworking
     }
 
     @Test func decodesNonASCIIFileNames() async throws {
-        let host = try await host()
-        let raw = await host.send(.post, "/exchange/upload", multipart: [MultipartPart(name: "file", fileName: "用户 list.xlsx", content: [1, 2])])
-        #expect(raw.data?["files"]?[0]?["fileName"]?.stringValue == "用户 list.xlsx")
-        let encoded = Array("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fallback.xlsx\"; filename*=UTF-8''%E7%94%A8%E6%88%B7.xlsx\r\n\r\nxy\r\n--b--\r\n".utf8)
-        let extended = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: encoded)
-        #expect(extended.data?["files"]?[0]?["fileName"]?.stringValue == "用户.xlsx")
-        await host.shutdown()
+        try await host().use { host async throws in
+            let raw = await host.send(.post, "/exchange/upload", multipart: [MultipartPart(name: "file", fileName: "用户 list.xlsx", content: [1, 2])])
+            #expect(raw.data?["files"]?[0]?["fileName"]?.stringValue == "用户 list.xlsx")
+            let encoded = Array("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fallback.xlsx\"; filename*=UTF-8''%E7%94%A8%E6%88%B7.xlsx\r\n\r\nxy\r\n--b--\r\n".utf8)
+            let extended = await host.send(.post, "/exchange/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: encoded)
+            #expect(extended.data?["files"]?[0]?["fileName"]?.stringValue == "用户.xlsx")
+        }
     }
 
     @Test func downloadsAFileWithItsHeadersAndRemovesIt() async throws {
-        let host = try await host()
-        let journal = "export-\(UUID().uuidString)"
-        let response = await host.send(.get, "/exchange/export?rows=20000&journal=\(journal)&name=ue-policies.csv")
-        #expect(response.status == 200)
-        let expected = Array((0..<20000).map { "row \($0),✓\n" }.joined().utf8)
-        #expect(response.body == expected)
-        #expect(response.headers["Content-Type"] == "text/csv;charset=UTF-8")
-        #expect(response.headers["Content-Length"] == String(expected.count))
-        #expect(response.headers["Content-Disposition"] == "attachment; filename=\"ue-policies.csv\"")
-        #expect(response.downloadFileName == "ue-policies.csv")
-        let path = try #require(Journal.read(journal).first)
-        #expect(path.hasPrefix(host.dataDirectory + "/tmp/"))
-        #expect(!FileManager.default.fileExists(atPath: path))
-        await host.shutdown()
+        try await host().use { host async throws in
+            let journal = "export-\(UUID().uuidString)"
+            let response = await host.send(.get, "/exchange/export?rows=20000&journal=\(journal)&name=ue-policies.csv")
+            #expect(response.status == 200)
+            let expected = Array((0..<20000).map { "row \($0),✓\n" }.joined().utf8)
+            #expect(response.body == expected)
+            #expect(response.headers["Content-Type"] == "text/csv;charset=UTF-8")
+            #expect(response.headers["Content-Length"] == String(expected.count))
+            #expect(response.headers["Content-Disposition"] == "attachment; filename=\"ue-policies.csv\"")
+            #expect(response.downloadFileName == "ue-policies.csv")
+            let path = try #require(Journal.read(journal).first)
+            #expect(path.hasPrefix(host.dataDirectory + "/tmp/"))
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
     }
 
     @Test func downloadsUnderANonASCIIName() async throws {
-        let host = try await host()
-        let name = "用户 \"导出\".csv".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        let response = await host.send(.get, "/exchange/export?name=\(name)")
-        #expect(response.headers["Content-Disposition"]
-            == "attachment; filename=\"__ ____.csv\"; filename*=UTF-8''%E7%94%A8%E6%88%B7%20%22%E5%AF%BC%E5%87%BA%22.csv")
-        #expect(response.downloadFileName == "用户 \"导出\".csv")
-        await host.shutdown()
+        try await host().use { host async throws in
+            let name = "用户 \"导出\".csv".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let response = await host.send(.get, "/exchange/export?name=\(name)")
+            #expect(response.headers["Content-Disposition"]
+                == "attachment; filename=\"__ ____.csv\"; filename*=UTF-8''%E7%94%A8%E6%88%B7%20%22%E5%AF%BC%E5%87%BA%22.csv")
+            #expect(response.downloadFileName == "用户 \"导出\".csv")
+        }
     }
 
     @Test func theScratchFolderIsEmptiedAtBoot() async throws {

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func servesRoutesWithTheDocumentsEnvelopes() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let added = try await host.send(.post, "/inventory/items", json: ["name": "sfp-10g"])
         #expect(added.status == 200)
         #expect(added.code == 200 && added.msg == "Success")
@@ -27,11 +27,11 @@ import Testing
         let list = await host.send(.get, "/inventory/items?pageNum=1&pageSize=10")
         #expect(list.json?["rows"]?.arrayValue?.count == 1)
         #expect(list.json?["total"]?.intValue == 1)
-        await host.shutdown()
+        }
     }
 
     @Test func pagesSortsAndFiltersLists() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         for name in ["delta", "alpha", "charlie", "bravo", "echo"] {
             _ = try await host.send(.post, "/inventory/items", json: ["name": name])
         }
@@ -48,11 +48,11 @@ import Testing
         #expect(await host.send(.get, "/inventory/items?pageNum=0").msg == "pageNum: must be an integer from 1 to 1000000")
         #expect(await host.send(.get, "/inventory/items?sortOrder=sideways").msg == "sortOrder: must be asc or desc")
         #expect(await host.send(.get, "/inventory/items").json?["total"]?.intValue == 5)
-        await host.shutdown()
+        }
     }
 
     @Test func badBodiesGetPreciseErrorsAndChangeNothing() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let cases: [(String, String)] = [
             ("{\"name\": ", "malformed JSON: "),
             ("", "request body is empty: a JSON object is required"),
@@ -70,82 +70,82 @@ import Testing
             #expect(response.msg?.hasPrefix(message) == true, "\(body) → \(response.msg ?? "nil")")
         }
         #expect(await host.send(.get, "/inventory/items").json?["total"]?.intValue == 0)
-        await host.shutdown()
+        }
     }
 
     @Test func refusesDuplicatesAndLimitsFromConfiguration() async throws {
-        let host = try await host(configuration: "plugins:\n  - id: inventory\n    config:\n      maxItems: 2\n  - id: gadget\n")
+        try await host(configuration: "plugins:\n  - id: inventory\n    config:\n      maxItems: 2\n  - id: gadget\n").use { host async throws in
         #expect(try await host.send(.post, "/inventory/items", json: ["name": "a"]).code == 200)
         let duplicate = try await host.send(.post, "/inventory/items", json: ["name": "a"])
         #expect(duplicate.status == 409 && duplicate.code == 500 && duplicate.msg == "item 'a' already exists")
         #expect(try await host.send(.post, "/inventory/items", json: ["name": "b"]).code == 200)
         #expect(try await host.send(.post, "/inventory/items", json: ["name": "c"]).msg == "the inventory holds at most 2 items")
-        await host.shutdown()
+        }
     }
 
     @Test func unknownRoutesMethodsAndNETypesAreNotFound() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let missing = await host.send(.get, "/nowhere")
         #expect(missing.status == 404 && missing.code == 404 && missing.msg == "no route for GET /nowhere")
         let wrongMethod = await host.send(.put, "/inventory/items")
-        #expect(wrongMethod.status == 405 && wrongMethod.headers["Allow"] == "GET, POST")
+            #expect(wrongMethod.status == 405 && wrongMethod.headers["Allow"] == "GET, HEAD, POST, OPTIONS")
         #expect(await host.send(method: "BREW", "/inventory/items").status == 405)
         let unknownType = await host.send(.get, "/api/rest/systemManagement/v1/elementType/smf/objectType/config/system")
         #expect(unknownType.status == 404)
         #expect(unknownType.msg == "NE type 'smf' is not provided by any enabled plugin; enabled NE types: GADGET")
         let unknownObject = await host.send(.get, "/api/rest/systemManagement/v1/elementType/gadget/objectType/systemState")
         #expect(unknownObject.msg == "NE type GADGET has no systemState for GET")
-        await host.shutdown()
+        }
     }
 
     @Test func dispatchesTheDocumentsGenericPathsByNETypeInAnyCase() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         for type in ["gadget", "GADGET", "Gadget"] {
             let response = await host.send(.get, "/api/rest/systemManagement/v1/elementType/\(type)/objectType/config/system?ne_id=001")
             #expect(response.data == .object(["section": .string("system"), "ne": .string("001")]))
         }
-        await host.shutdown()
+        }
     }
 
     @Test func literalSegmentsWinOverParameters() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         #expect(await host.send(.get, "/inventory/items/abc").msg == "id: must be an integer")
         #expect(await host.send(.get, "/inventory/items/%31%32").msg == "item 12 does not exist")
-        await host.shutdown()
+        }
     }
 
     @Test func enforcesBodyLimitsPerRoute() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let small = await host.send(.post, "/inventory/upload", body: Array(repeating: 65, count: 100))
         #expect(small.data?["bytes"]?.intValue == 100)
         let large = await host.send(.post, "/inventory/upload", body: Array(repeating: 65, count: 101))
         #expect(large.status == 413)
         #expect(large.msg == "request body is 101 bytes; POST /inventory/upload accepts at most 100 bytes")
-        await host.shutdown()
+        }
     }
 
     @Test func streamsExportsAsTheyAreWritten() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         _ = try await host.send(.post, "/inventory/items", json: ["name": "one"])
         _ = try await host.send(.post, "/inventory/items", json: ["name": "two"])
         let export = await host.send(.get, "/inventory/export")
         #expect(export.text == "id,name\n1,one\n2,two\n")
         #expect(export.headers["Content-Disposition"] == "attachment; filename=\"items.csv\"")
         #expect(export.headers["Content-Type"] == "text/csv")
-        await host.shutdown()
+        }
     }
 
     @Test func unexpectedFailuresAreInternalErrorsWithTheRequestID() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let response = await host.send(.get, "/inventory/fault", headers: ["X-Request-Id": "trace-42"])
         #expect(response.status == 500)
         #expect(response.msg == "internal error; the OMC log has the details under request id trace-42")
         #expect(host.logs.contains { $0.level == .error && $0.metadata["request-id"] == "trace-42" })
-        await host.shutdown()
+        }
     }
 
     @Test func runsMMLCommandsInOrderWithOneResultEach() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let response = try await host.mml([
             "SET GADGET: ID=7, MODE=on",
             "dsp gadget:id=7",
@@ -177,11 +177,11 @@ import Testing
         let confirmed = try await host.mml(["RMV GADGET: ID=7", "DSP GADGET: ID=7"], neType: "GADGET", confirm: true)
         #expect(confirmed.data?[0]?["output"]?.stringValue == "gadget 7 removed")
         #expect(confirmed.data?[1]?["msg"]?.stringValue == "gadget 7 does not exist")
-        await host.shutdown()
+        }
     }
 
     @Test func theOMCElementTypeAnswersDateAndListsEveryCommand() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let response = try await host.mml(["date", "LST CMD: NETYPE=gadget", "LST CMD"], neType: "omc")
         let date = try #require(response.data?[0]?["output"]?.stringValue)
         #expect(date.hasPrefix("2027-01-15"))
@@ -193,11 +193,11 @@ import Testing
         #expect(set["Parameters"]?.stringValue == "ID=<1 to 5 decimal digits>, MODE=<ON|OFF>, KI?=<32 hexadecimal digits>")
         #expect(set["Privilege"]?.stringValue == "gadget:item:modify")
         #expect(set["Help"]?.stringValue == "Set a gadget's mode.")
-        await host.shutdown()
+        }
     }
 
     @Test func helpAndListCommandsAreAnsweredByTheOMCOnEveryElementTypeAndFitATerminal() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         let response = try await host.mml(["HELP", "HELP SET GADGET", #"help: cmd="set gadget""#, "LST CMD", "LST CMD: NETYPE=OMC", "HELP NO SUCH"],
                                           neType: "gadget")
         let results = try #require(response.data?.arrayValue)
@@ -219,22 +219,22 @@ import Testing
                 #expect(line.count <= 100, "too wide for a terminal: \(line)")
             }
         }
-        await host.shutdown()
+        }
     }
 
     @Test func refusesBadMMLRequests() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         #expect(try await host.mml(["date"], neType: "amf").msg == "NE type 'AMF' is not provided by any enabled plugin; MML goes to: OMC, GADGET")
         #expect(try await host.mml([], neType: "omc").msg == "mml: must list at least one command")
         #expect(try await host.mml(Array(repeating: "date", count: 201), neType: "omc").msg == "mml: at most 200 commands per request, got 201")
         let path = "/api/rest/opeartionManagement/v1/elementType/omc/objectType/MML"
         #expect(await host.send(.post, path, body: Array(#"{"mml": "date"}"#.utf8)).msg == "mml: must be an array")
         #expect(await host.send(.post, path, body: Array(#"{"mml": ["date"]}"#.utf8)).code == 200)
-        await host.shutdown()
+        }
     }
 
     @Test func recordsOperationsWithSecretsMasked() async throws {
-        let host = try await host()
+        try await host().use { host async throws in
         _ = try await host.send(.post, "/inventory/items?token=abc&x=1", json: ["name": "radio", "secret": "hunter2", "password": "p@ss"])
         _ = try await host.send(.post, "/inventory/items", json: ["name": "other", "quantity": 5] as [String: JSONValue])
         _ = await host.send(.get, "/inventory/items")
@@ -251,12 +251,12 @@ import Testing
         #expect(mml.method == "MML" && mml.title == "MML SET GADGET" && mml.businessType == .update)
         #expect(mml.parameters == "SET GADGET: ID=1, MODE=ON, KI=******")
         #expect(!operations.contains { $0.parameters.contains("hunter2") || $0.parameters.contains("000102030405") })
-        await host.shutdown()
+        }
     }
 
     @Test func deliversEventsAndRunsJobsOnTheManualClock() async throws {
         let journal = "events-\(UUID().uuidString)"
-        let host = try await host(configuration: "plugins:\n  - id: inventory\n    config:\n      journal: \(journal)\n  - id: gadget\n")
+        try await host(configuration: "plugins:\n  - id: inventory\n    config:\n      journal: \(journal)\n  - id: gadget\n").use { host async throws in
         _ = try await host.send(.post, "/inventory/items", json: ["name": "fan"])
         #expect(host.events(of: ItemAdded.self).map(\.name) == ["fan"])
         #expect(Journal.read(journal).contains("added fan"))
@@ -271,7 +271,7 @@ import Testing
         #expect(runs.first?.jobName == "record-run" && runs.first?.failure == nil)
         let count = try await host.database.read { db in try db.first("SELECT COUNT(*) AS n FROM inventory_job_run")?.int("n") }
         #expect(count == 2)
-        await host.shutdown()
+        }
     }
 
     @Test func startsPluginsInDependencyOrderAndStopsThemInReverse() async throws {

@@ -111,7 +111,7 @@ import Testing
         #expect(diagnostics("server:\n  port: 70000\n  logLevel: chatty\n  colour: blue\n") == [
             "plugins.yaml:2: server.port is 70000, but it must be between 0 and 65535; set port to an integer (default 8080) — TCP port; 0 picks a free one",
             "plugins.yaml:3: server.logLevel is chatty, but it must be one of debug, info, warning, error; set logLevel to a string (default info) — log level",
-            "plugins.yaml:4: unknown key 'colour' in server; use one of: host, port, dataDir, requestBodyLimit, logLevel, shutdownGraceSeconds, neTimeoutMilliseconds, neConnectionsPerNE, allowPlainHTTP, headerTimeoutSeconds, idleTimeoutSeconds, maxConnections, neTLS, tls",
+            "plugins.yaml:4: unknown key 'colour' in server; use one of: host, port, dataDir, requestBodyLimit, logLevel, shutdownGraceSeconds, neTimeoutMilliseconds, neConnectionsPerNE, allowPlainHTTP, headerTimeoutSeconds, idleTimeoutSeconds, maxConnections, cors, neTLS, tls",
         ])
     }
 

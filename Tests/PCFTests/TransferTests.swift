@@ -54,37 +54,37 @@ import Testing
     }
 
     @Test func anImportWithBrokenRowsChangesNothingAndNamesThem() async throws {
-        let pcf = try await PCFHarness()
-        let csv = """
-            IMSI,MSISDN,rfsp,pccRules
-            460990100000001,86755900001,1,internet
-            46099010000000,86755900002,1,internet
-            460990100000003,86755900003,999,internet
-            460990100000001,86755900004,1,internet
-            460990100000005,86755900005,2,"internet|ims_sig"
+        try await PCFHarness.run() { pcf async throws in
+            let csv = """
+                IMSI,MSISDN,rfsp,pccRules
+                460990100000001,86755900001,1,internet
+                46099010000000,86755900002,1,internet
+                460990100000003,86755900003,999,internet
+                460990100000001,86755900004,1,internet
+                460990100000005,86755900005,2,"internet|ims_sig"
 
-            """
-        let response = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
-            MultipartPart(name: "file", fileName: "p.csv", contentType: "text/csv", content: Array(csv.utf8)),
-        ])
-        #expect(response.status == 400)
-        #expect(response.msg == "file: 3 row(s) refused, nothing was imported: row 3: imsi: must be 15 decimal digits; row 4: rfsp: must be an integer from 0 to 256; row 5: imsi: 460990100000001 is already on row 2")
-        #expect(try await pcf.neCount() == 0)
+                """
+            let response = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
+                MultipartPart(name: "file", fileName: "p.csv", contentType: "text/csv", content: Array(csv.utf8)),
+            ])
+            #expect(response.status == 400)
+            #expect(response.msg == "file: 3 row(s) refused, nothing was imported: row 3: imsi: must be 15 decimal digits; row 4: rfsp: must be an integer from 0 to 256; row 5: imsi: 460990100000001 is already on row 2")
+            #expect(try await pcf.neCount() == 0)
 
-        let header = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
-            MultipartPart(name: "file", fileName: "p.csv", content: Array("imsi,phone\n460990100000001,1\n".utf8)),
-        ])
-        #expect(header.msg == "file: line 1: column 'phone' is not a UE policy field; the columns are imsi, msisdn, rfsp, sar, pccRules, sessRules, uePolicy, qosAudio, qosVideo, hdrEnrich")
-        let noFile = await pcf.host.send(.post, base + "/import?neId=001", multipart: [.field("neId", "001")])
-        #expect(noFile.msg == "file: is required: send the xlsx, xls or csv file in form field 'file'")
-        let corrupt = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
-            MultipartPart(name: "file", fileName: "p.xlsx", content: [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5]),
-        ])
-        #expect(corrupt.status == 400 && corrupt.msg?.hasPrefix("file: p.xlsx: the .xlsx file is not a readable ZIP archive") == true, "\(corrupt.text)")
-        let notMultipart = try await pcf.host.send(.post, base + "/import?neId=001", json: ["file": "x"])
-        #expect(notMultipart.status == 400 && notMultipart.msg?.hasPrefix("Content-Type:") == true)
-        #expect(try await pcf.neCount() == 0)
-        await pcf.stop()
+            let header = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
+                MultipartPart(name: "file", fileName: "p.csv", content: Array("imsi,phone\n460990100000001,1\n".utf8)),
+            ])
+            #expect(header.msg == "file: line 1: column 'phone' is not a UE policy field; the columns are imsi, msisdn, rfsp, sar, pccRules, sessRules, uePolicy, qosAudio, qosVideo, hdrEnrich")
+            let noFile = await pcf.host.send(.post, base + "/import?neId=001", multipart: [.field("neId", "001")])
+            #expect(noFile.msg == "file: is required: send the xlsx, xls or csv file in form field 'file'")
+            let corrupt = await pcf.host.send(.post, base + "/import?neId=001", multipart: [
+                MultipartPart(name: "file", fileName: "p.xlsx", content: [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5]),
+            ])
+            #expect(corrupt.status == 400 && corrupt.msg?.hasPrefix("file: p.xlsx: the .xlsx file is not a readable ZIP archive") == true, "\(corrupt.text)")
+            let notMultipart = try await pcf.host.send(.post, base + "/import?neId=001", json: ["file": "x"])
+            #expect(notMultipart.status == 400 && notMultipart.msg?.hasPrefix("Content-Type:") == true)
+            #expect(try await pcf.neCount() == 0)
+        }
     }
 
     @Test func aDecompressionBombIsRefusedBeforeItInflates() async throws {
@@ -103,17 +103,17 @@ import Testing
     }
 
     @Test func importsALegacyXLSWorkbook() async throws {
-        let pcf = try await PCFHarness()
-        let url = try #require(Bundle.module.url(forResource: "ue-policies", withExtension: "xls", subdirectory: "Fixtures"))
-        let response = await pcf.host.send(.post, base + "/import?neId=002", multipart: [
-            MultipartPart(name: "file", fileName: "ue-policies.xls", content: Array(try Data(contentsOf: url))),
-        ])
-        #expect(response.status == 200, "\(response.text)")
-        #expect(response.data?["imported"]?.intValue == 2)
-        #expect(try await pcf.nePolicy(imsi: "460990100000101", neID: "002")?["pccRules"]?.stringValue == "internet|ims_sig")
-        #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["rfsp"]?.intValue == 2)
-        #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["sar"]?.stringValue == "")
-        await pcf.stop()
+        try await PCFHarness.run() { pcf async throws in
+            let url = try #require(Bundle.module.url(forResource: "ue-policies", withExtension: "xls", subdirectory: "Fixtures"))
+            let response = await pcf.host.send(.post, base + "/import?neId=002", multipart: [
+                MultipartPart(name: "file", fileName: "ue-policies.xls", content: Array(try Data(contentsOf: url))),
+            ])
+            #expect(response.status == 200, "\(response.text)")
+            #expect(response.data?["imported"]?.intValue == 2)
+            #expect(try await pcf.nePolicy(imsi: "460990100000101", neID: "002")?["pccRules"]?.stringValue == "internet|ims_sig")
+            #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["rfsp"]?.intValue == 2)
+            #expect(try await pcf.nePolicy(imsi: "460990100000102", neID: "002")?["sar"]?.stringValue == "")
+        }
     }
 
     @Test func importsAWorkbookWithColumnsInAnyOrder() async throws {

@@ -2,13 +2,14 @@ import Foundation
 import OMCTesting
 import PluginAPI
 import Testing
+import OMCTestSupport
 
 /// The `ueInfo` routes against the simulator's PCF running as a separate process.
 @Suite(.serialized) struct UEInfoRouteTests {
     let base = PCFHarness.base
 
     @Test func addsReadsModifiesAndDeletesAPolicyOnTheNEFirst() async throws {
-        let pcf = try await PCFHarness()
+        try await PCFHarness.run() { pcf async throws in
         let added = try await pcf.host.send(.post, base + "?neId=001", json: PCFHarness.policy(imsi: "460990100000006", msisdn: "86755900001"))
         #expect(added.status == 200 && added.code == 200, "\(added.text)")
         #expect(try await pcf.nePolicy(imsi: "460990100000006")?["pccRules"]?.stringValue == "internet|ims_sig")
@@ -35,11 +36,11 @@ import Testing
         #expect(again.status == 404)
         #expect(again.json == ["cause": "DATA_NOT_FOUND", "status": 404])
         #expect(pcf.host.operations.contains { $0.title == "Add a PCF UE policy" && $0.succeeded })
-        await pcf.stop()
+        }
     }
 
     @Test func refusesBrokenFieldsPreciselyAndChangesNothing() async throws {
-        let pcf = try await PCFHarness()
+        try await PCFHarness.run() { pcf async throws in
         let cases: [(JSONValue, String)] = [
             (["msisdn": "86755900001"], "imsi: is required"),
             (["imsi": "46099010000000X", "msisdn": "86755900001"], "imsi: must be 15 decimal digits"),
@@ -72,11 +73,11 @@ import Testing
         let missing = try await pcf.host.send(.put, base + "?neId=001", json: ["imsi": "460990100000009", "rfsp": 2] as JSONValue)
         #expect(missing.status == 404)
         #expect(try await pcf.neCount() == 1)
-        await pcf.stop()
+        }
     }
 
     @Test func theNEsRefusalChangesNothingInTheOMC() async throws {
-        let pcf = try await PCFHarness()
+        try await PCFHarness.run() { pcf async throws in
         // Behind the OMC's back the NE gets a policy holding the MSISDN the OMC is about to use.
         let (status, _) = try await pcf.neCall("POST", body: #"[{"imsi": "460990100000050", "msisdn": "86755900050"}]"#)
         #expect(status == 200)
@@ -91,11 +92,11 @@ import Testing
         #expect(down.status == 502 || down.status == 504, "\(down.text)")
         try await pcf.simulator.fault("PCF/001", "none")
         #expect(await pcf.host.send(.get, base + "?neId=001&imsi=460990100000052").data == [])
-        await pcf.stop()
+        }
     }
 
     @Test func batchAddModifyAndDeleteConsecutiveUEs() async throws {
-        let pcf = try await PCFHarness()
+        try await PCFHarness.run() { pcf async throws in
         let added = try await pcf.host.send(.post, base + "/1000?neId=001", json: PCFHarness.policy(imsi: "460990100000000", msisdn: "8675590000"))
         #expect(added.status == 200, "\(added.text)")
         #expect(added.data?["added"]?.intValue == 1000)
@@ -127,7 +128,7 @@ import Testing
         #expect(tooMany.status == 400 && tooMany.msg == "number: must be an integer from 1 to 5000")
         let overflow = try await pcf.host.send(.post, base + "/10?neId=001", json: PCFHarness.policy(imsi: "999999999999995", msisdn: "8675700000"))
         #expect(overflow.status == 400)
-        await pcf.stop()
+        }
     }
 
     @Test func aBatchAddAskedAsynchronouslyAnswersAtOnceAndEndsWithTheDocumentsData() async throws {

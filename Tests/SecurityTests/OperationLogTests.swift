@@ -8,7 +8,7 @@ extension SecurityTestSuite {
     /// clean and delete are recorded themselves.
     @Suite struct OperationLogTests {
         @Test func changesOfOtherPluginsAreKeptWithSecretsMasked() async throws {
-            let host = try await SecurityHost.start()
+            try await SecurityHost.start().use { host async throws in
             let admin = try await host.admin()
             let body = #"{"neInfo":{"neType":"UDM","neId":"001","password":"Sup3r#Secret","ki":"000102030405060708090A0B0C0D0E0F"}}"#
             let refused = await host.send(.post, "/api/rest/systemManagement/v1/elementType/UDM/objectType/neInfo", headers: admin.merging(["Content-Type": "application/json"]) { a, _ in a },
@@ -29,11 +29,11 @@ extension SecurityTestSuite {
             #expect(row["costTime"]?.stringValue != nil && row["operTime"]?.stringValue != nil)
             let parameters = row["operParam"]?.stringValue ?? ""
             #expect(parameters.contains("******") && !parameters.contains("Sup3r#Secret") && !parameters.contains("0A0B0C0D"))
-            await host.shutdown()
+            }
         }
 
         @Test func passwordsNeverAppearInAnswersLogsOrTheOperationLog() async throws {
-            let host = try await SecurityHost.start(["registrationEnabled": "true"])
+            try await SecurityHost.start(["registrationEnabled": "true"]).use { host async throws in
             let admin = try await host.admin()
             _ = try await host.registered("bobby1", password: "Bobby#Secret55")
             _ = try await host.login("bobby1", "Wrong#Guess66")
@@ -58,11 +58,11 @@ extension SecurityTestSuite {
             }
             let changes = host.operations.map(\.title)
             #expect(changes.contains("Change the caller's password") && changes.contains("Register an account"))
-            await host.shutdown()
+            }
         }
 
         @Test func nobodyCanEditTheLogAndCleanAndDeleteAreRecorded() async throws {
-            let host = try await SecurityHost.start()
+            try await SecurityHost.start().use { host async throws in
             let admin = try await host.admin()
             #expect(await host.send(.put, "/monitor/operlog/1", headers: admin).status == 405)
             #expect(await host.send(.put, "/monitor/operlog", headers: admin).status == 404)
@@ -84,11 +84,11 @@ extension SecurityTestSuite {
             #expect(after.json?["rows"]?[0]?["title"]?.stringValue == "Clear the operation log")
             #expect(after.json?["rows"]?[0]?["businessType"]?.stringValue == "9")
             #expect(host.operations.contains { $0.title == "Delete operation log entries" && $0.succeeded })
-            await host.shutdown()
+            }
         }
 
         @Test func loginLogEntriesCanBeDeletedAndCleanedOnlyAsAWhole() async throws {
-            let host = try await SecurityHost.start()
+            try await SecurityHost.start().use { host async throws in
             let admin = try await host.admin()
             let list = await host.send(.get, "/monitor/logininfor/list", headers: admin)
             let ids = (list.json?["rows"]?.arrayValue ?? []).compactMap { $0["infoId"]?.stringValue }
@@ -99,11 +99,11 @@ extension SecurityTestSuite {
             #expect(await host.send(.delete, "/monitor/logininfor/clean", headers: admin).code == 200)
             #expect(await host.send(.get, "/monitor/logininfor/list", headers: admin).json?["total"]?.intValue == 0)
             #expect(host.operations.contains { $0.title == "Clear the login log" && $0.businessType == .clean })
-            await host.shutdown()
+            }
         }
 
         @Test func listsFilterPageAndValidate() async throws {
-            let host = try await SecurityHost.start()
+            try await SecurityHost.start().use { host async throws in
             let admin = try await host.admin()
             for index in 0..<3 { _ = try await host.login("user\(index)", "Wrong#Pass1") }
             let page = await host.send(.get, "/monitor/logininfor/list?pageNum=2&pageSize=2&sortField=userName&sortOrder=asc", headers: admin)
@@ -125,7 +125,7 @@ extension SecurityTestSuite {
             #expect(inRange.json?["total"]?.intValue == 5)
             let before = await host.send(.get, "/monitor/logininfor/list?endTime=\(begin - 1)", headers: admin)
             #expect(before.json?["total"]?.intValue == 0)
-            await host.shutdown()
+            }
         }
     }
 }

@@ -45,7 +45,7 @@ extension SecurityTestSuite {
         }
 
         @Test func noRouteOfAnyPluginAnswersWithoutASessionOrToAViewersWrite() async throws {
-            let host = try await SecurityHost.start(["registrationEnabled": "true"])
+            try await SecurityHost.start(["registrationEnabled": "true"]).use { host async throws in
             _ = try await host.admin()
             let viewer = try await host.registered("viewer1")
             let routes = try Self.mountedRoutes()
@@ -71,7 +71,7 @@ extension SecurityTestSuite {
                     #expect(write.status == 403, "\(key) answered \(write.status) to a viewer")
                 }
             }
-            await host.shutdown()
+            }
         }
 
         @Test func theMenuHoldsWhatTheCallerMayUseAndNothingElse() async throws {
@@ -104,7 +104,7 @@ extension SecurityTestSuite {
         }
 
         @Test func injectionStringsInListFiltersChangeNothing() async throws {
-            let host = try await SecurityHost.start()
+            try await SecurityHost.start().use { host async throws in
             let admin = try await host.admin()
             let attacks = ["' OR '1'='1", "%", "_", "\\", "admin' --", "\"; DROP TABLE security_user; --", "1) OR (1=1", "%' OR 1=1 --"]
             let lists = ["/monitor/logininfor/list": ["ipaddr", "userName"], "/monitor/operlog/list": ["title", "operName"],
@@ -125,7 +125,7 @@ extension SecurityTestSuite {
             #expect(await host.send(.get, "/monitor/logininfor/list?userName=dmi", headers: admin).json?["total"]?.intValue == 2,
                     "a plain substring still matches")
             #expect(try await host.login("admin", SecurityHost.adminPassword).code == 200)
-            await host.shutdown()
+            }
         }
     }
 }

@@ -30,20 +30,20 @@ extension SecurityTestSuite {
         }
 
         @Test func theFourProfilesBehaveAsTheirNamesSay() async throws {
-            let host = try await SecurityHost.start(plugins: [SecurityPlugin.self, NEManagementPlugin.self, ProvisioningFixture.self])
-            let admin = try await host.admin()
-            for (index, profile) in ["Administrator", "Constructor", "Operator", "Viewer"].enumerated() {
-                let name = "p\(index)\(profile.lowercased())"
-                let created = try await host.send(.post, "/oms1350/data/plat/usermgt/createuser",
-                                                  json: ["name": name, "almapOsprofiles": profile, "userPassword": "Profile#Pass1"], headers: admin)
-                #expect(created.json?["ok"]?.boolValue == true, "\(created.text)")
-                let session = try await host.session(name, "Profile#Pass1")
-                for probe in Probe.allCases {
-                    let permitted = try await Self.run(probe, host: host, session: session, tag: name)
-                    #expect(permitted == probe.allowed.contains(profile), "\(profile) \(probe): \(permitted ? "permitted" : "refused")")
+            try await SecurityHost.start(plugins: [SecurityPlugin.self, NEManagementPlugin.self, ProvisioningFixture.self]).use { host async throws in
+                let admin = try await host.admin()
+                for (index, profile) in ["Administrator", "Constructor", "Operator", "Viewer"].enumerated() {
+                    let name = "p\(index)\(profile.lowercased())"
+                    let created = try await host.send(.post, "/oms1350/data/plat/usermgt/createuser",
+                                                      json: ["name": name, "almapOsprofiles": profile, "userPassword": "Profile#Pass1"], headers: admin)
+                    #expect(created.json?["ok"]?.boolValue == true, "\(created.text)")
+                    let session = try await host.session(name, "Profile#Pass1")
+                    for probe in Probe.allCases {
+                        let permitted = try await Self.run(probe, host: host, session: session, tag: name)
+                        #expect(permitted == probe.allowed.contains(profile), "\(profile) \(probe): \(permitted ? "permitted" : "refused")")
+                    }
                 }
             }
-            await host.shutdown()
         }
 
         /// Whether the caller got past the authorizer.

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PluginAPI
+public import PluginAPI
 
 extension OMCProcess {
     /// Sends `json` (when given) to `path`, with `token` as the session when given, and returns the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A CA and server certificates made with Debian's `openssl` in a temporary folder at test time: a
 /// good one for 127.0.0.1 and localhost, an expired one, one for another host, one from another CA,

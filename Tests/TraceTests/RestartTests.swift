@@ -58,11 +58,7 @@ import Trace
     }
 
     static func time(_ clock: ManualClock, _ seconds: TimeInterval) -> JSONValue {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return .string(formatter.string(from: clock.now().addingTimeInterval(seconds)))
+        .string(DocumentTime.format(clock.now().addingTimeInterval(seconds)))
     }
 
     @Test func tasksSurviveARestartAndTheFirstCheckCatchesUp() async throws {

@@ -9,52 +9,52 @@ import Testing
 /// secret right.
 @Suite(.serialized) struct AuthenticationRouteTests {
     @Test func authenticationDataIsAppliedToTheNEAndSealedAtRest() async throws {
-        let harness = try await UDMHarness()
-        let host = harness.host
-        let added = try await host.send(.post, "/ne/udm/auth/001", json: UDMHarness.authentication(imsi: "460000100000030"))
-        #expect(added.code == 200, "\(added.text)")
-        #expect(try await harness.neRecords("auth")["460000100000030"]?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef")
+        try await UDMHarness.run() { harness async throws in
+            let host = harness.host
+            let added = try await host.send(.post, "/ne/udm/auth/001", json: UDMHarness.authentication(imsi: "460000100000030"))
+            #expect(added.code == 200, "\(added.text)")
+            #expect(try await harness.neRecords("auth")["460000100000030"]?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef")
 
-        // Without an identity plugin every right is held: Ki and OPc read in clear.
-        let read = await host.send(.get, "/ne/udm/auth/001/460000100000030")
-        #expect(read.data?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef" && read.data?["amf"]?.stringValue == "8000")
-        #expect(read.data?["status"]?.stringValue == "1" && read.data?["algoIndex"]?.stringValue == "0")
+            // Without an identity plugin every right is held: Ki and OPc read in clear.
+            let read = await host.send(.get, "/ne/udm/auth/001/460000100000030")
+            #expect(read.data?["ki"]?.stringValue == "0123456789abcdef0123456789abcdef" && read.data?["amf"]?.stringValue == "8000")
+            #expect(read.data?["status"]?.stringValue == "1" && read.data?["algoIndex"]?.stringValue == "0")
 
-        // At rest, the database holds neither value.
-        let stored = try await host.database.read { db in try db.query("SELECT ki, opc FROM udm_auth", []) }
-        let bytes = try #require(stored.first?.blob("ki"))
-        #expect(bytes.count == 12 + 32 + 16, "nonce, the 32 characters sealed, tag")
-        #expect(!String(decoding: bytes, as: UTF8.self).contains("0123456789abcdef"))
-        // The key was created owner-only under <data>/udm.
-        let attributes = try FileManager.default.attributesOfItem(atPath: host.dataDirectory + "/udm/secret.key")
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            // At rest, the database holds neither value.
+            let stored = try await host.database.read { db in try db.query("SELECT ki, opc FROM udm_auth", []) }
+            let bytes = try #require(stored.first?.blob("ki"))
+            #expect(bytes.count == 12 + 32 + 16, "nonce, the 32 characters sealed, tag")
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("0123456789abcdef"))
+            // The key was created owner-only under <data>/udm.
+            let attributes = try FileManager.default.attributesOfItem(atPath: host.dataDirectory + "/udm/secret.key")
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
-        let modified = try await host.send(.put, "/ne/udm/auth/001", json: ["imsi": "460000100000030", "amf": "9001", "algoIndex": 3] as JSONValue)
-        #expect(modified.code == 200, "\(modified.text)")
-        #expect(try await harness.neRecords("auth")["460000100000030"]?["amf"]?.stringValue == "9001")
-        #expect(await host.send(.get, "/ne/udm/auth/001/460000100000030").data?["algoIndex"]?.stringValue == "3")
+            let modified = try await host.send(.put, "/ne/udm/auth/001", json: ["imsi": "460000100000030", "amf": "9001", "algoIndex": 3] as JSONValue)
+            #expect(modified.code == 200, "\(modified.text)")
+            #expect(try await harness.neRecords("auth")["460000100000030"]?["amf"]?.stringValue == "9001")
+            #expect(await host.send(.get, "/ne/udm/auth/001/460000100000030").data?["algoIndex"]?.stringValue == "3")
 
-        #expect(try await host.send(.post, "/ne/udm/auth/001/99", json: UDMHarness.authentication(imsi: "460000100000100")).data?.intValue == 99)
-        #expect(await host.send(.get, "/ne/udm/auth/list?neId=001").json?["total"]?.intValue == 100)
-        #expect(try await harness.neRecords("auth").count == 100)
-        #expect(await host.send(.delete, "/ne/udm/auth/001/460000100000100/50").data?.intValue == 50)
-        #expect(await host.send(.delete, "/ne/udm/auth/001/460000100000030").code == 200)
-        #expect(try await harness.neRecords("auth").count == 49)
+            #expect(try await host.send(.post, "/ne/udm/auth/001/99", json: UDMHarness.authentication(imsi: "460000100000100")).data?.intValue == 99)
+            #expect(await host.send(.get, "/ne/udm/auth/list?neId=001").json?["total"]?.intValue == 100)
+            #expect(try await harness.neRecords("auth").count == 100)
+            #expect(await host.send(.delete, "/ne/udm/auth/001/460000100000100/50").data?.intValue == 50)
+            #expect(await host.send(.delete, "/ne/udm/auth/001/460000100000030").code == 200)
+            #expect(try await harness.neRecords("auth").count == 49)
 
-        let export = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "csv"] as JSONValue)
-        #expect(export.text.split(separator: "\n").count == 50)
-        #expect(export.text.contains("0123456789abcdef0123456789abcdef"))
+            let export = try await host.send(.post, "/ne/udm/auth/export", json: ["neId": "001", "type": "csv"] as JSONValue)
+            #expect(export.text.split(separator: "\n").count == 50)
+            #expect(export.text.contains("0123456789abcdef0123456789abcdef"))
 
-        #expect(try await harness.neCall("DELETE", "auth", body: "460000100000150\n").0 == 200)
-        #expect(await host.send(.put, "/ne/udm/auth/resetData/001").data?.intValue == 48)
-        #expect(await host.send(.get, "/ne/udm/auth/001/460000100000150").status == 404)
+            #expect(try await harness.neCall("DELETE", "auth", body: "460000100000150\n").0 == 200)
+            #expect(await host.send(.put, "/ne/udm/auth/resetData/001").data?.intValue == 48)
+            #expect(await host.send(.get, "/ne/udm/auth/001/460000100000150").status == 404)
 
-        // The operation log never holds the secrets.
-        for record in host.operations {
-            let text = "\(record)"
-            #expect(!text.contains("0123456789abcdef0123456789abcdef") && !text.contains("fedcba9876543210fedcba9876543210"), "\(text)")
+            // The operation log never holds the secrets.
+            for record in host.operations {
+                let text = "\(record)"
+                #expect(!text.contains("0123456789abcdef0123456789abcdef") && !text.contains("fedcba9876543210fedcba9876543210"), "\(text)")
+            }
         }
-        await harness.stop()
     }
 
     @Test func secretsAreMaskedWithoutTheSecretRight() async throws {

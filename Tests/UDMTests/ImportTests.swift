@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aGoodFileIsImportedOnBothSidesAndReadsLikeAnExport() async throws {
-        let harness = try await UDMHarness()
+        try await UDMHarness.run() { harness async throws in
         let host = harness.host
         var csv = "\u{FEFF}imsi,msisdn,ambr,nssai,smData,apnContext\r\n"
         for index in 0..<250 { csv += "46001000000\(String(format: "%04d", index)),86137000\(String(format: "%05d", index)),def_ambr,def_nssai,internet,\"1,2\"\r\n" }
@@ -34,7 +34,7 @@ import Testing
         #expect(await upload(host, Array(auth.utf8), resource: "auth", fileName: "auth.txt").data?.intValue == 1)
         #expect(try await harness.neRecords("auth")["460010000000001"]?["algoIndex"]?.stringValue == "2")
         #expect(host.operations.allSatisfy { !"\($0)".contains("0123456789abcdef0123456789abcdef") })
-        await harness.stop()
+        }
     }
 
     /// With `Prefer: respond-async` the import outlives its request, and so its upload, which the
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func badFilesAreRefusedWholeAndNameTheirProblems() async throws {
-        let harness = try await UDMHarness()
+        try await UDMHarness.run() { harness async throws in
         let host = harness.host
         let header = "imsi,msisdn,ambr,nssai,smData\n"
         let badLines = header
@@ -99,6 +99,6 @@ import Testing
 
         #expect(try await harness.neRecords("sub").count == 1)
         #expect(await host.send(.get, "/ne/udm/sub/list").json?["total"]?.intValue == 1)
-        await harness.stop()
+        }
     }
 }

@@ -170,10 +170,7 @@ struct UEPolicyTransfer: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let fileName = "pcf_ueInfo_\(neID)_\(formatter.string(from: context.clock.now())).\(type)"
+        let fileName = "pcf_ueInfo_\(neID)_\(DocumentTime.formatCompact(context.clock.now())).\(type)"
         return .download(path: path, fileName: fileName, contentType: type == "xlsx" ? Self.xlsxType : "text/csv;charset=UTF-8")
     }
 }

@@ -1,4 +1,5 @@
 import PluginAPI
+import Foundation
 
 /// The JSON object body of an administration route, read field by field with the document's
 /// looseness (ids and sort numbers come as strings or numbers: `"deptId": "105"` and `"deptId": 80`

@@ -34,7 +34,7 @@ enum DepartmentAdmin {
                      in db: any DatabaseConnection) throws -> [DepartmentRecord] {
         var sql = "SELECT * FROM security_dept WHERE del_flag = '0'"
         var arguments: [SQLValue] = []
-        if let name { sql += " AND dept_name LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(name))) }
+        if let name { sql += " AND " + SQLLike.condition("dept_name"); arguments.append(.text(SQLLike.containing(name))) }
         if let status { sql += " AND status = ?"; arguments.append(.text(status)) }
         if let excluded {
             sql += " AND dept_id <> ? AND ',' || ancestors || ',' NOT LIKE ?"

@@ -64,9 +64,6 @@ enum LogExport {
     /// A millisecond time column as `yyyy-MM-dd HH:mm:ss` in the OMC's time zone.
     static func time(_ row: DatabaseRow, _ column: String) -> SpreadsheetCell {
         guard let milliseconds = row.int(column) else { return .empty }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return .text(formatter.string(from: Milliseconds.date(Int64(milliseconds))))
+        return .text(DocumentTime.format(Milliseconds.date(Int64(milliseconds))))
     }
 }

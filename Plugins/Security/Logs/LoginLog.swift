@@ -55,13 +55,15 @@ enum LoginLog {
             (begin, end) = try fields.timeRange()
         }
 
-        var sqlFilter: SQLFilter {
-            var filter = SQLFilter()
-            filter.contains("ipaddr", address)
-            filter.contains("user_name", userName)
-            filter.equals("status", status.map { .text($0) })
-            filter.between("login_time", begin, end)
-            return filter
+        /// The matching entries, of `page` (sorted by its `sortField`) or all, newest first by default.
+        func query(page: PageRequest? = nil) -> SQLListQuery {
+            var query = SQLListQuery(page: page)
+            query.contains("ipaddr", address)
+            query.contains("user_name", userName)
+            query.equals("status", status.map { .text($0) })
+            query.between("login_time", begin.map(SQLValue.integer), end.map(SQLValue.integer))
+            query.order(by: LoginLogRoutes.sortable, default: "login_time", defaultDescending: true, then: "info_id DESC")
+            return query
         }
     }
 }

@@ -1,4 +1,5 @@
 import PluginAPI
+import Spreadsheet
 
 /// `/monitor/logininfor/…`: list, export, clean, unlock, delete.
 enum LoginLogRoutes {
@@ -11,10 +12,10 @@ enum LoginLogRoutes {
                      answer: .rows(.anyValue)) { request, context in
             let filter = try LoginLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
-            let sqlFilter = filter.sqlFilter
+            let query = filter.query(page: page)
             let (rows, total) = try await context.database.read { db in
-                try sqlFilter.page(of: "security_login_log", page, sortable: sortable, defaultOrder: "login_time", tiebreak: "info_id",
-                                   in: db, LoginLog.row)
+                let found = try query.fetch(select: "SELECT * FROM security_login_log", from: "security_login_log", in: db)
+                return (found.rows.map(LoginLog.row), found.total)
             }
             return .list(rows: rows, total: total)
         }
@@ -22,11 +23,11 @@ enum LoginLogRoutes {
                      summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024,
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
-            let sqlFilter = filter.sqlFilter
+            let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_login_log")
             return try await LogExport.export(
                 prefix: "logininfor", sheetName: "Login log",
                 headers: ["Access ID", "User name", "IP address", "Location", "Browser", "Operating system", "Status", "Message", "Login time"],
-                query: "SELECT * FROM security_login_log\(sqlFilter.sql) ORDER BY login_time DESC, info_id DESC", arguments: sqlFilter.arguments,
+                query: sql, arguments: arguments,
                 cells: { row in
                     [.integer(row.int("info_id") ?? 0), LogExport.text(row, "user_name"), LogExport.text(row, "ipaddr"),
                      LogExport.text(row, "login_location"), LogExport.text(row, "browser"), LogExport.text(row, "os"),

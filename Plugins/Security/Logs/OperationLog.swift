@@ -85,14 +85,16 @@ enum OperationLog {
             (begin, end) = try fields.timeRange()
         }
 
-        var sqlFilter: SQLFilter {
-            var filter = SQLFilter()
-            filter.contains("title", title)
-            filter.contains("oper_name", operatorName)
-            filter.equals("business_type", businessType.map(SQLValue.int))
-            filter.equals("status", status.map { .text($0) })
-            filter.between("oper_time", begin, end)
-            return filter
+        /// The matching entries, of `page` (sorted by its `sortField`) or all, newest first by default.
+        func query(page: PageRequest? = nil) -> SQLListQuery {
+            var query = SQLListQuery(page: page)
+            query.contains("title", title)
+            query.contains("oper_name", operatorName)
+            query.equals("business_type", businessType.map(SQLValue.int))
+            query.equals("status", status.map { .text($0) })
+            query.between("oper_time", begin.map(SQLValue.integer), end.map(SQLValue.integer))
+            query.order(by: OperationLogRoutes.sortable, default: "oper_time", defaultDescending: true, then: "oper_id DESC")
+            return query
         }
     }
 }

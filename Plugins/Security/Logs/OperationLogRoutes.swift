@@ -1,4 +1,5 @@
 import PluginAPI
+import Spreadsheet
 
 /// `/monitor/operlog/…`: list, export, clean, delete. There is deliberately no route that edits an entry.
 enum OperationLogRoutes {
@@ -11,10 +12,10 @@ enum OperationLogRoutes {
                      answer: .rows(.anyValue)) { request, context in
             let filter = try OperationLog.Filter(FilterFields(request.query))
             let page = try PageRequest(query: request.query, sortable: Array(sortable.keys).sorted())
-            let sqlFilter = filter.sqlFilter
+            let query = filter.query(page: page)
             let (rows, total) = try await context.database.read { db in
-                try sqlFilter.page(of: "security_oper_log", page, sortable: sortable, defaultOrder: "oper_time", tiebreak: "oper_id",
-                                   in: db, OperationLog.row)
+                let found = try query.fetch(select: "SELECT * FROM security_oper_log", from: "security_oper_log", in: db)
+                return (found.rows.map(OperationLog.row), found.total)
             }
             return .list(rows: rows, total: total)
         }
@@ -22,12 +23,12 @@ enum OperationLogRoutes {
                      summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024,
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try OperationLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
-            let sqlFilter = filter.sqlFilter
+            let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_oper_log")
             return try await LogExport.export(
                 prefix: "operlog", sheetName: "Operation log",
                 headers: ["Log ID", "Title", "Business type", "Method", "Request method", "Operator", "Department", "URL", "IP address",
                           "Location", "Parameters", "Result", "Status", "Error", "Time", "Cost (ms)"],
-                query: "SELECT * FROM security_oper_log\(sqlFilter.sql) ORDER BY oper_time DESC, oper_id DESC", arguments: sqlFilter.arguments,
+                query: sql, arguments: arguments,
                 cells: { row in
                     [.integer(row.int("oper_id") ?? 0), LogExport.text(row, "title"), .integer(row.int("business_type") ?? 0),
                      LogExport.text(row, "method"), LogExport.text(row, "request_method"), LogExport.text(row, "oper_name"),

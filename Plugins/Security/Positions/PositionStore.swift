@@ -15,12 +15,14 @@ enum PositionStore {
             status = try fields.status("status")
         }
 
-        var condition: (sql: String, arguments: [SQLValue]) {
-            var filter = SQLFilter()
-            filter.contains("post_code", code)
-            filter.contains("post_name", name)
-            filter.equals("status", status.map(SQLValue.text))
-            return filter.condition
+        /// The matching positions, of `page` or all, in the order of `post_sort`.
+        func query(page: PageRequest? = nil) -> SQLListQuery {
+            var query = SQLListQuery(page: page)
+            query.contains("post_code", code)
+            query.contains("post_name", name)
+            query.equals("status", status.map(SQLValue.text))
+            query.orderBy = "post_sort, post_id"
+            return query
         }
     }
 
@@ -46,15 +48,13 @@ enum PositionStore {
     }
 
     static func page(_ filter: Filter, _ page: PageRequest, in db: any DatabaseConnection) throws -> (rows: [PositionRecord], total: Int) {
-        let (condition, arguments) = filter.condition
-        let (rows, total) = try SQLPage.fetch(select: "SELECT * FROM security_post", table: "security_post", condition: condition,
-                                              arguments: arguments, order: "post_sort, post_id", page: page, in: db)
+        let (rows, total) = try filter.query(page: page).fetch(select: "SELECT * FROM security_post", from: "security_post", in: db)
         return (rows.map(PositionRecord.init), total)
     }
 
     static func all(_ filter: Filter, in db: any DatabaseConnection) throws -> [PositionRecord] {
-        let (condition, arguments) = filter.condition
-        return try db.query("SELECT * FROM security_post WHERE \(condition) ORDER BY post_sort, post_id", arguments).map(PositionRecord.init)
+        let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_post")
+        return try db.query(sql, arguments).map(PositionRecord.init)
     }
 
     static func find(_ id: Int64, in db: any DatabaseConnection) throws -> PositionRecord {

@@ -21,27 +21,27 @@ enum RoleAdmin {
             (createdFrom, createdUntil) = try fields.timeRange()
         }
 
-        var condition: (sql: String, arguments: [SQLValue]) {
-            var filter = SQLFilter()
-            filter.equals("del_flag", .text("0"))
-            filter.contains("role_name", name)
-            filter.contains("role_key", key)
-            filter.equals("status", status.map(SQLValue.text))
-            filter.between("create_time", createdFrom, createdUntil)
-            return filter.condition
+        /// The matching roles, of `page` or all, in the order of `role_sort`.
+        func query(page: PageRequest? = nil) -> SQLListQuery {
+            var query = SQLListQuery(page: page)
+            query.equals("del_flag", .text("0"))
+            query.contains("role_name", name)
+            query.contains("role_key", key)
+            query.equals("status", status.map(SQLValue.text))
+            query.between("create_time", createdFrom.map(SQLValue.integer), createdUntil.map(SQLValue.integer))
+            query.orderBy = "role_sort, role_id"
+            return query
         }
     }
 
     static func page(_ filter: Filter, _ page: PageRequest, in db: any DatabaseConnection) throws -> (rows: [RoleRecord], total: Int) {
-        let (condition, arguments) = filter.condition
-        let (rows, total) = try SQLPage.fetch(select: "SELECT * FROM security_role", table: "security_role", condition: condition,
-                                              arguments: arguments, order: "role_sort, role_id", page: page, in: db)
+        let (rows, total) = try filter.query(page: page).fetch(select: "SELECT * FROM security_role", from: "security_role", in: db)
         return (rows.map(RoleRecord.init), total)
     }
 
     static func all(_ filter: Filter, in db: any DatabaseConnection) throws -> [RoleRecord] {
-        let (condition, arguments) = filter.condition
-        return try db.query("SELECT * FROM security_role WHERE \(condition) ORDER BY role_sort, role_id", arguments).map(RoleRecord.init)
+        let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_role")
+        return try db.query(sql, arguments).map(RoleRecord.init)
     }
 
     static func find(_ id: Int64, in db: any DatabaseConnection) throws -> RoleRecord {

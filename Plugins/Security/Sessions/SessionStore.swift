@@ -56,11 +56,13 @@ enum SessionStore {
 
     /// Live sessions, newest first, optionally filtered (substring, case-insensitive; `LIKE` wildcards in the filter are literal).
     static func live(now: Int64, userName: String?, clientAddress: String?, in db: any DatabaseConnection) throws -> [Session] {
-        var filter = SQLFilter()
-        filter.between("expires_at", now + 1, nil)
-        filter.contains("user_name", userName)
-        filter.contains("ipaddr", clientAddress)
-        return try db.query("SELECT * FROM security_session\(filter.sql) ORDER BY login_time DESC", filter.arguments).map(session)
+        var query = SQLListQuery()
+        query.between("expires_at", .integer(now + 1), nil)
+        query.contains("user_name", userName)
+        query.contains("ipaddr", clientAddress)
+        query.orderBy = "login_time DESC"
+        let (sql, arguments) = query.selectSQL("SELECT * FROM security_session")
+        return try db.query(sql, arguments).map(session)
     }
 
     /// A new session id: 32 random lower-case letters and digits, like the document's `tokenId`.

@@ -44,11 +44,7 @@ enum SheetExport {
     /// A time in milliseconds as `yyyy-MM-dd HH:mm:ss` in the OMC's time zone; empty for none.
     static func time(_ milliseconds: String?) -> SpreadsheetCell {
         guard let text = milliseconds, let value = Int64(text) else { return .text("") }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return .text(formatter.string(from: Milliseconds.date(value)))
+        return .text(DocumentTime.format(Milliseconds.date(value)))
     }
 
     static func status(_ code: String?) -> SpreadsheetCell {

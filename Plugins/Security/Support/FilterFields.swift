@@ -51,13 +51,8 @@ struct FilterFields: Sendable {
     private func time(_ name: String, endOfDay: Bool) throws(OMCError) -> Int64? {
         guard let text = values[name] else { return nil }
         if let milliseconds = Int64(text), milliseconds >= 0 { return milliseconds }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        if let date = formatter.date(from: text) { return Milliseconds.of(date) }
-        formatter.dateFormat = "yyyy-MM-dd"
-        if let date = formatter.date(from: text) { return Milliseconds.of(date) + (endOfDay ? 86_400_000 - 1 : 0) }
+        if let date = DocumentTime.parse(text) { return Milliseconds.of(date) }
+        if let date = DocumentTime.parseDay(text) { return Milliseconds.of(date) + (endOfDay ? 86_400_000 - 1 : 0) }
         throw OMCError.invalid(name, "must be milliseconds since 1970, yyyy-MM-dd or yyyy-MM-dd HH:mm:ss")
     }
 }

@@ -32,38 +32,37 @@ struct UserFilter: Sendable {
         LEFT JOIN security_dept d ON d.dept_id = u.dept_id
         """
 
-    func condition(scope: DataScope) -> (sql: String, arguments: [SQLValue]) {
+    /// The users matching the filters within `scope`, of `page` or all, in id order.
+    func query(scope: DataScope, page: PageRequest? = nil) -> SQLListQuery {
+        var query = SQLListQuery(page: page)
+        query.add("u.del_flag = '0'")
         let (scopeSQL, scopeArguments) = scope.condition(departmentColumn: "u.dept_id", userColumn: "u.user_id")
-        var sql = "u.del_flag = '0' AND \(scopeSQL)"
-        var arguments = scopeArguments
-        if let userName { sql += " AND u.user_name LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(userName))) }
-        if let phoneNumber { sql += " AND u.phonenumber LIKE ? ESCAPE '\\'"; arguments.append(.text(SQLPattern.contains(phoneNumber))) }
-        if let status { sql += " AND u.status = ?"; arguments.append(.text(status)) }
-        if let createdFrom { sql += " AND u.create_time >= ?"; arguments.append(.integer(createdFrom)) }
-        if let createdUntil { sql += " AND u.create_time <= ?"; arguments.append(.integer(createdUntil)) }
+        query.add(scopeSQL, scopeArguments)
+        query.contains("u.user_name", userName)
+        query.contains("u.phonenumber", phoneNumber)
+        query.equals("u.status", status.map(SQLValue.text))
+        query.between("u.create_time", createdFrom.map(SQLValue.integer), createdUntil.map(SQLValue.integer))
         if let departmentID {
-            sql += " AND (u.dept_id = ? OR u.dept_id IN (SELECT dept_id FROM security_dept WHERE ',' || ancestors || ',' LIKE ?))"
-            arguments += [.integer(departmentID), .text("%,\(departmentID),%")]
+            query.add("(u.dept_id = ? OR u.dept_id IN (SELECT dept_id FROM security_dept WHERE ',' || ancestors || ',' LIKE ?))",
+                      [.integer(departmentID), .text("%,\(departmentID),%")])
         }
         if let roleID {
-            sql += " AND u.user_id \(allocated ? "IN" : "NOT IN") (SELECT user_id FROM security_user_role WHERE role_id = ?)"
-            arguments.append(.integer(roleID))
+            query.add("u.user_id \(allocated ? "IN" : "NOT IN") (SELECT user_id FROM security_user_role WHERE role_id = ?)", [.integer(roleID)])
         }
-        return (sql, arguments)
+        query.orderBy = "u.user_id"
+        return query
     }
 
     /// One page of matching users, with their role ids, and how many match in all.
     func page(_ page: PageRequest, scope: DataScope, in db: any DatabaseConnection) throws -> (rows: [UserRow], total: Int) {
-        let (sql, arguments) = condition(scope: scope)
-        let (rows, total) = try SQLPage.fetch(select: Self.select, table: "security_user u", condition: sql, arguments: arguments,
-                                              order: "u.user_id", page: page, in: db)
+        let (rows, total) = try query(scope: scope, page: page).fetch(select: Self.select, from: "security_user u", in: db)
         return (try Self.withRoles(rows.map(UserRow.init), in: db), total)
     }
 
     /// Every matching user, in id order, handed over one at a time (exports).
     func forEach(scope: DataScope, in db: any DatabaseConnection, _ body: (DatabaseRow) throws -> Void) throws {
-        let (sql, arguments) = condition(scope: scope)
-        try db.forEachRow("\(Self.select) WHERE \(sql) ORDER BY u.user_id", arguments, body)
+        let (sql, arguments) = query(scope: scope).selectSQL(Self.select)
+        try db.forEachRow(sql, arguments, body)
     }
 
     static func withRoles(_ rows: [UserRow], in db: any DatabaseConnection) throws -> [UserRow] {

@@ -61,7 +61,7 @@ struct BatchJournal: Sendable {
             throw tracker.cancellation
         }
         let schema = store.schema
-        let now = ISO8601DateFormatter().string(from: context.clock.now())
+        let now = DocumentTime.formatISO8601(context.clock.now())
         try await context.database.write { db in
             try db.execute("""
                 INSERT INTO udm_batch (id, ne_id, resource, operation, file, total, created_at, operator_name, operator_department, operator_address)

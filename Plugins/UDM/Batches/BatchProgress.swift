@@ -33,7 +33,7 @@ final class BatchProgress: Sendable {
     /// Records a new batch, its id being `tracker`'s.
     func begin(_ tracker: LongOperation, neID: String, resource: String, operation: String, startedAt: Date) {
         let running = Running(neID: neID, resource: resource, operation: operation, tracker: tracker,
-                              startedAt: ISO8601DateFormatter().string(from: startedAt))
+                              startedAt: DocumentTime.formatISO8601(startedAt))
         entries.withLock { $0[tracker.id] = running }
     }
 

@@ -1,4 +1,5 @@
 import PluginAPI
+import Foundation
 
 /// A list request turned into SQL that an index answers: `neId` exact, `imsi` and `msisdn` as digit
 /// prefixes (ranges on indexed columns, never `LIKE '%…'`), `sortField` from a whitelist.
@@ -24,27 +25,26 @@ struct RecordQuery: Sendable {
         return value
     }
 
-    /// `WHERE …` and its arguments; `alias` prefixes columns.
-    private var filter: (sql: String, arguments: [SQLValue]) {
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        if let neID { conditions.append("r.ne_id = ?"); arguments.append(.text(neID)) }
+    /// The filters' conditions and arguments on the table aliased `r`, in the page's order.
+    private var filter: SQLListQuery {
+        var query = SQLListQuery(page: page)
+        query.equals("r.ne_id", neID.map(SQLValue.text))
         if let imsiPrefix {
             // Digits sort before ':', so [prefix, prefix + ":") is every value starting with prefix.
-            conditions.append("r.imsi >= ? AND r.imsi < ?")
-            arguments += [.text(imsiPrefix), .text(imsiPrefix + ":")]
+            query.add("r.imsi >= ? AND r.imsi < ?", [.text(imsiPrefix), .text(imsiPrefix + ":")])
         }
         if let msisdnPrefix {
             let range = "msisdn >= ? AND msisdn < ?"
+            let bounds: [SQLValue] = [.text(msisdnPrefix), .text(msisdnPrefix + ":")]
             if schema.position(of: "msisdn") != nil {
-                conditions.append("r." + range)
+                query.add("r." + range, bounds)
             } else {
-                conditions.append("r.imsi IN (SELECT imsi FROM udm_sub WHERE \(range)\(neID == nil ? "" : " AND ne_id = ?"))")
+                query.add("r.imsi IN (SELECT imsi FROM udm_sub WHERE \(range)\(neID == nil ? "" : " AND ne_id = ?"))",
+                          bounds + (neID.map { [.text($0)] } ?? []))
             }
-            arguments += [.text(msisdnPrefix), .text(msisdnPrefix + ":")]
-            if schema.position(of: "msisdn") == nil, let neID { arguments.append(.text(neID)) }
         }
-        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+        query.orderBy = orderBy
+        return query
     }
 
     /// The columns the rows are ordered by, all in the page's direction; the last ones make the
@@ -68,25 +68,21 @@ struct RecordQuery: Sendable {
     /// before the page), the rows are read from that row on and only `skip` of them are stepped
     /// over, instead of the page's whole offset.
     func pageSQL(columns: String, anchor: (values: [SQLValue], skip: Int)? = nil) -> (sql: String, arguments: [SQLValue]) {
-        var (filter, arguments) = filter
-        var offset = page.offset
+        var query = filter
         if let anchor {
             let tuple = "(" + orderColumns.joined(separator: ", ") + ")"
             let marks = "(" + Array(repeating: "?", count: anchor.values.count).joined(separator: ", ") + ")"
-            filter += (filter.isEmpty ? "WHERE " : " AND ") + "\(tuple) \(page.descending ? "<=" : ">=") \(marks)"
-            arguments += anchor.values
-            offset = anchor.skip
+            query.add("\(tuple) \(page.descending ? "<=" : ">=") \(marks)", anchor.values)
         }
         let select = columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-        return ("SELECT \(select) FROM \(schema.table) r \(filter) ORDER BY \(orderBy) LIMIT ? OFFSET ?",
-                arguments + [.int(page.pageSize), .int(offset)])
+        return query.selectSQL("SELECT \(select) FROM \(schema.table) r", skipping: anchor?.skip)
     }
 
     /// Every `step`-th row's order values, read from the index alone: the anchors of deep pages.
     func anchorSQL() -> (sql: String, arguments: [SQLValue]) {
-        let (filter, arguments) = filter
+        let query = filter
         let columns = orderColumns.enumerated().map { "\($1) AS k\($0)" }.joined(separator: ", ")
-        return ("SELECT \(columns) FROM \(schema.table) r \(filter) ORDER BY \(orderBy)", arguments)
+        return ("SELECT \(columns) FROM \(schema.table) r" + query.whereClause + " ORDER BY " + query.orderBy, query.arguments)
     }
 
     /// What identifies this query's order and filter (not its page), for caching anchors.
@@ -97,7 +93,6 @@ struct RecordQuery: Sendable {
     /// The count of matching rows; `nil` when the maintained per-NE count answers it.
     var countSQL: (sql: String, arguments: [SQLValue])? {
         guard imsiPrefix != nil || msisdnPrefix != nil else { return nil }
-        let (filter, arguments) = filter
-        return ("SELECT COUNT(*) AS total FROM \(schema.table) r \(filter)", arguments)
+        return filter.countSQL(from: "\(schema.table) r")
     }
 }

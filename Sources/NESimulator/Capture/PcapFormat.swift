@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The classic libpcap file format (what `tcpdump -w` writes and Wireshark/tshark read): a 24-byte
 /// global header, then per packet a 16-byte record header and the frame. Little-endian, microsecond

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The NE's packet capture: while a capture runs, every HTTP exchange the NE serves is written to its

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything the simulator needs to start: where the NEs and the control API listen, where to push,
 /// and where pushed files go.

@@ -1,5 +1,5 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import NIOCore
 
 /// Builds the JSON answers NEs give, in the API document's envelope.

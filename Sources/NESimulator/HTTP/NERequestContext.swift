@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 import NIOCore
 
 /// Hummingbird's per-request context for NE and control requests; it also tells which local port the

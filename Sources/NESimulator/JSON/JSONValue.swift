@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON document held as plain Swift values, so that NE data (configuration sections, systemState
 /// fields, alarm bodies) can be Sendable and compared in tests, which `JSONSerialization`'s `Any` cannot.

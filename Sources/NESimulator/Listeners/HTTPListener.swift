@@ -1,9 +1,9 @@
 import Hummingbird
-import HummingbirdCore
+public import HummingbirdCore
 import HummingbirdTLS
-import Logging
-import NIOCore
-import NIOSSL
+public import Logging
+public import NIOCore
+public import NIOSSL
 
 /// One HTTP listening socket that can be closed and opened again on the same port, which is how an
 /// NE "refuses connections" and comes back. Each opening runs a new Hummingbird `Server` on the shared

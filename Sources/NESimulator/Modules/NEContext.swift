@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a module's handlers may use of the NE they run for.
 public struct NEContext: Sendable {

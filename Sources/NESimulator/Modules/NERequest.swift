@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 
 /// An HTTP request routed to a module's ``NERoute``.
 public struct NERequest: Sendable {

@@ -1,5 +1,5 @@
-import HTTPTypes
-import Hummingbird
+public import HTTPTypes
+public import Hummingbird
 
 /// An HTTP endpoint an NE-type module adds, such as a UDM's subscriber API.
 public struct NERoute: Sendable {

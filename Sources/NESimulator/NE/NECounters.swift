@@ -1,4 +1,4 @@
-import Synchronization
+public import Synchronization
 
 /// What an NE has done since it started, counted as it happens; KPI reports and sequence numbers come
 /// from here, so they describe real traffic rather than invented figures.

@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import Logging
-import NIOCore
+public import Logging
+public import NIOCore
 
 /// One simulated NE: its identity, configuration, files, listener and fault state.
 public final class SimulatedNE: Sendable {

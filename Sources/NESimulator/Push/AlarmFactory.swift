@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Builds the alarm bodies an NE pushes, with the fields of the API document's alarm (both the
 /// POST form — objectId, perceivedSeverity, additionalText, alarmSource — and the sync form —

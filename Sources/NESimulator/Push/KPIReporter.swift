@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Builds one NE's KPI reports (`measureReport`): each covers the time since the previous report and

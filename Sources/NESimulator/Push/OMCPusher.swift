@@ -1,9 +1,9 @@
 import AsyncHTTPClient
-import Foundation
+public import Foundation
 import Logging
-import NIOCore
+public import NIOCore
 import NIOHTTP1
-import NIOPosix
+public import NIOPosix
 
 /// Sends alarms and KPI reports to the OMC over HTTP, with bounded waits so that a dead OMC never
 /// holds up the simulator.

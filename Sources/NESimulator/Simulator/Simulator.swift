@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import Hummingbird
-import Logging
-import NIOCore
-import NIOPosix
+public import Logging
+public import NIOCore
+public import NIOPosix
 import UnixSignals
 
 /// The whole simulator: every NE's listener, the control API and the scheduled pushes, all on one

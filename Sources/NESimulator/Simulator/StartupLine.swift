@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One line `omc-nesim` prints on standard output at start-up, in this order: one `.ne` per NE (in
 /// configuration order), then `.control`, then `.ready`. Processes that start the simulator parse

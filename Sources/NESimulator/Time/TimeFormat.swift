@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The time formats NEs use on the wire, in the machine's local time zone.
 public enum TimeFormat {

@@ -106,11 +106,16 @@ private struct Reader {
             }
             let settings = readSettings(value, section: "server.\(name)")
             for (key, setting) in settings { serverLines["\(name).\(key)"] = setting.line }
-            let fields = name == "tls" ? ServerTLSSettings.fields : NETLSSettings.fields
+            let fields = switch name {
+            case "tls": ServerTLSSettings.fields
+            case "cors": CORSSettings.fields
+            default: NETLSSettings.fields
+            }
             let (values, problems) = ConfigField.validate(settings, against: fields, section: "server.\(name)",
                                                           sectionLine: key.mark?.line, file: path)
             diagnostics += problems
             if name == "neTLS" { checkNETLS(values, settings) }
+            if name == "cors" { checkCORS(values, settings) }
             sections[name] = values
         }
         let settings = readSettings(node, section: "server", skipping: Set(ServerSettings.sections.keys))
@@ -118,7 +123,16 @@ private struct Reader {
         let (values, problems) = ConfigField.validate(settings, against: ServerSettings.fields, section: "server",
                                                       sectionLine: node.mark?.line, file: path, subsections: ServerSettings.sections.keys.sorted())
         diagnostics += problems
-        return ServerSettings(values: values, tls: sections["tls"], neTLS: sections["neTLS"])
+        return ServerSettings(values: values, tls: sections["tls"], neTLS: sections["neTLS"], cors: sections["cors"])
+    }
+
+    /// Each of `allowedOrigins` is what a browser sends as `Origin`, or `*`.
+    mutating func checkCORS(_ values: PluginConfiguration, _ settings: [String: YAMLSetting]) {
+        for item in values.list("allowedOrigins") ?? [] where !CORSSettings.isOrigin(item) {
+            diagnostics.append(ConfigurationDiagnostic(file: path, line: settings["allowedOrigins"]?.line,
+                                                       problem: "server.cors.allowedOrigins has '\(item)', which is not an origin",
+                                                       fix: "write scheme, host and optional port without a path, like https://console.example.net:8443, or '*'"))
+        }
     }
 
     /// `elements` and `caOverrides` name NEs as `*`, `TYPE` or `TYPE/ID`; an override also names its file.

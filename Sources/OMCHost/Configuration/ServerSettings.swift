@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+public import PluginAPI
 
 /// The `server:` section of `plugins.yaml`.
 public struct ServerSettings: Sendable, Hashable {
@@ -31,12 +31,15 @@ public struct ServerSettings: Sendable, Hashable {
     public var maxConnections = 4096
     /// How NEs are reached over HTTPS; `nil` reaches every NE over plain HTTP.
     public var neTLS: NETLSSettings?
+    /// Which web origins may call the OMC from a browser; `nil` sends no CORS headers.
+    public var cors: CORSSettings?
 
     /// The defaults.
     public init() {}
 
-    /// The keys of the `server:` section, with their rules; the file is checked against them. `tls`
-    /// and `neTLS` are sections of their own (``ServerTLSSettings/fields``, ``NETLSSettings/fields``).
+    /// The keys of the `server:` section, with their rules; the file is checked against them. `tls`,
+    /// `neTLS` and `cors` are sections of their own (``ServerTLSSettings/fields``, ``NETLSSettings/fields``,
+    /// ``CORSSettings/fields``).
     static let fields: [ConfigField] = [
         .string("host", default: "127.0.0.1", maxLength: 255, help: "address to listen on"),
         .integer("port", default: 8080, range: 0...65535, help: "TCP port; 0 picks a free one"),
@@ -53,10 +56,10 @@ public struct ServerSettings: Sendable, Hashable {
     ]
 
     /// The keys that are sections of their own, with what they hold.
-    static let sections = ["tls": "certificateFile and keyFile", "neTLS": "caFile"]
+    static let sections = ["tls": "certificateFile and keyFile", "neTLS": "caFile", "cors": "allowedOrigins"]
 
-    /// Settings from validated values of the `server:` section and its `tls:` and `neTLS:` sections.
-    init(values: PluginConfiguration, tls: PluginConfiguration?, neTLS: PluginConfiguration?) {
+    /// Settings from validated values of the `server:` section and its `tls:`, `neTLS:` and `cors:` sections.
+    init(values: PluginConfiguration, tls: PluginConfiguration?, neTLS: PluginConfiguration?, cors: PluginConfiguration? = nil) {
         host = values.string("host") ?? host
         port = values.integer("port") ?? port
         dataDirectory = values.string("dataDir") ?? dataDirectory
@@ -76,6 +79,7 @@ public struct ServerSettings: Sendable, Hashable {
         maxConnections = values.integer("maxConnections") ?? maxConnections
         self.tls = tls.map(ServerTLSSettings.init(values:))
         self.neTLS = neTLS.map(NETLSSettings.init(values:))
+        self.cors = cors.map(CORSSettings.init(values:))
     }
 
     /// Whether `host` can only be reached from this machine.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
-import PluginAPI
+package import PluginAPI
 
 /// The OMC database: SQLite through GRDB, in WAL mode in the data folder, or in memory for the
 /// mock host. Plugins see it only as ``PluginAPI/PluginDatabase``.

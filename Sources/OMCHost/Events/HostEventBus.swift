@@ -1,4 +1,4 @@
-import PluginAPI
+package import PluginAPI
 import Synchronization
 
 /// The in-process event bus. Subscriptions are added while the host assembles, then only read.

@@ -128,9 +128,11 @@ private struct FileStamp: Sendable, Equatable {
         key = Self.stamp(settings.keyFile)
     }
 
+    /// Inode, size and modification time (to the nanosecond): what changes when the file is replaced or rewritten.
     private static func stamp(_ path: String) -> [Int] {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return [] }
-        return [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [] }
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return [(attributes[.systemFileNumber] as? NSNumber)?.intValue ?? 0, (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                Int(modified.rounded(.down)), Int((modified - modified.rounded(.down)) * 1e9)]
     }
 }

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// Parses MML as the API document and Huawei-style OMCs write it:
 ///

@@ -1,5 +1,6 @@
 import GRDB
-import PluginAPI
+package import PluginAPI
+import Foundation
 
 /// The checks every plugin's tests run through the mock host: a plugin that passes them can be
 /// loaded, migrated, routed, documented and audited by the host.

@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+package import PluginAPI
 
 /// The plugins a configuration enables, validated, instantiated and registered, and everything
 /// they declared merged into the host's tables. Building it does no I/O: `omc plugins check` stops

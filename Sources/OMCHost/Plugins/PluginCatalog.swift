@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// The plugins compiled into this build of the OMC. `plugins.yaml` chooses which of them run.
 ///

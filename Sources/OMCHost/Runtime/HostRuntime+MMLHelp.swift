@@ -1,4 +1,5 @@
 import PluginAPI
+import Foundation
 
 /// `LST CMD` and `HELP`: the command list in a layout that fits a terminal, and one command's
 /// parameters. Both answer for the element type they are sent to (every type on `OMC`).

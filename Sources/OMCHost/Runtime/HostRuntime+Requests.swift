@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+package import PluginAPI
 
 extension HostRuntime {
     /// Bodies of audited requests up to this size are read before the handler runs, so the
@@ -15,11 +15,17 @@ extension HostRuntime {
         var instruments = metrics.unmatched
         var caller: Caller?
         let translations = messages.translations(for: incoming.headers)
-        switch assembly.routes.lookup(HTTPMethod(rawValue: incoming.method), path: incoming.path) {
+        // HEAD is answered by the GET route; OPTIONS by the route table alone, before any identity check,
+        // since browsers send their CORS preflight without credentials.
+        let isHead = incoming.method == "HEAD"
+        switch assembly.routes.lookup(isHead ? .get : HTTPMethod(rawValue: incoming.method), path: incoming.path) {
         case .notFound:
             response = .failure(notFoundError(incoming))
+        case .methodNotAllowed(let allowed) where incoming.method == "OPTIONS":
+            response = OMCResponse(status: 204, body: .empty)
+            response.headers.set("Allow", Self.allowHeader(allowed))
         case .methodNotAllowed(let allowed):
-            let methods = allowed.map(\.rawValue).joined(separator: ", ")
+            let methods = Self.allowHeader(allowed)
             response = .failure(OMCError(.methodNotAllowed, "\(incoming.method) is not allowed on \(incoming.path); it answers \(methods)"))
             response.headers.set("Allow", methods)
         case .found(let route, let index, let parameters):
@@ -28,11 +34,13 @@ extension HostRuntime {
                                              translations: translations)
         }
         response = encoded(response, requestID: requestID, translations: translations)
+        if isHead { response = await Self.withoutBody(response) }
+        if let cors = settings.cors { cors.apply(to: &response, request: incoming) }
         response.headers.set("X-Request-Id", requestID)
         let elapsed = ContinuousClock.now - started
         instruments.record(status: response.status, duration: elapsed)
         let level: PluginLogger.Level = response.status >= 500 ? .error
-            : (response.status >= 400 || incoming.method != "GET") ? .info : .debug
+            : (response.status >= 400 || !["GET", "HEAD", "OPTIONS"].contains(incoming.method)) ? .info : .debug
         if level >= logSink.level {
             logger.log(level, "\(incoming.method) \(incoming.path) \(response.status)", [
                 "request-id": requestID, "duration-ms": String(format: "%.2f", Self.milliseconds(elapsed)),
@@ -215,6 +223,35 @@ extension HostRuntime {
         return OMCError(.internal, "internal error; the OMC log has the details under request id \(requestID)")
     }
 
+    /// The `Allow` header of a path whose routes answer `methods`: HEAD wherever GET is, and OPTIONS always.
+    static func allowHeader(_ methods: [HTTPMethod]) -> String {
+        var names: [String] = []
+        for method in methods.sorted() {
+            names.append(method.rawValue)
+            if method == .get { names.append("HEAD") }
+        }
+        return (names + ["OPTIONS"]).joined(separator: ", ")
+    }
+
+    /// The GET answer as HEAD sends it: the same status and headers, `Content-Length` of what GET
+    /// would send, no body. A streamed answer is produced and counted, not sent, so that its length
+    /// is known and the producer's own clean-up (a download's temporary file) still runs.
+    static func withoutBody(_ response: OMCResponse) async -> OMCResponse {
+        var result = response
+        switch response.body {
+        case .bytes(let bytes):
+            result.headers.set("Content-Length", String(bytes.count))
+        case .stream(let produce):
+            let counter = ByteCounter()
+            try? await produce(counter)
+            result.headers.set("Content-Length", String(counter.count))
+        case .empty, .json:
+            break
+        }
+        result.body = .empty
+        return result
+    }
+
     static func omcError(_ error: any Error) -> OMCError {
         (error as? OMCError) ?? OMCError(.internal, .verbatim("\(error)"))
     }
@@ -277,5 +314,14 @@ extension HostRuntime {
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
+
+/// Counts the bytes of a streamed answer that HEAD produces but does not send.
+private final class ByteCounter: ResponseBodyWriter {
+    private(set) var count = 0
+
+    func write(_ bytes: [UInt8]) async throws {
+        count += bytes.count
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import PluginAPI
+package import PluginAPI
 import Synchronization
 
 /// A running host without its network listener: the database, the plugins' contexts, the tables

@@ -1,4 +1,4 @@
-import PluginAPI
+package import PluginAPI
 
 /// A request as it arrives, before routing: what the HTTP server (or the mock host) hands the runtime.
 package struct IncomingRequest: Sendable {

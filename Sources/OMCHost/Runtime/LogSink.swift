@@ -1,5 +1,5 @@
 import Logging
-import PluginAPI
+package import PluginAPI
 
 /// Where every log line of the host and its plugins goes: swift-log in the server, a list in the mock host.
 package struct LogSink: Sendable {

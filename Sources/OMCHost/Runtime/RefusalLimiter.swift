@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Synchronization
 
 /// Bounds how many refused requests (401, 403) reach the operation log, so that a flood of bad

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import PluginAPI
 import Synchronization
+import NIOHTTP1
 
 /// The southbound client behind ``PluginAPI/NEGateway``: AsyncHTTPClient with a connection pool
 /// (connections reused, at most `connectionsPerNE` at once to one NE), a deadline on every request

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Published by the host after every run of a scheduled job, so that a plugin can keep the job log.
 public struct JobRunFinished: OMCEvent {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Published when a registered NE goes online or offline (as the NE management plugin's polling sees it).
 public struct NEStateChanged: OMCEvent {

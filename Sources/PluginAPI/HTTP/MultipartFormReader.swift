@@ -1,6 +1,6 @@
 import Foundation
-import MultipartKit
-import NIOCore
+internal import MultipartKit
+internal import NIOCore
 
 /// Feeds a request body through multipart-kit's streaming parser: text parts are kept in memory
 /// (each at most ``MultipartForm/fieldLimit`` bytes), file parts go straight to files in the request's

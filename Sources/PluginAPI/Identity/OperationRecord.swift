@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One entry of the operation log: a mutating request, a refused request, an MML command, or work
 /// a plugin finished on an operator's behalf, with its outcome. Sinks receive it with secrets

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The answer of an MML command. Failures are thrown as ``OMCError``.
 public struct MMLReply: Sendable {
     /// The text shown in the MML console.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Keeps an NE and the OMC's copy of its records equal across a crash in the middle of a change that

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Facts about the OMC host a plugin may report or use.
 public struct HostInfo: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The time, as the host keeps it. Plugins read time and sleep only through it, so that tests can
 /// move time forward with the mock host's manual clock.

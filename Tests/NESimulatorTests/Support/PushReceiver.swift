@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Synchronization
 
 /// A stand-in for the OMC's receiving side: a Hummingbird server on a free loopback port that records
@@ -29,7 +30,7 @@ final class PushReceiver: Sendable {
         let status = self.status
         router.post("**") { [self] request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
-            received.withLock { $0.append(Received(path: request.uri.path, body: Data(buffer: body))) }
+            received.withLock { $0.append(Received(path: request.uri.path, body: Data(body.readableBytesView))) }
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"code":\#(status),"msg":"recorded"}"#)))
         }

@@ -4,6 +4,7 @@ import NIOCore
 import NIOSSL
 @testable import OMCHost
 import PluginAPI
+import NIOHTTP1
 
 /// The OMC's real HTTP stack in this process, with the inventory and keyring fixtures, serving the
 /// `server:` lines given (indented by two spaces under `server:`).

@@ -4,40 +4,41 @@ import OMCTestSupport
 import OMCTesting
 import PCF
 import PluginAPI
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A mock host with the `ne` and `pcf` plugins, and the simulator as a separate process playing
-/// PCF/001 and PCF/002, both registered.
+/// The shared simulated site with the `ne` and `pcf` plugins, the simulator playing PCF/001 and
+/// PCF/002, both registered, and what PCF tests add: complete bodies and the NE's own policies.
 final class PCFHarness {
-    let host: MockHost
-    let simulator: SimulatorProcess
+    let site: SimulatedSite
+    var host: MockHost { site.host }
+    var simulator: SimulatorProcess { site.simulator }
 
     static let base = "/api/rest/ueManagement/v1/elementType/pcf/objectType/ueInfo"
 
     init(config: String = "batchMaxRecords: 5000") async throws {
-        simulator = try SimulatorProcess(generate: "PCF:2")
-        host = try await MockHost.start([NEManagementPlugin.self, PCFPlugin.self], configuration: """
+        site = try await SimulatedSite.start(plugins: [NEManagementPlugin.self, PCFPlugin.self], configuration: """
             server:
               neTimeoutMilliseconds: 5000
             plugins:
               - id: ne
               - id: pcf
                 config: { \(config) }
-            """)
-        for id in ["001", "002"] {
-            let response = try await host.send(.post, "/api/rest/systemManagement/v1/elementType/pcf/objectType/neInfo", json: [
-                "neType": "PCF", "neId": .string(id), "neName": .string("PCF_\(id)"), "ip": "127.0.0.1",
-                "port": .number(Double(simulator.port("PCF/\(id)"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-            ] as JSONValue)
-            precondition(response.code == 200, response.text)
+            """, generate: "PCF:2")
+    }
+
+    /// Starts a harness, hands it to `body` and stops it when `body` ends, however it ends.
+    static func run(config: String = "batchMaxRecords: 5000", _ body: (PCFHarness) async throws -> Void) async throws {
+        let harness = try await PCFHarness(config: config)
+        do {
+            try await body(harness)
+            await harness.stop()
+        } catch {
+            await harness.stop()
+            throw error
         }
     }
 
     func stop() async {
-        await host.shutdown()
-        simulator.stop()
+        await site.stop()
     }
 
     /// A complete, valid policy body.
@@ -51,8 +52,7 @@ final class PCFHarness {
 
     /// The NE's own policy of `imsi`, asked behind the OMC's back; `nil` when it has none.
     func nePolicy(imsi: String, neID: String = "001") async throws -> JSONValue? {
-        let (status, body) = try await neCall("GET", query: "?imsi=\(imsi)", neID: neID)
-        precondition(status == 200, String(decoding: body, as: UTF8.self))
+        let body = try await site.askNEExpectingSuccess("PCF/\(neID)", "GET", Self.base + "?imsi=\(imsi)")
         return try JSONDecoder().decode(JSONValue.self, from: Data(body))["data"]?[0]
     }
 
@@ -64,11 +64,6 @@ final class PCFHarness {
 
     /// A request straight to the NE's `ueInfo` interface.
     func neCall(_ method: String, query: String = "", body: String? = nil, neID: String = "001") async throws -> (Int, [UInt8]) {
-        let port = simulator.port("PCF/\(neID)")
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(Self.base)\(query)")!)
-        request.httpMethod = method
-        request.httpBody = body.map { Data($0.utf8) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+        try await site.askNE("PCF/\(neID)", method, Self.base + query, body: body)
     }
 }

@@ -10,12 +10,12 @@ import UPF
 import FoundationNetworking
 #endif
 
-/// The simulator (AMF/001, SMF/001, UPF/001) as a separate process, and a mock host with the NE
-/// management, trace and UPF plugins and the AMF/SMF fixtures, every NE registered.
+/// The shared simulated site with the simulator playing AMF/001, SMF/001 and UPF/001, and a mock
+/// host with the NE management, trace and UPF plugins and the AMF/SMF fixtures, every NE registered.
 struct TraceTestBed {
-    let host: MockHost
-    let simulator: SimulatorProcess
-    static let keys = ["AMF/001", "SMF/001", "UPF/001"]
+    let site: SimulatedSite
+    var host: MockHost { site.host }
+    var simulator: SimulatorProcess { site.simulator }
     static let plugins: [any OMCPlugin.Type] = [NEManagementPlugin.self, TracePlugin.self, UPFPlugin.self, AMFTraceFixture.self, SMFPlainFixture.self]
 
     static func configuration(extraPlugins: String = "") -> String {
@@ -35,36 +35,34 @@ struct TraceTestBed {
     }
 
     static func start(identity: Bool = false) async throws -> TraceTestBed {
-        let simulator = try SimulatorProcess(generate: "AMF:1,SMF:1,UPF:1")
         let plugins = plugins + (identity ? [ViewerKeyring.self] : [])
-        let host = try await MockHost.start(plugins, configuration: configuration(extraPlugins: identity ? "  - id: keyring" : ""))
-        let bed = TraceTestBed(host: host, simulator: simulator)
-        for key in keys {
-            let parts = key.split(separator: "/").map(String.init)
-            let response = try await host.send(.post, "/api/rest/systemManagement/v1/elementType/\(parts[0].lowercased())/objectType/neInfo", json: [
-                "neType": .string(parts[0]), "neId": .string(parts[1]), "neName": .string("\(parts[0])_\(parts[1])"), "ip": "127.0.0.1",
-                "port": .number(Double(simulator.port(key))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-            ] as JSONValue, headers: bed.admin)
-            #expect(response.code == 200, "\(response.text)")
+        let site = try await SimulatedSite.start(plugins: plugins, configuration: configuration(extraPlugins: identity ? "  - id: keyring" : ""),
+                                                 generate: "AMF:1,SMF:1,UPF:1", login: { _ in ["Authorization": "Bearer admin-token"] })
+        return TraceTestBed(site: site)
+    }
+
+    /// Starts a bed, hands it to `body` and stops it when `body` ends, however it ends.
+    static func run(identity: Bool = false, _ body: (TraceTestBed) async throws -> Void) async throws {
+        let bed = try await start(identity: identity)
+        do {
+            try await body(bed)
+            await bed.stop()
+        } catch {
+            await bed.stop()
+            throw error
         }
-        return bed
     }
 
     /// Headers of an admin session (ignored when no identity plugin runs).
     var admin: [String: String] { ["Authorization": "Bearer admin-token"] }
 
     func stop() async {
-        simulator.stop()
-        await host.shutdown()
+        await site.stop()
     }
 
     /// `yyyy-MM-dd HH:mm:ss` of the OMC's clock plus `seconds`.
     func time(_ seconds: TimeInterval) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: host.clock.now().addingTimeInterval(seconds))
+        DocumentTime.format(host.clock.now().addingTimeInterval(seconds))
     }
 
     /// Asks the simulated NE directly (not through the OMC).

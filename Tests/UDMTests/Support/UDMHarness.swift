@@ -4,15 +4,13 @@ import OMCTestSupport
 import OMCTesting
 import PluginAPI
 import UDM
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A mock host with the `ne` and `udm` plugins, and the simulator as a separate process playing
-/// UDM/001 and UDM/002, both registered.
+/// The shared simulated site with the `ne` and `udm` plugins, the simulator playing UDM/001 and
+/// UDM/002, both registered, and what UDM tests add: complete bodies and the NE's own records.
 final class UDMHarness {
-    let host: MockHost
-    let simulator: SimulatorProcess
+    let site: SimulatedSite
+    var host: MockHost { site.host }
+    var simulator: SimulatorProcess { site.simulator }
 
     static func configuration(_ extra: String = "") -> String {
         """
@@ -27,21 +25,26 @@ final class UDMHarness {
 
     /// `plugins` and `extraYAML` add plugins (an identity plugin whose `admin-token` registers the NEs).
     init(configuration: String? = nil, plugins: [any OMCPlugin.Type] = [], extraYAML: String = "") async throws {
-        simulator = try SimulatorProcess(generate: "UDM:2")
-        host = try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self] + plugins,
-                                        configuration: (configuration ?? UDMHarness.configuration()) + "\n" + extraYAML)
-        for id in ["001", "002"] {
-            let response = try await host.send(.post, "/api/rest/systemManagement/v1/elementType/udm/objectType/neInfo", json: [
-                "neType": "UDM", "neId": .string(id), "neName": .string("UDM_\(id)"), "ip": "127.0.0.1",
-                "port": .number(Double(simulator.port("UDM/\(id)"))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
-            ] as JSONValue, headers: ["Authorization": "Bearer admin-token"])
-            precondition(response.code == 200, response.text)
+        site = try await SimulatedSite.start(plugins: [NEManagementPlugin.self, UDMPlugin.self] + plugins,
+                                             configuration: (configuration ?? UDMHarness.configuration()) + "\n" + extraYAML,
+                                             generate: "UDM:2", login: { _ in ["Authorization": "Bearer admin-token"] })
+    }
+
+    /// Starts a harness, hands it to `body` and stops it when `body` ends, however it ends.
+    static func run(configuration: String? = nil, plugins: [any OMCPlugin.Type] = [], extraYAML: String = "",
+                    _ body: (UDMHarness) async throws -> Void) async throws {
+        let harness = try await UDMHarness(configuration: configuration, plugins: plugins, extraYAML: extraYAML)
+        do {
+            try await body(harness)
+            await harness.stop()
+        } catch {
+            await harness.stop()
+            throw error
         }
     }
 
     func stop() async {
-        await host.shutdown()
-        simulator.stop()
+        await site.stop()
     }
 
     /// A complete, valid subscription body.
@@ -62,8 +65,7 @@ final class UDMHarness {
 
     /// The NE's own records of `kind` (`sub` or `auth`), read from its dump, by IMSI.
     func neRecords(_ kind: String, neID: String = "001") async throws -> [String: JSONValue] {
-        let (status, body) = try await neCall("GET", kind, neID: neID, query: "?limit=100000")
-        precondition(status == 200, String(decoding: body, as: UTF8.self))
+        let body = try await site.askNEExpectingSuccess("UDM/\(neID)", "GET", Self.nePath(kind) + "?limit=100000")
         var records: [String: JSONValue] = [:]
         for line in body.split(separator: 0x0A) {
             let value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
@@ -74,11 +76,10 @@ final class UDMHarness {
 
     /// A request straight to the NE's provisioning interface, behind the OMC's back.
     func neCall(_ method: String, _ kind: String, neID: String = "001", query: String = "", body: String? = nil) async throws -> (Int, [UInt8]) {
-        let port = simulator.port("UDM/\(neID)")
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/rest/ueManagement/v1/elementType/udm/objectType/\(kind)\(query)")!)
-        request.httpMethod = method
-        request.httpBody = body.map { Data($0.utf8) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+        try await site.askNE("UDM/\(neID)", method, Self.nePath(kind) + query, body: body)
+    }
+
+    private static func nePath(_ kind: String) -> String {
+        "/api/rest/ueManagement/v1/elementType/udm/objectType/\(kind)"
     }
 }
