@@ -11,7 +11,8 @@ extension SecurityTestSuite {
     @Suite struct RightsTests {
         static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
         /// Routes anybody may call without a session.
-        static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "POST /login", "POST /logout", "GET /captchaImage", "POST /register"]
+        static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "GET /common/i18n", "POST /login", "POST /logout", "GET /captchaImage",
+                                                 "POST /register"]
         /// Writes any caller with a session may make, whatever their roles: their own session, profile and API tokens,
         /// and the MML console, whose commands are authorized one by one.
         static let ownWrites: Set<String> = [
