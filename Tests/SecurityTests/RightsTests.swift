@@ -11,7 +11,8 @@ extension SecurityTestSuite {
     @Suite struct RightsTests {
         static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
         /// Routes anybody may call without a session.
-        static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "POST /login", "POST /logout", "GET /captchaImage", "POST /register"]
+        static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "GET /common/i18n", "POST /login", "POST /logout", "GET /captchaImage",
+                                                 "POST /register"]
         /// Writes any caller with a session may make, whatever their roles: their own session, profile and API tokens,
         /// and the MML console, whose commands are authorized one by one.
         static let ownWrites: Set<String> = [
@@ -86,6 +87,12 @@ extension SecurityTestSuite {
             #expect(ne?["meta"]?["target"] == .null && ne?["meta"]?["hide"]?.boolValue == false)
             #expect(ne?["children"]?[0]?["path"]?.stringValue == "info" && ne?["children"]?[0]?["component"]?.stringValue == "ne/info/index")
             #expect(menu.data?[1]?["children"]?[0]?["name"]?.stringValue == "User")
+            var chinese = admin
+            chinese["Accept-Language"] = "zh_CN;q=0.9 en_US;q=0.9"
+            let translated = await host.send(.get, "/getRouters", headers: chinese)
+            #expect(translated.data?[0]?["meta"]?["title"]?.stringValue == "网元管理")
+            #expect(translated.data?[1]?["meta"]?["title"]?.stringValue == "系统管理")
+            #expect(translated.data?[1]?["children"]?[0]?["meta"]?["title"]?.stringValue == "用户管理")
 
             let viewer = try await host.registered("viewer2")
             let viewerMenu = await host.send(.get, "/getRouters", headers: viewer)

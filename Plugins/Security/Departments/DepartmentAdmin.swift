@@ -65,7 +65,7 @@ enum DepartmentAdmin {
 
     static func modify(_ id: Int64, _ fields: Fields, by admin: Administrator, scope: DataScope, now: Int64, in db: any DatabaseConnection) throws {
         let current = try visible(id, scope: scope, in: db)
-        let failure = "Department modification [\(fields.name)] failed"
+        let failure: LocalizedMessage = "Department modification [\(fields.name)] failed"
         guard fields.parentID != id else { throw OMCError(.invalidInput, "\(failure), the superior department cannot be myself") }
         let ancestors = try ancestorsBelow(fields.parentID, scope: scope, failure: failure, in: db)
         guard !ancestors.split(separator: ",").contains(Substring(String(id))) else {
@@ -104,7 +104,7 @@ enum DepartmentAdmin {
     }
 
     /// The `ancestors` of a new child of `parentID`: the parent must exist, be visible and be enabled.
-    private static func ancestorsBelow(_ parentID: Int64, scope: DataScope, failure: String, in db: any DatabaseConnection) throws -> String {
+    private static func ancestorsBelow(_ parentID: Int64, scope: DataScope, failure: LocalizedMessage, in db: any DatabaseConnection) throws -> String {
         if parentID == 0 {
             guard scope.everything else { throw OMCError(.forbidden, noPermission) }
             return "0"
@@ -118,7 +118,7 @@ enum DepartmentAdmin {
         return parent.ancestors + "," + parent.deptId
     }
 
-    private static func requireUniqueName(_ fields: Fields, excluding id: Int64?, failure: String, in db: any DatabaseConnection) throws {
+    private static func requireUniqueName(_ fields: Fields, excluding id: Int64?, failure: LocalizedMessage, in db: any DatabaseConnection) throws {
         let clash = try db.first("""
             SELECT 1 AS found FROM security_dept WHERE parent_id = ? AND lower(dept_name) = lower(?) AND dept_id <> ? AND del_flag = '0'
             """, [.integer(fields.parentID), .text(fields.name), .integer(id ?? 0)])

@@ -83,7 +83,7 @@ enum LoginRoutes {
             try SourceThrottle.blockedFor(client.address, now: now, settings: settings, in: db)
         }) {
             let minutes = max(1, Int((blocked + 59_999) / 60_000))
-            let limit = "\(settings.maxFailedLoginsPerSource) within \(settings.sourceFailureWindowSeconds / 60) minute(s)"
+            let limit: LocalizedMessage = "\(settings.maxFailedLoginsPerSource) within \(settings.sourceFailureWindowSeconds / 60) minute(s)"
             try await refuse("too many failed logins from this address (\(limit)); try again in \(minutes) minute(s)", kind: .tooManyRequests)
         }
         if settings.captchaEnabled {

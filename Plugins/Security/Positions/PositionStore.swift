@@ -93,7 +93,7 @@ enum PositionStore {
         try IDList.deleteAll(ids, table: "security_post", column: "post_id", what: "position", in: db)
     }
 
-    private static func requireUnique(_ fields: Fields, excluding id: Int64?, failure: String, in db: any DatabaseConnection) throws {
+    private static func requireUnique(_ fields: Fields, excluding id: Int64?, failure: LocalizedMessage, in db: any DatabaseConnection) throws {
         if try db.first("SELECT 1 AS found FROM security_post WHERE lower(post_name) = lower(?) AND post_id <> ?",
                         [.text(fields.name), .integer(id ?? 0)]) != nil {
             throw OMCError(.conflict, "\(failure), the position name already exists")

@@ -87,7 +87,7 @@ enum RoleAdmin {
     static func modify(_ id: Int64, _ fields: RoleFields, patterns: [String]?, by admin: Administrator, rights: UserRights, now: Int64,
                        in db: any DatabaseConnection) throws {
         let current = try find(id, in: db)
-        let failure = "Modify Role [\(fields.name)] failed"
+        let failure: LocalizedMessage = "Modify Role [\(fields.name)] failed"
         if current.builtIn {
             guard fields.key == current.roleKey else { throw OMCError(.invalidInput, "\(failure), the key of a built-in role cannot be changed") }
             guard fields.status == "1" else { throw OMCError(.invalidInput, "\(failure), a built-in role cannot be disabled") }
@@ -192,7 +192,7 @@ enum RoleAdmin {
         }
     }
 
-    private static func requireUnique(_ fields: RoleFields, excluding id: Int64?, failure: String, in db: any DatabaseConnection) throws {
+    private static func requireUnique(_ fields: RoleFields, excluding id: Int64?, failure: LocalizedMessage, in db: any DatabaseConnection) throws {
         if try db.first("SELECT 1 AS found FROM security_role WHERE lower(role_name) = lower(?) AND role_id <> ? AND del_flag = '0'",
                         [.text(fields.name), .integer(id ?? 0)]) != nil {
             throw OMCError(.conflict, "\(failure), the role name already exists")

@@ -53,7 +53,7 @@ enum UserAdmin {
     }
 
     /// Refuses a user name, phone number or e-mail address another account has.
-    static func requireUnique(_ fields: UserFields, excluding id: Int64?, failure: String, in db: any DatabaseConnection) throws {
+    static func requireUnique(_ fields: UserFields, excluding id: Int64?, failure: LocalizedMessage, in db: any DatabaseConnection) throws {
         let other = SQLValue.integer(id ?? 0)
         if try db.first("SELECT 1 AS found FROM security_user WHERE lower(user_name) = lower(?) AND user_id <> ?", [.text(fields.userName), other]) != nil {
             throw OMCError(.conflict, "\(failure), the login account already exists")
@@ -93,7 +93,7 @@ enum UserAdmin {
         var fields = given
         // Without deptId the account stays in its department.
         if fields.departmentID == nil { fields.departmentID = account.departmentID }
-        let failure = "Failed to modify user [\(fields.userName)]"
+        let failure: LocalizedMessage = "Failed to modify user [\(fields.userName)]"
         guard fields.userName.lowercased() == account.userName.lowercased() else {
             throw OMCError.invalid("userName", "cannot be changed (the account is '\(account.userName)')")
         }

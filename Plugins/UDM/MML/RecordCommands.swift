@@ -28,7 +28,7 @@ struct RecordCommands: Sendable {
         plugin.mml("LST \(object)", parameters: [
             .digits("imsi", lengths: 1...15, help: "IMSI prefix"),
             .digits("msisdn", lengths: 1...15, help: "MSISDN prefix"),
-            .integer("page", range: 1...1_000_000, help: "page of \(Self.listLimit) rows, from 1"),
+            .integer("PAGE", range: 1...1_000_000, help: "page of \(Self.listLimit) rows, from 1"),
         ], privilege: .required(prefix + "query"), risk: .readOnly,
                    help: "List \(noun) of the UDM given by ne_id, \(Self.listLimit) rows a page, filtered by IMSI or MSISDN prefix.",
                    handler: list)

@@ -8,7 +8,7 @@ struct RecordSchema: Sendable {
     /// The OMC's table holding its copy.
     let table: String
     /// `subscription` or `authentication data`, for messages.
-    let noun: String
+    let noun: LocalizedMessage
     /// The MML object: `SUB` or `AUTHDAT`.
     let mmlObject: String
     /// Every field, `imsi` first, in the order of CSV columns.

@@ -89,13 +89,14 @@ final class HostNEGateway: NEGateway {
     /// The timeout of a request with deadline `timeout`: while it was still waiting for a free
     /// connection (`waited` is `nil`), or while waiting for the NE's answer.
     private func timedOut(_ element: NetworkElement, timeout: Duration, waited: Duration?) -> OMCError {
-        let address = "NE \(element.key) (\(element.ip):\(element.port))"
+        let address: LocalizedMessage = "NE \(element.key) (\(element.ip):\(element.port))"
         guard let waited else {
             return OMCError(.neTimeout, "\(address) could not be asked within \(timeout.milliseconds) ms: all \(slots.capacity) connections to it "
                 + "stayed busy with earlier requests (server.neConnectionsPerNE) for the whole deadline of this request")
         }
         // A wait is worth naming when it took a real share of the deadline, not a scheduling moment.
-        let queued = waited >= max(.milliseconds(10), timeout / 10) ? "; \(waited.milliseconds) ms of it went waiting for a free connection to it" : ""
+        let queued: LocalizedMessage = waited >= max(.milliseconds(10), timeout / 10)
+            ? "; \(waited.milliseconds) ms of it went waiting for a free connection to it" : ""
         return OMCError(.neTimeout, "\(address) did not answer within \(timeout.milliseconds) ms\(queued)")
     }
 
@@ -158,9 +159,9 @@ final class HostNEGateway: NEGateway {
     /// Words an operator understands for what went wrong on the way to an NE.
     /// `connectTimeout` is AsyncHTTPClient's bound on connecting and on waiting for a pooled connection.
     static func describe(_ error: any Error, element: NetworkElement, timeout: Duration, connectTimeout: Duration? = nil) -> OMCError {
-        let connectBound = connectTimeout.map { "within \($0.milliseconds) ms (the connect timeout, server.neTimeoutMilliseconds)" }
-            ?? "within the connect timeout (server.neTimeoutMilliseconds)"
-        let address = "NE \(element.key) (\(element.ip):\(element.port))"
+        let connectBound: LocalizedMessage = connectTimeout == nil ? "within the connect timeout (server.neTimeoutMilliseconds)"
+            : "within \(connectTimeout?.milliseconds ?? 0) ms (the connect timeout, server.neTimeoutMilliseconds)"
+        let address: LocalizedMessage = "NE \(element.key) (\(element.ip):\(element.port))"
         let text = String(describing: error)
         if let clientError = error as? HTTPClientError {
             switch clientError {

@@ -64,7 +64,7 @@ struct NETrust: Sendable {
     /// `error` is not a TLS failure.
     func explain(_ error: any Error, element: NetworkElement, timeout: Duration) async -> OMCError? {
         let url = "https://\(element.ip.contains(":") ? "[\(element.ip)]" : element.ip):\(element.port)"
-        let prefix = "certificate of NE \(element.key) at \(url) failed verification"
+        let prefix: LocalizedMessage = "certificate of NE \(element.key) at \(url) failed verification"
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
             return OMCError(.neFailure, "\(prefix): wrong host: it does not name \(element.ip)")
         }

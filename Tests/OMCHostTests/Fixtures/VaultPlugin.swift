@@ -14,6 +14,7 @@ struct VaultPlugin: OMCPlugin {
     init(configuration: PluginConfiguration) throws {}
 
     func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(MessageTranslations(.chinese, ["must differ from {0}, which is already the pin of vault 7": "必须不同于 {0}，它已是 7 号保险库的 PIN"]))
         plugin.secretFields(["pin"])
         plugin.mml("DSP VAULT", neType: "OMC", parameters: [.digits("ID", lengths: 1...5, required: true, help: "vault id")],
                    privilege: "vault:item:query", risk: .readOnly, help: "Display a vault as lines.") { _, _ in

@@ -40,6 +40,19 @@ import Testing
         await host.shutdown()
     }
 
+    @Test func aChineseCallerLeavesTheSameMaskedEnglishRecord() async throws {
+        let host = try await MockHost.start([VaultPlugin.self])
+        let refused = try await host.send(.post, "/vault/items", json: ["id": "1", "pin": VaultPlugin.pin, "code": VaultPlugin.pin],
+                                          headers: ["Accept-Language": "zh-CN"])
+        #expect(refused.status == 400)
+        #expect(refused.msg == "code：必须不同于 \(VaultPlugin.pin)，它已是 7 号保险库的 PIN", "the caller reads the value they sent")
+        let entry = try #require(host.operations.first)
+        #expect(entry.parameters == #"{"code":"******","id":"1","pin":"******"}"#)
+        #expect(entry.result == "code: must differ from ******, which is already the pin of vault 7")
+        #expect(SecretMaskingTests.leaks(host).isEmpty, "\(SecretMaskingTests.leaks(host))")
+        await host.shutdown()
+    }
+
     @Test func unknownLanguagesFallBackToEnglish() async throws {
         let host = try await host()
         for header in ["fr-FR,de;q=0.9", "*", "zh;q=0", "en_US"] {

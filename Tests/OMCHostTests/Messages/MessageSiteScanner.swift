@@ -418,7 +418,7 @@ extension MessageSiteScanner {
         }
 
         /// The expression starting at `start`: the rest of its line, and further lines while they
-        /// continue it (`+ "…"`) or sit inside its brackets.
+        /// continue it (`+ "…"`, `? "…" : "…"`) or sit inside its brackets.
         static func expression(_ tokens: [Token], from start: Int) -> Range<Int> {
             guard start < tokens.count else { return start..<start }
             var depth = 0
@@ -426,7 +426,8 @@ extension MessageSiteScanner {
             var line = tokens[start].line
             while end < tokens.count {
                 let token = tokens[end]
-                let continues = token.line == line || depth > 0 || token.isPunctuation("+") || tokens[end - 1].isPunctuation("+")
+                let continuations = ["+", "?", ":"]
+                let continues = token.line == line || depth > 0 || continuations.contains { token.isPunctuation($0) || tokens[end - 1].isPunctuation($0) }
                 guard continues else { break }
                 switch token.kind {
                 case .open: depth += 1
