@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The pinned Python tools of `scripts/python-test-tools.txt` (openapi-spec-validator,
 /// openapi-python-client, schemathesis), installed by `make test` into `.build/python-test-tools`

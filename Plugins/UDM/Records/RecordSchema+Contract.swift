@@ -18,7 +18,7 @@ extension RecordSchema {
     /// The body of add and batch add (`requireAll`), or of modify (only `imsi` required).
     func bodyShape(requireAll: Bool) -> ValueSchema {
         var properties: [String: ValueSchema] = [:]
-        for field in fields { properties[field.name] = field.rule.shape.described(field.help) }
+        for field in fields { properties[field.name] = field.rule.shape.described(field.help.english) }
         let required = requireAll ? fields.filter(\.required).map(\.name) : ["imsi"]
         let name = resource == "sub" ? "Subscription" : "AuthenticationData"
         return .object(properties, required: required, name: requireAll ? name : name + "Change",
@@ -28,7 +28,7 @@ extension RecordSchema {
     /// A record as answered: the fields as strings, with `id` and `neId`.
     var recordShape: ValueSchema {
         var properties: [String: ValueSchema] = ["id": .string(description: "The OMC's id of the record"), "neId": .string()]
-        for field in fields { properties[field.name] = .string(description: field.help + (field.secret ? " (masked unless the caller may see secrets)" : "")) }
+        for field in fields { properties[field.name] = .string(description: field.help.english + (field.secret ? " (masked unless the caller may see secrets)" : "")) }
         return .object(properties, required: ["id", "neId"] + names, name: resource == "sub" ? "SubscriptionRecord" : "AuthenticationRecord")
     }
 

@@ -1,4 +1,4 @@
-import PluginAPI
+public import PluginAPI
 
 /// Why a line is not a well-formed MML command, and where.
 public struct MMLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {

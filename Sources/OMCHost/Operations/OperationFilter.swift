@@ -15,7 +15,7 @@ struct OperationFilter: Sendable {
     init(query: QueryParameters, visibleOwnerID: String?) throws(OMCError) {
         if let text = query["state"], !text.isEmpty {
             guard let state = OperationState(rawValue: text) else {
-                throw OMCError.invalid("state", "must be one of " + OperationState.allCases.map(\.rawValue).joined(separator: ", "))
+                throw OMCError.invalid("state", "must be one of \(OperationState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.state = state
         }

@@ -75,25 +75,38 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
     private static let neTypeParameter = RouteParameter.string("neType", maxLength: 32, pattern: "^[A-Za-z0-9_]+$",
                                                                description: "NE type (UDM, PCF, …; OMC for the OMC's own commands)")
 
+    /// The operation id segment of the operation routes.
+    private static let operationIDParameter = RouteParameter.string("operationId", maxLength: 64, pattern: "^[A-Za-z0-9_-]+$",
+                                                                    description: "The operation's id, as a start answered it")
+
     var pathParameters: [RouteParameter] {
         switch self {
-        case .home, .metrics, .openAPI: []
+        case .home, .metrics, .openAPI, .operationList, .i18n: []
         case .mml, .mmlUpperCase: [Self.neTypeParameter]
+        case .operation, .operationCancel: [Self.operationIDParameter]
         }
     }
 
     var queryParameters: [RouteParameter] {
         switch self {
-        case .home, .metrics, .openAPI: []
+        case .home, .metrics, .openAPI, .operation, .operationCancel: []
         case .mml, .mmlUpperCase:
             [.string("ne_id", maxLength: 32, description: "The NE the commands go to (not needed for the OMC's own commands)"),
              .string("neId", maxLength: 32, description: "Alias of ne_id")]
+        case .operationList:
+            [.string("state", oneOf: OperationState.allCases.map(\.rawValue), description: "Only operations in this state"),
+             .string("kind", maxLength: 128, description: "Only operations of this kind (`udm.sub.batchAdd`)"),
+             .string("owner", maxLength: 64, description: "Only operations started by this user name"),
+             .string("requestId", maxLength: 128, description: "Only the operation a request with this X-Request-Id started")]
+                + RouteParameter.paging()
+        case .i18n:
+            [.string("language", oneOf: Language.allCases.map(\.rawValue), description: "en_US or zh_CN; overrides Accept-Language")]
         }
     }
 
     var body: RouteBody? {
         switch self {
-        case .home, .metrics, .openAPI: nil
+        case .home, .metrics, .openAPI, .operationList, .operation, .operationCancel, .i18n: nil
         case .mml, .mmlUpperCase:
             .json(.object([
                 "mml": .array(of: .string(minLength: 1, description: "One MML command, `VERB OBJECT:NAME=value,…`"),
@@ -112,7 +125,30 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
             .data(.array(of: .object([
                 "command": .string(), "code": .integer(), "msg": .string(), "output": .string(), "data": .anyValue,
             ], required: ["command", "code", "msg"], name: "MMLResult")))
+        case .operationList: .rows(Self.operationShape)
+        case .operation, .operationCancel: .data(Self.operationShape)
+        case .i18n:
+            .data(.object([
+                "language": .string(description: "The language of `messages`"),
+                "languages": .array(of: .string(), description: "Every language the OMC speaks"),
+                "messages": .object([:], description: "Message id (the English text, {0} for values) to its text in `language`"),
+            ], required: ["language", "languages", "messages"], name: "MessageCatalog"))
         }
+    }
+
+    /// A long operation as ``OperationSnapshot`` encodes it.
+    private static var operationShape: ValueSchema {
+        .object([
+            "operationId": .string(), "kind": .string(description: "`<plugin>.<noun>.<verb>`"), "title": .string(),
+            "pluginId": .string(), "ownerId": .string(), "owner": .string(),
+            "state": .string(oneOf: OperationState.allCases.map(\.rawValue)),
+            "phase": .string(), "done": .integer(), "total": .integer(description: "null when unknown"),
+            "rate": .number(description: "done per second over the current phase"),
+            "errors": .array(of: .string(), description: "The first problems met"), "errorCount": .integer(),
+            "result": .anyValue, "message": .string(), "cancelRequested": .boolean(), "settlement": .string(),
+            "startedAt": .string(description: "ISO 8601 UTC"), "endedAt": .string(description: "ISO 8601 UTC"),
+        ], required: ["operationId", "kind", "title", "pluginId", "state", "phase", "done", "rate", "errors", "errorCount",
+                      "cancelRequested", "startedAt"], name: "Operation")
     }
 
     var route: MountedRoute {

@@ -14,7 +14,7 @@ struct RequestValidator {
     static let maximumProblems = 50
 
     let isSecret: (String) -> Bool
-    private(set) var problems: [String] = []
+    private(set) var problems: [LocalizedMessage] = []
     private(set) var omitted = 0
 
     init(isSecret: @escaping (String) -> Bool) {
@@ -37,7 +37,7 @@ struct RequestValidator {
         case .json(let schema): validator.checkJSON(body ?? [], against: schema)
         case .multipart(let files, _):
             if !(contentType?.lowercased().hasPrefix("multipart/form-data") ?? false) {
-                validator.add("Content-Type", "must be multipart/form-data to upload files" + (files.isEmpty ? "" : " (field " + files.joined(separator: ", ") + ")"))
+                validator.add("Content-Type", files.isEmpty ? "must be multipart/form-data to upload files" : "must be multipart/form-data to upload files (field \(files.joined(separator: ", ")))")
             }
         case nil: break
         }
@@ -46,11 +46,11 @@ struct RequestValidator {
 
     var error: OMCError? {
         guard !problems.isEmpty else { return nil }
-        let message = problems.joined(separator: "; ") + (omitted == 0 ? "" : "; and at least \(omitted) more problems")
-        return OMCError(.invalidInput, "\(message)")
+        let listed = problems.joined(separator: "; ")
+        return OMCError(.invalidInput, omitted == 0 ? listed : "\(listed); and at least \(omitted) more problems")
     }
 
-    mutating func add(_ field: String, _ rule: String) {
+    mutating func add(_ field: String, _ rule: LocalizedMessage) {
         if problems.count < Self.maximumProblems { problems.append("\(field): \(rule)") } else { omitted += 1 }
     }
 
@@ -61,7 +61,7 @@ struct RequestValidator {
             if required { add(parameter.name, "\(kind) is required") }
             return
         }
-        let rule: String?
+        let rule: LocalizedMessage?
         switch parameter.type {
         case .string:
             rule = stringRule(value, minLength: 0, maxLength: parameter.maxLength, pattern: parameter.pattern, allowed: parameter.allowed)
@@ -86,7 +86,7 @@ struct RequestValidator {
             // The handlers' own decoder: the same words for an empty body and for malformed JSON.
             value = try JSONBody.decode(JSONValue.self, from: bytes)
         } catch {
-            problems.append(error.description)
+            problems.append((error as? OMCError)?.localized ?? .verbatim("\(error)"))
             return
         }
         check(value, against: schema, at: "body", field: "body")
@@ -152,10 +152,10 @@ struct RequestValidator {
 
     /// The rule `text` breaks and whether quoting it helps (not for a length: the value is long).
     private func stringRule(_ text: String, minLength: Int, maxLength: Int?, pattern: String?,
-                            allowed: [String]) -> (rule: String, quotes: Bool)? {
+                            allowed: [String]) -> (rule: LocalizedMessage, quotes: Bool)? {
         if !allowed.isEmpty {
             let lower = text.lowercased()
-            return allowed.contains { $0.lowercased() == lower } ? nil : ("must be one of " + allowed.joined(separator: ", "), true)
+            return allowed.contains { $0.lowercased() == lower } ? nil : ("must be one of \(allowed.joined(separator: ", "))", true)
         }
         let length = text.count
         if length < minLength { return (minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", false) }
@@ -167,17 +167,17 @@ struct RequestValidator {
         return nil
     }
 
-    private func numberRule(_ number: Double, range: ClosedRange<Double>?, integer: Bool) -> String? {
+    private func numberRule(_ number: Double, range: ClosedRange<Double>?, integer: Bool) -> LocalizedMessage? {
         guard let range, !range.contains(number) else { return nil }
         return integer ? Self.integerRule(range) : Self.numberRule(range)
     }
 
-    private static func integerRule(_ range: ClosedRange<Double>?) -> String {
+    private static func integerRule(_ range: ClosedRange<Double>?) -> LocalizedMessage {
         guard let range else { return "must be an integer" }
         return "must be an integer from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
     }
 
-    private static func numberRule(_ range: ClosedRange<Double>?) -> String {
+    private static func numberRule(_ range: ClosedRange<Double>?) -> LocalizedMessage {
         guard let range else { return "must be a number" }
         return "must be a number from \(written(range.lowerBound)) to \(written(range.upperBound))"
     }
@@ -189,13 +189,13 @@ struct RequestValidator {
 
     /// `, not '…'` quoting what was sent, except for secret fields. Long values are shortened by
     /// ``OMCError``'s bounds when the message grows long.
-    private func echo(_ text: String, field: String) -> String {
+    private func echo(_ text: String, field: String) -> LocalizedMessage {
         isSecret(field) ? "" : ", not '\(text)'"
     }
 
     /// `, not 70000` quoting the number sent.
-    private func found(_ value: JSONValue) -> String {
+    private func found(_ value: JSONValue) -> LocalizedMessage {
         guard let number = value.numberValue else { return "" }
-        return ", not " + Self.written(number)
+        return ", not \(Self.written(number))"
     }
 }

@@ -34,12 +34,12 @@ public struct RouteParameter: Sendable, Hashable {
     public let description: String
     /// The rule in words (`must be 15 decimal digits`), said instead of the generated one (`must
     /// match ^[0-9]{15}$, not '123'`) when a value of the right type breaks the rules above.
-    public let rule: String?
+    public let rule: LocalizedMessage?
 
     /// A parameter with every rule spelled out; the static functions below are shorter.
     public init(name: String, type: ValueType, required: Bool = false, range: ClosedRange<Double>? = nil,
                 allowed: [String] = [], pattern: String? = nil, maxLength: Int? = nil, description: String = "",
-                rule: String? = nil) {
+                rule: LocalizedMessage? = nil) {
         self.rule = rule
         self.name = name
         self.type = type
@@ -53,14 +53,14 @@ public struct RouteParameter: Sendable, Hashable {
 
     /// Text, optionally bounded in length, matching `pattern`, or one of `oneOf`.
     public static func string(_ name: String, required: Bool = false, maxLength: Int? = nil, pattern: String? = nil,
-                              oneOf: [String] = [], description: String = "", rule: String? = nil) -> RouteParameter {
+                              oneOf: [String] = [], description: String = "", rule: LocalizedMessage? = nil) -> RouteParameter {
         RouteParameter(name: name, type: .string, required: required, allowed: oneOf, pattern: pattern,
                        maxLength: maxLength, description: description, rule: rule)
     }
 
     /// A whole number within `range`.
     public static func integer(_ name: String, required: Bool = false, range: ClosedRange<Int>? = nil,
-                               description: String = "", rule: String? = nil) -> RouteParameter {
+                               description: String = "", rule: LocalizedMessage? = nil) -> RouteParameter {
         RouteParameter(name: name, type: .integer, required: required,
                        range: range.map { Double($0.lowerBound)...Double($0.upperBound) }, description: description, rule: rule)
     }
@@ -87,7 +87,7 @@ public struct RouteParameter: Sendable, Hashable {
         ]
         if !sortable.isEmpty {
             parameters.append(.string("sortField", oneOf: sortable, description: "Field to sort by",
-                                      rule: "must be one of " + sortable.joined(separator: ", ")))
+                                      rule: "must be one of \(sortable.joined(separator: ", "))"))
             parameters.append(.string("sortOrder", oneOf: ["asc", "desc", "ascending", "descending"],
                                       description: "Sort direction (default asc)", rule: "must be asc or desc"))
         }

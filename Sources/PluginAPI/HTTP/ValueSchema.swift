@@ -35,10 +35,10 @@ public struct ValueSchema: Sendable, Hashable {
     public let name: String?
     /// The rule in words (`must be 15 decimal digits`), said instead of the generated one when a value
     /// of the right type breaks the bounds, pattern or accepted values.
-    public let rule: String?
+    public let rule: LocalizedMessage?
 
     /// A shape; the static functions below are shorter.
-    public init(kind: Kind, description: String = "", name: String? = nil, rule: String? = nil) {
+    public init(kind: Kind, description: String = "", name: String? = nil, rule: LocalizedMessage? = nil) {
         self.kind = kind
         self.description = description
         self.name = name
@@ -47,14 +47,14 @@ public struct ValueSchema: Sendable, Hashable {
 
     /// Text of `minLength...maxLength` characters matching `pattern`, or one of `oneOf`.
     public static func string(minLength: Int = 0, maxLength: Int? = nil, pattern: String? = nil, oneOf: [String] = [],
-                              format: String? = nil, description: String = "", rule: String? = nil) -> ValueSchema {
+                              format: String? = nil, description: String = "", rule: LocalizedMessage? = nil) -> ValueSchema {
         ValueSchema(kind: .string(minLength: minLength, maxLength: maxLength, pattern: pattern, allowed: oneOf, format: format),
                     description: description, rule: rule)
     }
 
     /// A whole number within `range`; with `orDigits`, a string of digits is accepted too.
     public static func integer(range: ClosedRange<Int>? = nil, orDigits: Bool = false, description: String = "",
-                               rule: String? = nil) -> ValueSchema {
+                               rule: LocalizedMessage? = nil) -> ValueSchema {
         ValueSchema(kind: .integer(range, orDigits: orDigits), description: description, rule: rule)
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `GET /monitor/operation/{operationId}` shows of a long operation: a progress bar's worth
 /// (phase, done of total, rate) and its outcome.
