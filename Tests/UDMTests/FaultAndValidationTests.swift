@@ -19,7 +19,7 @@ import Testing
             (["imsi": "46000100000000a"], "imsi: must be 15 decimal digits"),
             (["msisdn": "1234"], "msisdn: must be 5 to 15 decimal digits"),
             (["msisdn": "1234567890123456"], "msisdn: must be 5 to 15 decimal digits"),
-            (["msisdn": .null], "msisdn: is required"),
+            (["msisdn": .null], "msisdn: must be a string, not null"),
             (["ambr": "bad template!"], "ambr: must name a template: 1 to 64 letters, digits, _, - or ."),
             (["nssai": ""], "nssai: is required"),
             (["smData": .string(String(repeating: "x", count: 65))], "smData: must name a template: 1 to 64 letters, digits, _, - or ."),
@@ -43,7 +43,7 @@ import Testing
         let authenticationCases: [([String: JSONValue], String)] = [
             (["ki": "0123456789abcdef0123456789abcde"], "ki: must be 32 hexadecimal digits"),
             (["ki": "0123456789abcdef0123456789abcdeg"], "ki: must be 32 hexadecimal digits"),
-            (["opc": .null], "opc: is required"),
+            (["opc": .null], "opc: must be a string, not null"),
             (["amf": "80000"], "amf: must be 4 hexadecimal digits"),
             (["algoIndex": "16"], "algoIndex: must be an integer from 0 to 15"),
             (["algoIndex": -1], "algoIndex: must be an integer from 0 to 15"),

@@ -34,7 +34,9 @@ struct RequestValidator {
             validator.check(query[parameter.name], against: parameter, required: parameter.required, where: "query parameter")
         }
         switch route.body {
-        case .json(let schema): validator.checkJSON(body ?? [], against: schema)
+        case .json(let schema, let required):
+            let bytes = body ?? []
+            if required || !bytes.allSatisfy(RequestValidator.isBlank) { validator.checkJSON(bytes, against: schema) }
         case .multipart(let files, _):
             if !(contentType?.lowercased().hasPrefix("multipart/form-data") ?? false) {
                 validator.add("Content-Type", "must be multipart/form-data to upload files" + (files.isEmpty ? "" : " (field " + files.joined(separator: ", ") + ")"))
@@ -49,6 +51,9 @@ struct RequestValidator {
         let message = problems.joined(separator: "; ") + (omitted == 0 ? "" : "; and at least \(omitted) more problems")
         return OMCError(.invalidInput, "\(message)")
     }
+
+    /// JSON's white space: a body of only these is no body.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
     mutating func add(_ field: String, _ rule: String) {
         if problems.count < Self.maximumProblems { problems.append("\(field): \(rule)") } else { omitted += 1 }
@@ -140,7 +145,7 @@ struct RequestValidator {
             for (name, shape) in properties.sorted(by: { $0.key < $1.key }) {
                 guard let member = members[name] else { continue }
                 if member == .null {
-                    if required.contains(name) { add(prefix + name, "is required") }
+                    if required.contains(name), let expected = Self.expected(shape) { add(prefix + name, "must be \(expected), not null") }
                     continue
                 }
                 check(member, against: shape, at: prefix + name, field: name)
@@ -180,6 +185,19 @@ struct RequestValidator {
     private static func numberRule(_ range: ClosedRange<Double>?) -> String {
         guard let range else { return "must be a number" }
         return "must be a number from \(written(range.lowerBound)) to \(written(range.upperBound))"
+    }
+
+    /// What a value of `shape` is, in `JSONBody`'s words (`a string`); `nil` when anything goes.
+    private static func expected(_ shape: ValueSchema) -> String? {
+        switch shape.kind {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .array: "an array"
+        case .object: "an object"
+        case .any: nil
+        }
     }
 
     /// `2` for 2.0, `0.5` for 0.5: bounds as an operator writes them.
