@@ -46,6 +46,18 @@ import Testing
         return file
     }
 
+    @Test func aMissingToolFailsWithTheCommandThatInstallsIt() throws {
+        let empty = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        do {
+            _ = try PythonTestTools.executable("schemathesis", in: empty)
+            Issue.record("a tool was found in an empty folder")
+        } catch let failure as PythonTestTools.Failure {
+            #expect(failure.description.hasPrefix("schemathesis is not installed in \(empty.path): run `make test`"))
+            #expect(failure.description.contains("scripts/install-python-test-tools.sh") && failure.description.contains("scripts/python-test-tools.txt"))
+        }
+    }
+
     @Test func theLiveDocumentValidatesAndAGeneratedClientLogsInRegistersAnNEAndAddsASubscriber() async throws {
         _ = try PythonTestTools.executable("openapi-spec-validator")
         _ = try PythonTestTools.executable("openapi-python-client")
