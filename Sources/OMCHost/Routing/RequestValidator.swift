@@ -6,11 +6,12 @@ import PluginAPI
 ///
 /// Lenient where the handlers always were: query parameters and body members that are not declared
 /// pass unchecked (the document's clients send extras such as `_t`), an empty query value counts as
-/// absent, `null` for a member that is not required counts as absent, and accepted values of an
-/// enumeration compare without regard to case. Values of secret fields are never quoted.
+/// absent, `null` for a member that is not required counts as absent, a whole number where a string
+/// is declared is checked as its text, and accepted values of an enumeration compare without regard
+/// to case. Values of secret fields are never quoted.
 struct RequestValidator {
-    /// Problems named before the rest are only counted, so that a 100,000-item array of wrong values
-    /// costs a bounded message.
+    /// The most problems a refusal lists; further ones are only counted, so that a 100,000-item
+    /// array of wrong values costs a bounded message and bounded work.
     static let maximumProblems = 50
 
     let isSecret: (String) -> Bool
@@ -165,7 +166,7 @@ struct RequestValidator {
         let length = text.count
         if length < minLength { return (minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", false) }
         if let maxLength, length > maxLength { return ("must be at most \(maxLength) characters", false) }
-        if let pattern, let expression = try? NSRegularExpression(pattern: pattern),
+        if let pattern, let expression = PatternCache.shared.expression(pattern),
            expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             return ("must match \(pattern)", true)
         }
