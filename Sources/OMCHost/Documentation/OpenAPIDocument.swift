@@ -176,6 +176,7 @@ struct OpenAPIDocument {
             for (name, member) in properties { members[name] = schema(member) }
             result = ["type": "object", "properties": .object(members)]
             if !required.isEmpty { result["required"] = .array(required.map(JSONValue.string)) }
+            if shape.othersRefused != nil { result["additionalProperties"] = false }
         }
         if !shape.description.isEmpty { result["description"] = .string(shape.description) }
         guard let name = shape.name else { return .object(result) }

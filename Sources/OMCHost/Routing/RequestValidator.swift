@@ -143,6 +143,9 @@ struct RequestValidator {
             for name in required where members[name] == nil {
                 add(prefix + name, "is required")
             }
+            if let refusal = schema.othersRefused {
+                for name in members.keys.sorted() where properties[name] == nil { add(prefix + name, refusal) }
+            }
             for (name, shape) in properties.sorted(by: { $0.key < $1.key }) {
                 guard let member = members[name] else { continue }
                 if member == .null {
