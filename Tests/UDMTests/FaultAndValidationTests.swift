@@ -64,6 +64,33 @@ import Testing
         await harness.stop()
     }
 
+    @Test func everyBrokenFieldOfARequestIsNamedInOneAnswer() async throws {
+        let harness = try await UDMHarness()
+        let host = harness.host
+        guard case .object(var fields) = UDMHarness.subscription(imsi: "460001000000001", msisdn: "8613800000001") else { return }
+        fields["imsi"] = "4600"
+        fields["msisdn"] = .null
+        fields["ambr"] = "bad template!"
+        fields["staticIp"] = "10.0.0.256"
+        fields["colour"] = "red"
+        let add = try await host.send(.post, "/ne/udm/sub/0%201/5x", json: JSONValue.object(fields))
+        #expect(add.status == 400)
+        #expect(add.msg == [
+            "neId: must be 1 to 32 letters, digits, '_' or '-'",
+            "num: must be a positive integer",
+            "colour: is not a subscription field; the fields are imsi, msisdn, ambr, nssai, rat, arfb, sar, cn, smData, smfSel, epsDat, epsFlag, epsOdb, hplmnOdb, ard, epstpl, contextId, apnContext, staticIp",
+            "ambr: must name a template: 1 to 64 letters, digits, _, - or .",
+            "imsi: must be 15 decimal digits",
+            "msisdn: must be a string, not null",
+            "staticIp: must be an IPv4 address like 10.0.0.1",
+        ].joined(separator: "; "), "\(add.text)")
+        let list = await host.send(.get, "/ne/udm/sub/list?imsi=46a&pageSize=0&sortField=ki")
+        #expect(list.msg == "imsi: filter must be 1 to 15 decimal digits; pageSize: must be an integer from 1 to 1000; sortField: must be one of imsi, neId, msisdn")
+        #expect(try await harness.neRecords("sub").isEmpty)
+        #expect(await host.send(.get, "/ne/udm/sub/list").json?["total"]?.intValue == 0)
+        await harness.stop()
+    }
+
     @Test func aRefusingOrUnreachableNELeavesTheOMCUnchanged() async throws {
         let harness = try await UDMHarness()
         let host = harness.host
