@@ -70,7 +70,7 @@ enum NEInfoRules {
     }
 
     static func checkPort(_ port: Int) throws(OMCError) {
-        guard (1...65535).contains(port) else { throw OMCError.invalid("port", "must be between 1 and 65535") }
+        guard (1...65535).contains(port) else { throw OMCError.invalid("port", "must be an integer from 1 to 65535") }
     }
 
     static func checkPVFlag(_ flag: String) throws(OMCError) {

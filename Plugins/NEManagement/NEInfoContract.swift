@@ -6,8 +6,7 @@ import PluginAPI
 enum NEInfoContract {
     static let neID = ValueSchema.string(maxLength: 32, pattern: "^[A-Za-z0-9_-]{1,32}$", description: "NE id, unique per type",
                                          rule: "must be 1 to 32 letters, digits, '_' or '-'")
-    static let port = ValueSchema.integer(range: 1...65535, orDigits: true, description: "The NE's REST port",
-                                          rule: "must be between 1 and 65535")
+    static let port = ValueSchema.integer(range: 1...65535, orDigits: true, description: "The NE's REST port")
     static let pvFlag = ValueSchema.string(oneOf: NEInfoRules.pvFlags, description: "Physical or virtual NE", rule: "must be PNF or VNF")
     static let ip = ValueSchema.string(maxLength: 64, description: "IPv4 or IPv6 address of the NE's REST interface")
     static let name = ValueSchema.string(minLength: 1, maxLength: 64, description: "Display name")

@@ -31,10 +31,12 @@ enum TraceTaskRoutes {
             try await update(request, context, settings: settings)
         }
         plugin.route(.delete, path, permission: "trace:task:remove", summary: "Delete trace tasks (?id=1,2), stopping running ones",
-                     query: [.string("id", description: "Task numbers, comma-separated or repeated (required)")], handler: remove)
+                     query: [.string("id", description: "Task numbers, comma-separated or repeated (required)")], answer: .message, handler: remove)
         plugin.route(.get, path, permission: "trace:task:query", summary: "Trace tasks, paged, with their state",
                      query: [.string("neType", maxLength: 32), .string("neId", maxLength: 32),
-                             .string("state", oneOf: TraceTaskState.allCases.map(\.rawValue)), .string("traceType")]
+                             .string("state", oneOf: TraceTaskState.allCases.map(\.rawValue),
+                                     rule: "must be one of \(TraceTaskState.allCases.map(\.rawValue).joined(separator: ", "))"),
+                             .string("traceType")]
                          + RouteParameter.paging(sortable: sortColumns.keys.sorted()),
                      answer: .rows(shown), handler: list)
         plugin.route(.get, path + "/{id}", permission: "trace:task:query", summary: "One trace task with its state",

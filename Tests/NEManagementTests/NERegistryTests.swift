@@ -44,9 +44,9 @@ import Testing
     @Test(arguments: [
         (["ip": "300.1.1.1"] as [String: JSONValue], "ip: must be an IPv4 or IPv6 address, not '300.1.1.1'"),
         (["ip": "localhost"], "ip: must be an IPv4 or IPv6 address, not 'localhost'"),
-        (["port": "0"], "port: must be between 1 and 65535"),
-        (["port": 70000], "port: must be between 1 and 65535"),
-        (["port": "eighty"], "port: must be an integer"),
+        (["port": "0"], "port: must be an integer from 1 to 65535"),
+        (["port": 70000], "port: must be an integer from 1 to 65535, not 70000"),
+        (["port": "eighty"], "port: must be an integer from 1 to 65535 (a number or a string of digits)"),
         (["pvFlag": "CNF"], "pvFlag: must be PNF or VNF"),
         (["neId": "a/b"], "neId: must be 1 to 32 letters, digits, '_' or '-'"),
         (["neId": ""], "neId: must be 1 to 32 letters, digits, '_' or '-'"),

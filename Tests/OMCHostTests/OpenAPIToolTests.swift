@@ -46,6 +46,18 @@ import Testing
         return file
     }
 
+    @Test func aMissingToolFailsWithTheCommandThatInstallsIt() throws {
+        let empty = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        do {
+            _ = try PythonTestTools.executable("schemathesis", in: empty)
+            Issue.record("a tool was found in an empty folder")
+        } catch let failure as PythonTestTools.Failure {
+            #expect(failure.description.hasPrefix("schemathesis is not installed in \(empty.path): run `make test`"))
+            #expect(failure.description.contains("scripts/install-python-test-tools.sh") && failure.description.contains("scripts/python-test-tools.txt"))
+        }
+    }
+
     @Test func theLiveDocumentValidatesAndAGeneratedClientLogsInRegistersAnNEAndAddsASubscriber() async throws {
         _ = try PythonTestTools.executable("openapi-spec-validator")
         _ = try PythonTestTools.executable("openapi-python-client")
@@ -57,19 +69,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = try await Self.document(omc, token: try await Self.token(omc, Self.firstPassword), into: folder)
 
-        let validation = try await PythonTestTools.run("openapi-spec-validator", [spec.path])
+        let validation = try await PythonTestTools.run("openapi-spec-validator", [spec.path], in: folder)
         #expect(validation.status == 0, "\(validation.output)")
 
         let client = folder.appendingPathComponent("omc_client")
+        // Every tool runs in the scratch folder: what they leave behind (caches, reports) goes with it.
         let generation = try await PythonTestTools.run("openapi-python-client", [
             "generate", "--path", spec.path, "--meta", "none", "--output-path", client.path,
             "--config", PythonTestTools.script("client-config.yaml"),
-        ])
+        ], in: folder)
         #expect(generation.status == 0, "\(generation.output)")
         let walk = try await PythonTestTools.run("python", [
             PythonTestTools.script("generated_client_walk.py"), "--client", folder.path, "--base-url", omc.baseURL.absoluteString,
             "--first-password", Self.firstPassword, "--password", Self.password, "--ne-port", String(simulator.port("UDM/001")),
-        ])
+        ], in: folder)
         #expect(walk.status == 0, "\(walk.output)")
         #expect(walk.output.contains("subscriber 460001000000001 on UDM/001"), "\(walk.output)")
 
@@ -101,7 +114,7 @@ import Testing
         let run = try await PythonTestTools.run("python", [
             PythonTestTools.script("schemathesis_run.py"), spec.path, "--url", omc.baseURL.absoluteString, "--token", token,
             "--max-examples", "3", "--seed", "20261206",
-        ], timeout: .seconds(600))
+        ], in: folder, timeout: .seconds(600))
         #expect(run.status == 0, "\(run.output.suffix(6000))")
     }
 }

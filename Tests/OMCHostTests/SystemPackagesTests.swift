@@ -80,7 +80,8 @@ import Testing
         try FileManager.default.createDirectory(at: fakes, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: clone.appendingPathComponent("scripts"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for file in ["Makefile", "scripts/install-system-packages.sh", "scripts/system-packages.txt"] {
+        for file in ["Makefile", "scripts/install-system-packages.sh", "scripts/system-packages.txt",
+                     "scripts/install-python-test-tools.sh", "scripts/python-test-tools.txt"] {
             try FileManager.default.copyItem(at: Self.root.appendingPathComponent(file), to: clone.appendingPathComponent(file))
         }
         let calls = folder.appendingPathComponent("calls.log").path
@@ -90,6 +91,18 @@ import Testing
             try (recorder + "exit \(exit)\n").write(toFile: path, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         }
+        // python3 makes a virtual environment whose python records what it is asked to install.
+        let python = fakes.appendingPathComponent("python3").path
+        try """
+            #!/bin/sh
+            echo "python3 $*" >> '\(calls)'
+            if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+                mkdir -p "$3/bin"
+                printf '#!/bin/sh\\necho "venv-python $*" >> %s\\n' "'\(calls)'" > "$3/bin/python"
+                chmod +x "$3/bin/python"
+            fi
+            """.write(toFile: python, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python)
         // Root runs apt-get directly; any other user goes through sudo, which the stand-in passes on.
         let sudo = fakes.appendingPathComponent("sudo").path
         try "#!/bin/sh\nexec \"$@\"\n".write(toFile: sudo, atomically: true, encoding: .utf8)
@@ -111,6 +124,8 @@ import Testing
         let install = log.first { $0.hasPrefix("apt-get install") } ?? ""
         for package in listed { #expect(install.contains(package), "make test did not install \(package): \(log)") }
         #expect(log.last == "sudo-free-swift test", "SwiftPM must run after the packages are installed: \(log)")
+        #expect(log.contains("python3 -m venv .build/python-test-tools"), "\(log)")
+        #expect(log.contains("venv-python -m pip install --quiet --disable-pip-version-check -r scripts/python-test-tools.txt"), "\(log)")
     }
 
     @Test func theREADMEsCommandsAndCIInstallFromTheList() throws {

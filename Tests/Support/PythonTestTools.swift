@@ -19,8 +19,9 @@ public enum PythonTestTools {
         return repositoryRoot.appendingPathComponent(".build/python-test-tools")
     }
 
-    /// `bin/<name>` of the environment, or ``Failure`` saying how to install it.
-    public static func executable(_ name: String) throws -> URL {
+    /// `bin/<name>` of the environment (`in`, by default ``environment``), or ``Failure`` saying how
+    /// to install it.
+    public static func executable(_ name: String, in environment: URL = environment) throws -> URL {
         let url = environment.appendingPathComponent("bin").appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw Failure(description: "\(name) is not installed in \(environment.path): run `make test`, or "

@@ -20,7 +20,7 @@ import OMCTestSupport
                 (["imsi": "46000100000000a"], "imsi: must be 15 decimal digits"),
                 (["msisdn": "1234"], "msisdn: must be 5 to 15 decimal digits"),
                 (["msisdn": "1234567890123456"], "msisdn: must be 5 to 15 decimal digits"),
-                (["msisdn": .null], "msisdn: is required"),
+            (["msisdn": .null], "msisdn: must be a string, not null"),
                 (["ambr": "bad template!"], "ambr: must name a template: 1 to 64 letters, digits, _, - or ."),
                 (["nssai": ""], "nssai: is required"),
                 (["smData": .string(String(repeating: "x", count: 65))], "smData: must name a template: 1 to 64 letters, digits, _, - or ."),
@@ -44,7 +44,7 @@ import OMCTestSupport
             let authenticationCases: [([String: JSONValue], String)] = [
                 (["ki": "0123456789abcdef0123456789abcde"], "ki: must be 32 hexadecimal digits"),
                 (["ki": "0123456789abcdef0123456789abcdeg"], "ki: must be 32 hexadecimal digits"),
-                (["opc": .null], "opc: is required"),
+            (["opc": .null], "opc: must be a string, not null"),
                 (["amf": "80000"], "amf: must be 4 hexadecimal digits"),
                 (["algoIndex": "16"], "algoIndex: must be an integer from 0 to 15"),
                 (["algoIndex": -1], "algoIndex: must be an integer from 0 to 15"),
@@ -63,6 +63,33 @@ import OMCTestSupport
             #expect(try await harness.neRecords("auth").isEmpty)
             #expect(await host.send(.get, "/ne/udm/sub/list").json?["total"]?.intValue == 0)
         }
+    }
+
+    @Test func everyBrokenFieldOfARequestIsNamedInOneAnswer() async throws {
+        let harness = try await UDMHarness()
+        let host = harness.host
+        guard case .object(var fields) = UDMHarness.subscription(imsi: "460001000000001", msisdn: "8613800000001") else { return }
+        fields["imsi"] = "4600"
+        fields["msisdn"] = .null
+        fields["ambr"] = "bad template!"
+        fields["staticIp"] = "10.0.0.256"
+        fields["colour"] = "red"
+        let add = try await host.send(.post, "/ne/udm/sub/0%201/5x", json: JSONValue.object(fields))
+        #expect(add.status == 400)
+        #expect(add.msg == [
+            "neId: must be 1 to 32 letters, digits, '_' or '-'",
+            "num: must be a positive integer",
+            "colour: is not a subscription field; the fields are imsi, msisdn, ambr, nssai, rat, arfb, sar, cn, smData, smfSel, epsDat, epsFlag, epsOdb, hplmnOdb, ard, epstpl, contextId, apnContext, staticIp",
+            "ambr: must name a template: 1 to 64 letters, digits, _, - or .",
+            "imsi: must be 15 decimal digits",
+            "msisdn: must be a string, not null",
+            "staticIp: must be an IPv4 address like 10.0.0.1",
+        ].joined(separator: "; "), "\(add.text)")
+        let list = await host.send(.get, "/ne/udm/sub/list?imsi=46a&pageSize=0&sortField=ki")
+        #expect(list.msg == "imsi: filter must be 1 to 15 decimal digits; pageSize: must be an integer from 1 to 1000; sortField: must be one of imsi, neId, msisdn")
+        #expect(try await harness.neRecords("sub").isEmpty)
+        #expect(await host.send(.get, "/ne/udm/sub/list").json?["total"]?.intValue == 0)
+        await harness.stop()
     }
 
     @Test func aRefusingOrUnreachableNELeavesTheOMCUnchanged() async throws {

@@ -39,6 +39,7 @@ command = [
     "--exclude-path-regex", "^/monitor/online/",
     "--exclude-path", "/system/user/resetPwd",
     "--exclude-path", "/system/user/changeStatus",
+    "--generation-database", "none",
     "--no-color",
 ]
 sys.exit(subprocess.call(command, env=environment))

@@ -40,8 +40,8 @@ struct UEInfoRoutes: Sendable {
         var properties: [String: ValueSchema] = [:]
         for field in UEPolicy.fieldNames { properties[field] = .string() }
         properties["rfsp"] = ValueSchema.anyValue.described("RAT/frequency selection priority: an integer, or its digits")
-        return .object(properties, required: required, name: name,
-                       description: "UE policy fields; members not listed are refused")
+        return .object(properties, required: required, name: name, description: "UE policy fields",
+                       othersRefused: "is not a UE policy field; the fields are \(UEPolicy.fieldNames.joined(separator: ", "))")
     }
 
     private func service(_ request: OMCRequest, _ context: PluginContext) -> UEPolicyService {

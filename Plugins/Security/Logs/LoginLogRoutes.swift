@@ -21,6 +21,7 @@ enum LoginLogRoutes {
         }
         plugin.route(.post, "/monitor/logininfor/export", permission: "monitor:logininfor:export", audit: .export,
                      summary: "Export the login log as .xlsx", bodyLimit: 16 * 1024,
+                     body: SecurityContract.exportFilters(["ipaddr", "userName", "status", "beginTime", "endTime"], name: "LoginLogFilter"),
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try LoginLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
             let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_login_log")

@@ -21,6 +21,7 @@ enum OperationLogRoutes {
         }
         plugin.route(.post, "/monitor/operlog/export", permission: "monitor:operlog:export", audit: .export,
                      summary: "Export the operation log as .xlsx", bodyLimit: 16 * 1024,
+                     body: SecurityContract.exportFilters(["title", "operName", "businessType", "status", "beginTime", "endTime"], name: "OperationLogFilter"),
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             let filter = try OperationLog.Filter(FilterFields(jsonBody: try await request.body.collect()))
             let (sql, arguments) = filter.query().selectSQL("SELECT * FROM security_oper_log")

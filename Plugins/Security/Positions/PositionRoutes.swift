@@ -12,7 +12,7 @@ enum PositionRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/system/post/export", permission: "system:post:export", audit: .export, summary: "Positions as .xlsx",
-                     bodyLimit: 8192, answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
+                     bodyLimit: 8192, body: SecurityContract.exportFilters(["postCode", "postName", "status"], name: "PositionFilter"), answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             try await PositionExport.respond(request, context)
         }
         plugin.route(.get, "/system/post/{postId}", permission: "system:post:query", summary: "One position",

@@ -38,7 +38,7 @@ enum RoleRoutes {
             return .list(rows: rows, total: total)
         }
         plugin.route(.post, "/system/role/export", permission: "system:role:export", audit: .export, summary: "Roles as .xlsx",
-                     bodyLimit: 8192, answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
+                     bodyLimit: 8192, body: SecurityContract.exportFilters(["roleName", "roleKey", "status", "beginTime", "endTime"], name: "RoleFilter"), answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             try await RoleExport.respond(request, context)
         }
         plugin.route(.get, "/system/role/{roleId}", permission: "system:role:query", summary: "One role with its rights",

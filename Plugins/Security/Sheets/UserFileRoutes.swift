@@ -12,6 +12,7 @@ enum UserFileRoutes {
         }
         plugin.route(.post, "/system/user/export", permission: "system:user:export", audit: .export,
                      summary: "Users in the caller's data scope as .xlsx", bodyLimit: 8192,
+                     body: SecurityContract.exportFilters(["userName", "phonenumber", "status", "deptId", "beginTime", "endTime"], name: "UserFilter"),
                      answer: .file(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) { request, context in
             // Recorded as a long operation; the answer stays the download (see DECISIONS 163).
             try await context.operations.run("security.user.export", title: "Export users as .xlsx", for: request.caller,

@@ -89,4 +89,11 @@ enum SecurityContract {
     static let position: [String: ValueSchema] = [
         "postCode": text(64), "postName": text(50), "postSort": integer(0...9999), "status": choice(["0", "1"]), "remark": text(500),
     ]
+
+    /// The optional filter body of an export (``FilterFields``): the list's filters by name, as
+    /// strings, numbers or booleans.
+    static func exportFilters(_ names: [String], name: String) -> RouteBody {
+        .json(.object(Dictionary(uniqueKeysWithValues: names.map { ($0, ValueSchema.anyValue.described("Filter, as in the list")) }),
+                      name: name, description: "The list's filters; an empty body exports everything"), required: false)
+    }
 }

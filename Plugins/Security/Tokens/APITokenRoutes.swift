@@ -10,10 +10,14 @@ enum APITokenRoutes {
         plugin.route(.post, "/system/user/token", permission: .authenticated,
                      summary: "Make an API token (the secret is shown once)",
                      bodyLimit: 16_384,
-                     body: .json(.object(["name": SecurityContract.text(64), "expiresInDays": .integer(orDigits: true, description: "1 to the site's maximum"),
-                                          "permissions": .array(of: .string(minLength: 1, maxLength: 200,
-                                                                            rule: "must be a non-empty string of at most 200 characters"))],
-                                         required: ["name"], name: "NewAPIToken")),
+                     body: .json(.object([
+                         "name": SecurityContract.text(64, "Letters, digits, '-', '_' or '.'"),
+                         "expiresInDays": SecurityContract.integer(1...state.settings.apiTokenMaxDays, "Days the token works"),
+                         "permissions": .array(of: .string(minLength: 1, maxLength: 200, pattern: "^!?([A-Za-z0-9_-]+|\\*)(:([A-Za-z0-9_-]+|\\*)){2}$",
+                                                           description: "One of your own rights, module:resource:action ('*' for any part, '!' denies)",
+                                                           rule: "must be a module:resource:action pattern (each part a name or '*', '!' in front denies)"),
+                                           description: "Rights of the token, at most 100"),
+                     ], required: ["name", "expiresInDays", "permissions"], name: "NewAPIToken")),
                      answer: .data(.anyValue)) { request, context in
             guard let caller = request.caller, let userID = Int64(caller.userID) else {
                 throw OMCError(.unauthenticated, "authentication required")

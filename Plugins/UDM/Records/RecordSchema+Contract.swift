@@ -19,10 +19,13 @@ extension RecordSchema {
     func bodyShape(requireAll: Bool) -> ValueSchema {
         var properties: [String: ValueSchema] = [:]
         for field in fields { properties[field.name] = field.rule.shape.described(field.help.english) }
+        // The document's answers carry them; a client sending a record back is not refused.
+        properties["id"] = ValueSchema.anyValue.described("Ignored")
+        properties["neId"] = ValueSchema.anyValue.described("Ignored: the path names the NE")
         let required = requireAll ? fields.filter(\.required).map(\.name) : ["imsi"]
         let name = resource == "sub" ? "Subscription" : "AuthenticationData"
         return .object(properties, required: required, name: requireAll ? name : name + "Change",
-                       description: "A \(noun) record; members not listed are refused (except id and neId, which are ignored)")
+                       description: "A \(noun) record", othersRefused: "is not a \(noun) field; the fields are \(names.joined(separator: ", "))")
     }
 
     /// A record as answered: the fields as strings, with `id` and `neId`.

@@ -21,7 +21,7 @@ struct OpenAPIDocument {
             "type": "object", "required": ["code", "msg"],
             "description": "The document's success envelope, with `data` or with `rows` and `total`",
             "properties": ["code": ["type": "integer"], "msg": ["type": "string"], "data": [:],
-                           "rows": ["type": "array"], "total": ["type": "integer"]],
+                           "rows": ["type": "array", "items": [:]], "total": ["type": "integer"]],
         ]),
     ]
     private var operationIDs: Set<String> = []
@@ -104,8 +104,8 @@ struct OpenAPIDocument {
 
     private mutating func requestBody(_ body: RouteBody) -> JSONValue {
         switch body {
-        case .json(let shape):
-            return ["required": true, "content": ["application/json": ["schema": schema(shape)]]]
+        case .json(let shape, let required):
+            return ["required": .bool(required), "content": ["application/json": ["schema": schema(shape)]]]
         case .multipart(let files, let fields):
             var properties: [String: JSONValue] = [:]
             for file in files { properties[file] = ["type": "string", "format": "binary"] }
@@ -176,6 +176,7 @@ struct OpenAPIDocument {
             for (name, member) in properties { members[name] = schema(member) }
             result = ["type": "object", "properties": .object(members)]
             if !required.isEmpty { result["required"] = .array(required.map(JSONValue.string)) }
+            if shape.othersRefused != nil { result["additionalProperties"] = false }
         }
         if !shape.description.isEmpty { result["description"] = .string(shape.description) }
         guard let name = shape.name else { return .object(result) }

@@ -110,7 +110,7 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
         case .mml, .mmlUpperCase:
             .json(.object([
                 "mml": .array(of: .string(minLength: 1, description: "One MML command, `VERB OBJECT:NAME=value,…`"),
-                              maxItems: HostRuntime.maximumCommandsPerRequest, description: "Commands, run in order"),
+                              description: "Commands, run in order; at most \(HostRuntime.maximumCommandsPerRequest) per request"),
                 "confirm": .boolean(description: "Must be true for high-risk commands to run"),
             ], required: ["mml"], name: "MMLRequest"))
         }

@@ -6,11 +6,12 @@ import PluginAPI
 ///
 /// Lenient where the handlers always were: query parameters and body members that are not declared
 /// pass unchecked (the document's clients send extras such as `_t`), an empty query value counts as
-/// absent, `null` for a member that is not required counts as absent, and accepted values of an
-/// enumeration compare without regard to case. Values of secret fields are never quoted.
+/// absent, `null` for a member that is not required counts as absent, a whole number where a string
+/// is declared is checked as its text, and accepted values of an enumeration compare without regard
+/// to case. Values of secret fields are never quoted.
 struct RequestValidator {
-    /// Problems named before the rest are only counted, so that a 100,000-item array of wrong values
-    /// costs a bounded message.
+    /// The most problems a refusal lists; further ones are only counted, so that a 100,000-item
+    /// array of wrong values costs a bounded message and bounded work.
     static let maximumProblems = 50
 
     let isSecret: (String) -> Bool
@@ -34,7 +35,9 @@ struct RequestValidator {
             validator.check(query[parameter.name], against: parameter, required: parameter.required, where: "query parameter")
         }
         switch route.body {
-        case .json(let schema): validator.checkJSON(body ?? [], against: schema)
+        case .json(let schema, let required):
+            let bytes = body ?? []
+            if required || !bytes.allSatisfy(RequestValidator.isBlank) { validator.checkJSON(bytes, against: schema) }
         case .multipart(let files, _):
             if !(contentType?.lowercased().hasPrefix("multipart/form-data") ?? false) {
                 validator.add("Content-Type", files.isEmpty ? "must be multipart/form-data to upload files" : "must be multipart/form-data to upload files (field \(files.joined(separator: ", ")))")
@@ -49,6 +52,9 @@ struct RequestValidator {
         let listed = problems.joined(separator: "; ")
         return OMCError(.invalidInput, omitted == 0 ? listed : "\(listed); and at least \(omitted) more problems")
     }
+
+    /// JSON's white space: a body of only these is no body.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
     mutating func add(_ field: String, _ rule: LocalizedMessage) {
         if problems.count < Self.maximumProblems { problems.append("\(field): \(rule)") } else { omitted += 1 }
@@ -137,10 +143,13 @@ struct RequestValidator {
             for name in required where members[name] == nil {
                 add(prefix + name, "is required")
             }
+            if let refusal = schema.othersRefused {
+                for name in members.keys.sorted() where properties[name] == nil { add(prefix + name, refusal) }
+            }
             for (name, shape) in properties.sorted(by: { $0.key < $1.key }) {
                 guard let member = members[name] else { continue }
                 if member == .null {
-                    if required.contains(name) { add(prefix + name, "is required") }
+                    if required.contains(name), let expected = Self.expected(shape) { add(prefix + name, "must be \(expected), not null") }
                     continue
                 }
                 check(member, against: shape, at: prefix + name, field: name)
@@ -160,7 +169,7 @@ struct RequestValidator {
         let length = text.count
         if length < minLength { return (minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", false) }
         if let maxLength, length > maxLength { return ("must be at most \(maxLength) characters", false) }
-        if let pattern, let expression = try? NSRegularExpression(pattern: pattern),
+        if let pattern, let expression = PatternCache.shared.expression(pattern),
            expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             return ("must match \(pattern)", true)
         }
@@ -180,6 +189,19 @@ struct RequestValidator {
     private static func numberRule(_ range: ClosedRange<Double>?) -> LocalizedMessage {
         guard let range else { return "must be a number" }
         return "must be a number from \(written(range.lowerBound)) to \(written(range.upperBound))"
+    }
+
+    /// What a value of `shape` is, in `JSONBody`'s words (`a string`); `nil` when anything goes.
+    private static func expected(_ shape: ValueSchema) -> LocalizedMessage? {
+        switch shape.kind {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .array: "an array"
+        case .object: "an object"
+        case .any: nil
+        }
     }
 
     /// `2` for 2.0, `0.5` for 0.5: bounds as an operator writes them.

@@ -1,8 +1,9 @@
 /// The body a route takes.
 public enum RouteBody: Sendable, Hashable {
-    /// A JSON value of this shape (usually an object). The host refuses a request whose body is
-    /// missing, is not JSON or breaks the shape, naming every failing member.
-    case json(ValueSchema)
+    /// A JSON value of this shape (usually an object). The host refuses a request whose body is not
+    /// JSON or breaks the shape, naming every failing member, and one without a body unless
+    /// `required` is `false` (an export whose filters may all be left out).
+    case json(ValueSchema, required: Bool = true)
     /// A `multipart/form-data` upload with these file fields (required) and text fields. The host
     /// checks the content type; the handler reads the parts with ``OMCRequest/multipartForm()``.
     case multipart(files: [String], fields: [RouteParameter] = [])

@@ -3,7 +3,8 @@
 /// values, bounded numbers, booleans, arrays of one shape).
 ///
 /// The host checks request bodies against it leniently where the handlers always were: members not
-/// declared are let through (the document's clients send extras), `null` for a member that is not
+/// declared are let through (the document's clients send extras) unless the object says
+/// `othersRefused`, `null` for a member that is not
 /// required counts as absent, and a whole number where a string is declared is checked as its decimal
 /// text (`"imsi": 460001000000001`); the handler's decoding decides whether it takes it.
 public struct ValueSchema: Sendable, Hashable {
@@ -36,13 +37,17 @@ public struct ValueSchema: Sendable, Hashable {
     /// The rule in words (`must be 15 decimal digits`), said instead of the generated one when a value
     /// of the right type breaks the bounds, pattern or accepted values.
     public let rule: LocalizedMessage?
+    /// For an object that refuses members it does not declare: what a refusal says after the
+    /// member's name (`is not a subscription field; the fields are imsi, …`). `nil` lets them through.
+    public let othersRefused: LocalizedMessage?
 
     /// A shape; the static functions below are shorter.
-    public init(kind: Kind, description: String = "", name: String? = nil, rule: LocalizedMessage? = nil) {
+    public init(kind: Kind, description: String = "", name: String? = nil, rule: LocalizedMessage? = nil, othersRefused: LocalizedMessage? = nil) {
         self.kind = kind
         self.description = description
         self.name = name
         self.rule = rule
+        self.othersRefused = othersRefused
     }
 
     /// Text of `minLength...maxLength` characters matching `pattern`, or one of `oneOf`.
@@ -75,9 +80,11 @@ public struct ValueSchema: Sendable, Hashable {
 
     /// An object with `properties`, of which `required` must be present. `name` lists it in the
     /// OpenAPI document's `components/schemas` (a generated client names its model after it).
+    /// With `othersRefused`, a member not in `properties` is refused with that rule.
     public static func object(_ properties: [String: ValueSchema], required: [String] = [], name: String? = nil,
-                              description: String = "") -> ValueSchema {
-        ValueSchema(kind: .object(properties: properties, required: required), description: description, name: name)
+                              description: String = "", othersRefused: LocalizedMessage? = nil) -> ValueSchema {
+        ValueSchema(kind: .object(properties: properties, required: required), description: description, name: name,
+                    othersRefused: othersRefused)
     }
 
     /// Any JSON value.
@@ -85,6 +92,6 @@ public struct ValueSchema: Sendable, Hashable {
 
     /// The same shape with `text` as its description.
     public func described(_ text: String) -> ValueSchema {
-        ValueSchema(kind: kind, description: text, name: name, rule: rule)
+        ValueSchema(kind: kind, description: text, name: name, rule: rule, othersRefused: othersRefused)
     }
 }

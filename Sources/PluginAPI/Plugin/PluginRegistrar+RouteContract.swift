@@ -16,7 +16,7 @@ extension PluginRegistrar {
             for parameter in list { problems += parameterProblems(parameter).map { "\(kind) '\(parameter.name)': \($0)" } }
         }
         switch body {
-        case .json(let schema): problems += schemaProblems(schema, at: "body")
+        case .json(let schema, _): problems += schemaProblems(schema, at: "body")
         case .multipart(let files, let fields):
             if files.contains(where: \.isEmpty) { problems.append("multipart file field names must not be empty") }
             for field in fields { problems += parameterProblems(field).map { "multipart field '\(field.name)': \($0)" } }
