@@ -5,6 +5,7 @@ import PluginAPI
 /// Messages of PluginAPI and the host are translated by the host.
 enum NEManagementMessages {
     static let chinese = MessageTranslations(.chinese, [
+        "must be an integer from 1 to 65535": "必须是 1 到 65535 之间的整数",
         "'{0}' is not provided by any enabled plugin; enabled NE types: {1}": "没有已启用的插件提供 '{0}'；已启用的网元类型：{1}",
         "'{0}' is not provided by any enabled plugin; no NE-type plugin is enabled": "没有已启用的插件提供 '{0}'；当前未启用任何网元类型插件",
         "is {0} but the body's neId is {1}": "为 {0}，但请求体中的 neId 是 {1}",

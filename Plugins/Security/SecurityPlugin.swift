@@ -5,7 +5,7 @@ public import PluginAPI
 /// the permission it declares, and it keeps the operation log the host writes for every change.
 public struct SecurityPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
-        id: "security", version: "1.0.0", kind: .feature, requiresAPI: APIVersion(major: 1, minor: 1),
+        id: "security", version: "1.0.0", kind: .feature, requiresAPI: APIVersion(major: 2, minor: 0),
         configuration: [
             .string("passwordHash", default: "yescrypt", allowed: ["yescrypt", "bcrypt"], help: "hash for new passwords"),
             .integer("passwordCost", range: 1...31,

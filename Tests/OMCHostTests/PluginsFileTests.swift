@@ -83,7 +83,7 @@ import Testing
 
     @Test func rejectsAnIncompatibleAPIVersionAndAnUnknownDependency() {
         #expect(diagnostics("plugins:\n  - id: future\n") == [
-            "plugins.yaml:2: plugin 'future' 3.0.0 needs PluginAPI 2.0, but this OMC offers \(APIVersion.current); install a version of the plugin built for PluginAPI 1.x, or disable it",
+            "plugins.yaml:2: plugin 'future' 3.0.0 needs PluginAPI 3.0, but this OMC offers \(APIVersion.current); install a version of the plugin built for PluginAPI 2.x, or disable it",
             "plugins.yaml:2: plugin 'future' needs plugin 'warp-drive', which this build does not have; install a build that includes 'warp-drive', or disable 'future'",
         ])
     }

@@ -19,6 +19,18 @@ import Testing
         #expect(DocumentTime.format(Date(timeIntervalSince1970: 0), timeZone: DocumentTime.utc) == "1970-01-01 00:00:00")
     }
 
+    @Test func instantsCarryMillisecondsAndReadBack() throws {
+        let precise = instant.addingTimeInterval(0.25)
+        #expect(DocumentTime.formatInstant(precise) == "2023-07-04T05:00:00.250Z")
+        #expect(DocumentTime.formatInstant(instant) == "2023-07-04T05:00:00.000Z")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        #expect(DocumentTime.formatInstant(precise) == formatter.string(from: precise))
+        #expect(DocumentTime.parseInstant("2023-07-04T05:00:00.250Z") == precise)
+        #expect(DocumentTime.parseInstant("2023-07-04T05:00:00Z") == nil)
+        #expect(DocumentTime.parseInstant("2023-02-30T05:00:00.250Z") == nil)
+    }
+
     @Test func parsesWhatItFormats() throws {
         #expect(DocumentTime.parse("2023-07-04 13:00:00", timeZone: shanghai) == instant)
         #expect(DocumentTime.parseDay("2023-07-04", timeZone: DocumentTime.utc) == Date(timeIntervalSince1970: 1_688_428_800))

@@ -5,6 +5,9 @@ import PluginAPI
 /// Messages of PluginAPI and the host are translated by the host.
 enum SecurityMessages {
     static let chinese = MessageTranslations(.chinese, [
+        "must be {0}": "必须是{0}",
+        "must be a non-empty string of at most 200 characters": "必须是非空字符串，最多 200 个字符",
+        "must be a module:resource:action pattern (each part a name or '*', '!' in front denies)": "必须是 模块:资源:操作 形式的权限模式（每部分为名称或“*”，前缀“!”表示拒绝）",
         "'{0}' is not an id; give positive integers separated by commas": "'{0}' 不是有效的 ID；请填写以逗号分隔的正整数",
         "'{0}' is not module:resource:action (each part a name or *, optionally led by !)": "'{0}' 不是 模块:资源:操作 格式（每一段为名称或 *，可以 ! 开头）",
         "[{0}] has been assigned to users and cannot be deleted; nothing was deleted": "[{0}] 已分配给用户，不能删除；未删除任何数据",

@@ -28,7 +28,7 @@ enum SecurityContract {
 
     /// One of `allowed`, said as ``BodyFields/alternatives(_:)`` says it.
     static func choice(_ allowed: [String], _ description: String = "") -> ValueSchema {
-        .string(oneOf: allowed, description: description, rule: "must be " + BodyFields.alternatives(allowed))
+        .string(oneOf: allowed, description: description, rule: "must be \(BodyFields.alternatives(allowed))")
     }
 
     /// `true`/`false`, as a boolean or as text.

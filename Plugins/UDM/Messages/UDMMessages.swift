@@ -5,6 +5,12 @@ import PluginAPI
 /// Messages of PluginAPI and the host are translated by the host.
 enum UDMMessages {
     static let chinese = MessageTranslations(.chinese, [
+        "cancelled while sending batch {0} to NE {1}, and the NE does not answer ({2}); the batch will be settled with the NE when it answers again": "向网元 {1} 发送批次 {0} 时被取消，且网元未响应（{2}）；网元恢复响应后将与其核对该批次",
+        "NE {0} answered a staged part without 'staged'": "网元 {0} 对暂存分段的应答中缺少“staged”",
+        "NE {0} answered the commit of batch {1} without 'applied'": "网元 {0} 对批次 {1} 提交的应答中缺少“applied”",
+        "must be 1 to 32 letters, digits, '_' or '-'": "必须是 1 到 32 个字母、数字、“_”或“-”",
+        "must be 15 decimal digits": "必须是 15 位十进制数字",
+        "filter must be 1 to 15 decimal digits": "过滤条件必须是 1 到 15 位十进制数字",
         "1 active, 0 suspended": "1 为激活，0 为暂停",
         "1 when the subscriber has 4G service": "用户开通 4G 业务时为 1",
         "4G EPS subscription template; required when epsFlag is 1": "4G EPS 签约模板；epsFlag 为 1 时必填",

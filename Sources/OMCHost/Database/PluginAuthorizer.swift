@@ -73,18 +73,18 @@ final class PluginAuthorizer {
         case SQLITE_READ:
             guard let table = first else { return SQLITE_OK }
             if Self.schemaTables.contains(table.lowercased()) {
-                return changingOwnSchema ? SQLITE_OK : refuse("read", "the schema catalogue \(table)")
+                return changingOwnSchema ? SQLITE_OK : deny("read", "the schema catalogue \(table)")
             }
-            return own(table) ? SQLITE_OK : refuse("read", "table \(table)", source)
+            return own(table) ? SQLITE_OK : deny("read", "table \(table)", source)
         case SQLITE_INSERT, SQLITE_DELETE, SQLITE_UPDATE:
             guard let table = first else { return SQLITE_DENY }
             // SQLite itself refuses direct edits of its schema table (they would need the refused
             // `PRAGMA writable_schema`); these are the edits a permitted CREATE or DROP compiles into.
             if Self.schemaTables.contains(table.lowercased()) { return SQLITE_OK }
             let verb = action == SQLITE_INSERT ? "insert into" : action == SQLITE_DELETE ? "delete from" : "update"
-            guard own(table) else { return refuse(verb, "table \(table)", source) }
+            guard own(table) else { return deny(verb, "table \(table)", source) }
             if action == SQLITE_UPDATE, scope.appendOnlyTables.contains(table.lowercased()) {
-                return refuse("update", "table \(table), which it declared append-only", source)
+                return deny("update", "table \(table), which it declared append-only", source)
             }
             return SQLITE_OK
         case SQLITE_CREATE_TABLE, SQLITE_CREATE_VIEW, SQLITE_DROP_TABLE, SQLITE_DROP_VIEW, SQLITE_REINDEX:
@@ -98,24 +98,24 @@ final class PluginAuthorizer {
         case SQLITE_ALTER_TABLE:
             return ownSchemaChange(action, [second])
         case SQLITE_PRAGMA:
-            return refuse("run", "PRAGMA \(first ?? "")")
+            return deny("run", "PRAGMA \(first ?? "")")
         case SQLITE_ATTACH:
-            return refuse("attach", "database \(first ?? "")")
+            return deny("attach", "database \(first ?? "")")
         case SQLITE_DETACH:
-            return refuse("detach", "database \(first ?? "")")
+            return deny("detach", "database \(first ?? "")")
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT:
-            return refuse("control", "the transaction (\(first ?? "")): the host begins and ends it around the closure")
+            return deny("control", "the transaction (\(first ?? "")): the host begins and ends it around the closure")
         case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_TEMP_VIEW,
              SQLITE_DROP_TEMP_TABLE, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_TEMP_VIEW:
-            return refuse("create or drop", "temporary object \(first ?? ""): connections are shared")
+            return deny("create or drop", "temporary object \(first ?? ""): connections are shared")
         default:
-            return refuse("run", "this kind of statement (SQLite action \(action))")
+            return deny("run", "this kind of statement (SQLite action \(action))")
         }
     }
 
     private func ownSchemaChange(_ action: CInt, _ names: [String?]) -> CInt {
         for case let name? in names where !own(name) {
-            return refuse(Self.schemaVerb(action), "\(name)")
+            return deny(Self.schemaVerb(action), "\(name)")
         }
         changingOwnSchema = true
         return SQLITE_OK
@@ -134,7 +134,7 @@ final class PluginAuthorizer {
         name.lowercased().hasPrefix(scope.prefix)
     }
 
-    private func refuse(_ verb: String, _ object: String, _ source: String? = nil) -> CInt {
+    private func deny(_ verb: String, _ object: String, _ source: String? = nil) -> CInt {
         if refusal == nil {
             refusal = DatabaseAccessRefusal(pluginID: scope.pluginID, verb: verb, object: object, prefix: scope.prefix, via: source)
         }

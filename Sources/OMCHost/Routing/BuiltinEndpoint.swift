@@ -94,13 +94,15 @@ enum BuiltinEndpoint: CaseIterable, Sendable {
             [.string("ne_id", maxLength: 32, description: "The NE the commands go to (not needed for the OMC's own commands)"),
              .string("neId", maxLength: 32, description: "Alias of ne_id")]
         case .operationList:
-            [.string("state", oneOf: OperationState.allCases.map(\.rawValue), description: "Only operations in this state"),
+            [.string("state", oneOf: OperationState.allCases.map(\.rawValue), description: "Only operations in this state",
+                     rule: "must be one of \(OperationState.allCases.map(\.rawValue).joined(separator: ", "))"),
              .string("kind", maxLength: 128, description: "Only operations of this kind (`udm.sub.batchAdd`)"),
              .string("owner", maxLength: 64, description: "Only operations started by this user name"),
              .string("requestId", maxLength: 128, description: "Only the operation a request with this X-Request-Id started")]
                 + RouteParameter.paging()
         case .i18n:
-            [.string("language", oneOf: Language.allCases.map(\.rawValue), description: "en_US or zh_CN; overrides Accept-Language")]
+            [.string("language", oneOf: Language.allCases.map(\.rawValue), description: "en_US or zh_CN; overrides Accept-Language",
+                     rule: "must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")]
         }
     }
 

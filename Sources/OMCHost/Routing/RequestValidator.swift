@@ -40,7 +40,7 @@ struct RequestValidator {
             if required || !bytes.allSatisfy(RequestValidator.isBlank) { validator.checkJSON(bytes, against: schema) }
         case .multipart(let files, _):
             if !(contentType?.lowercased().hasPrefix("multipart/form-data") ?? false) {
-                validator.add("Content-Type", files.isEmpty ? "must be multipart/form-data to upload files" : "must be multipart/form-data to upload files (field \(files.joined(separator: ", ")))")
+                validator.report("Content-Type", files.isEmpty ? "must be multipart/form-data to upload files" : "must be multipart/form-data to upload files (field \(files.joined(separator: ", ")))")
             }
         case nil: break
         }
@@ -56,15 +56,15 @@ struct RequestValidator {
     /// JSON's white space: a body of only these is no body.
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-    mutating func add(_ field: String, _ rule: LocalizedMessage) {
+    mutating func report(_ field: String, _ rule: LocalizedMessage) {
         if problems.count < Self.maximumProblems { problems.append("\(field): \(rule)") } else { omitted += 1 }
     }
 
     // MARK: Path and query
 
-    private mutating func check(_ value: String?, against parameter: RouteParameter, required: Bool, where kind: String) {
+    private mutating func check(_ value: String?, against parameter: RouteParameter, required: Bool, where kind: LocalizedMessage) {
         guard let value else {
-            if required { add(parameter.name, "\(kind) is required") }
+            if required { report(parameter.name, "\(kind) is required") }
             return
         }
         let rule: LocalizedMessage?
@@ -81,7 +81,7 @@ struct RequestValidator {
         case .boolean:
             rule = ["true", "false"].contains(value.lowercased()) ? nil : "must be true or false" + echo(value, field: parameter.name)
         }
-        if let rule { add(parameter.name, parameter.rule ?? rule) }
+        if let rule { report(parameter.name, parameter.rule ?? rule) }
     }
 
     // MARK: JSON body
@@ -107,12 +107,12 @@ struct RequestValidator {
             let text: String
             switch value {
             case .string(let string): text = string
-            case .number: guard let number = value.intValue else { return add(path, "must be a string") }
+            case .number: guard let number = value.intValue else { return report(path, "must be a string") }
                 text = String(number)
-            default: return add(path, "must be a string")
+            default: return report(path, "must be a string")
             }
             if let broken = stringRule(text, minLength: minLength, maxLength: maxLength, pattern: pattern, allowed: allowed) {
-                add(path, schema.rule ?? (broken.rule + (broken.quotes ? echo(text, field: field) : "")))
+                report(path, schema.rule ?? (broken.rule + (broken.quotes ? echo(text, field: field) : "")))
             }
         case .integer(let range, let orDigits):
             let bounds = range.map { Double($0.lowerBound)...Double($0.upperBound) }
@@ -121,35 +121,35 @@ struct RequestValidator {
                 number = Int(text.trimmingCharacters(in: .whitespaces)).map(Double.init)
             }
             guard let number, number.rounded() == number else {
-                if let rule = schema.rule, value.numberValue != nil || orDigits { return add(path, rule) }
-                return add(path, Self.integerRule(bounds) + (orDigits ? " (a number or a string of digits)" : ""))
+                if let rule = schema.rule, value.numberValue != nil || orDigits { return report(path, rule) }
+                return report(path, Self.integerRule(bounds) + (orDigits ? " (a number or a string of digits)" : ""))
             }
-            if let rule = numberRule(number, range: bounds, integer: true) { add(path, schema.rule ?? (rule + found(value))) }
+            if let rule = numberRule(number, range: bounds, integer: true) { report(path, schema.rule ?? (rule + found(value))) }
         case .number(let range):
-            guard let number = value.numberValue else { return add(path, Self.numberRule(range)) }
-            if let rule = numberRule(number, range: range, integer: false) { add(path, schema.rule ?? (rule + found(value))) }
+            guard let number = value.numberValue else { return report(path, Self.numberRule(range)) }
+            if let rule = numberRule(number, range: range, integer: false) { report(path, schema.rule ?? (rule + found(value))) }
         case .boolean:
-            if value.boolValue == nil { add(path, "must be true or false") }
+            if value.boolValue == nil { report(path, "must be true or false") }
         case .array(let items, let maxItems):
-            guard let elements = value.arrayValue else { return add(path, "must be an array") }
-            if let maxItems, elements.count > maxItems { add(path, "must have at most \(maxItems) items, not \(elements.count)") }
+            guard let elements = value.arrayValue else { return report(path, "must be an array") }
+            if let maxItems, elements.count > maxItems { report(path, "must have at most \(maxItems) items, not \(elements.count)") }
             for (index, element) in elements.enumerated() {
                 check(element, against: items, at: path + "[\(index)]", field: field)
                 if problems.count >= Self.maximumProblems, omitted > 0 { return }
             }
         case .object(let properties, let required):
-            guard case .object(let members) = value else { return add(path, path == "body" ? "must be a JSON object" : "must be an object") }
+            guard case .object(let members) = value else { return report(path, path == "body" ? "must be a JSON object" : "must be an object") }
             let prefix = path == "body" ? "" : path + "."
             for name in required where members[name] == nil {
-                add(prefix + name, "is required")
+                report(prefix + name, "is required")
             }
             if let refusal = schema.othersRefused {
-                for name in members.keys.sorted() where properties[name] == nil { add(prefix + name, refusal) }
+                for name in members.keys.sorted() where properties[name] == nil { report(prefix + name, refusal) }
             }
             for (name, shape) in properties.sorted(by: { $0.key < $1.key }) {
                 guard let member = members[name] else { continue }
                 if member == .null {
-                    if required.contains(name), let expected = Self.expected(shape) { add(prefix + name, "must be \(expected), not null") }
+                    if required.contains(name), let expected = Self.expected(shape) { report(prefix + name, "must be \(expected), not null") }
                     continue
                 }
                 check(member, against: shape, at: prefix + name, field: name)

@@ -318,17 +318,11 @@ public final class ChangeJournal: Sendable {
 
     /// Timestamps sort as text: UTC, fixed width, milliseconds.
     private static func timestamp(_ date: Date) -> String {
-        formatter().string(from: date)
+        DocumentTime.formatInstant(date)
     }
 
     private static func date(_ text: String) -> Date? {
-        formatter().date(from: text)
-    }
-
-    private static func formatter() -> ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
+        DocumentTime.parseInstant(text)
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {

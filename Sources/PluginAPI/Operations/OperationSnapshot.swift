@@ -71,8 +71,6 @@ public struct OperationSnapshot: Sendable, Codable, Equatable {
 extension OperationSnapshot {
     /// The form of `startedAt` and `endedAt`: UTC, milliseconds, sorts as text.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        DocumentTime.formatInstant(date)
     }
 }

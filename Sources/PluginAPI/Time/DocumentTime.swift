@@ -25,6 +25,23 @@ public enum DocumentTime {
         return day(parts) + "T" + pad(parts.hour, 2) + ":" + pad(parts.minute, 2) + ":" + pad(parts.second, 2) + "Z"
     }
 
+    /// `date` as an ISO 8601 instant in UTC to the millisecond, `2023-07-04T05:00:00.250Z`: fixed
+    /// width, so stored stamps sort as text (journals, long operations).
+    public static func formatInstant(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let milliseconds = min(999, Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down)))
+        return String(formatISO8601(Date(timeIntervalSince1970: seconds)).dropLast()) + "." + pad(milliseconds, 3) + "Z"
+    }
+
+    /// The instant ``formatInstant(_:)`` wrote; `nil` for anything else.
+    public static func parseInstant(_ text: String) -> Date? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 24, utf8[10] == UInt8(ascii: "T"), utf8[19] == UInt8(ascii: "."), utf8[23] == UInt8(ascii: "Z"),
+              let seconds = parse(String(decoding: utf8[0..<10] + [UInt8(ascii: " ")] + utf8[11..<19], as: UTF8.self), timeZone: utc),
+              let fraction = number(utf8[20..<23]) else { return nil }
+        return seconds.addingTimeInterval(TimeInterval(fraction) / 1000)
+    }
+
     /// `date` as `yyyyMMddHHmmss` in `timeZone` (UTC unless told), for file names.
     public static func formatCompact(_ date: Date, timeZone: TimeZone = utc) -> String {
         format(date, timeZone: timeZone).filter(\.isNumber)

@@ -37,7 +37,7 @@ struct LoopBPlugin: OMCPlugin {
 
 /// Needs a PluginAPI this host does not offer.
 struct FuturePlugin: OMCPlugin {
-    static let manifest = PluginManifest(id: "future", version: "3.0.0", kind: .feature, requiresAPI: APIVersion(major: 2, minor: 0),
+    static let manifest = PluginManifest(id: "future", version: "3.0.0", kind: .feature, requiresAPI: APIVersion(major: 3, minor: 0),
                                          dependencies: ["warp-drive"], summary: "From the future")
     init(configuration: PluginConfiguration) throws {}
     func register(_ plugin: inout PluginRegistrar) throws {}
