@@ -61,7 +61,7 @@ import UDM
     }
 
     @Test(.enabled(if: PostgreSQLScratch.isConfigured, "OMC_TEST_POSTGRES names a PostgreSQL server"))
-    func theSQLAFreshDatabaseRunsRunsOnPostgreSQL() throws {
+    func theFreshDatabaseSQLRunsOnPostgreSQL() throws {
         let sql = try MockHost.freshMigrationSQL(of: UDMPlugin.self, dependencies: [NEManagementPlugin.self])
         #expect(!sql.isEmpty && sql.flatMap(PortableSQL.problems(in:)).isEmpty) // the history a baseline replaces is not in it
         let result = try PostgreSQLScratch.run(sql)
