@@ -11,10 +11,18 @@ public struct ConformanceFailure: Error, CustomStringConvertible {
 }
 
 extension MockHost {
+    /// The SQL of `plugin`'s migrations that a fresh database runs, in order (its baseline instead of
+    /// the history the baseline replaces; migrations written in code are left out), to run on another
+    /// engine such as PostgreSQL. `dependencies` are loaded alongside.
+    public static func freshMigrationSQL(of plugin: any OMCPlugin.Type, dependencies: [any OMCPlugin.Type] = []) throws -> [String] {
+        try ConformanceCheck.freshMigrationSQL(of: plugin, dependencies: dependencies)
+    }
+
     /// Every problem the host finds with `plugin`: manifest, declarations (every route has a summary
     /// and a permission in the plugin's namespace, every MML command has help and a privilege),
-    /// migrations (portable SQL outside the declared SQLite-only history, apply on an empty database,
-    /// a second run is a no-op, tables are prefixed with the plugin id). `dependencies` are loaded alongside.
+    /// migrations (everything a fresh database runs is portable SQL, they apply on an empty database,
+    /// a second run is a no-op, tables are prefixed with the plugin id, a baseline makes the schema of
+    /// the history it replaces). `dependencies` are loaded alongside.
     public static func conformanceProblems(of plugin: any OMCPlugin.Type,
                                            dependencies: [any OMCPlugin.Type] = []) async -> [String] {
         await ConformanceCheck.problems(of: plugin, dependencies: dependencies)

@@ -1,6 +1,7 @@
 import Foundation
 import NEManagement
 @testable import OMCHost
+import OMCTestSupport
 import OMCTesting
 import PluginAPI
 import Security
@@ -16,7 +17,7 @@ import Testing
         let file = try PluginsFile.parse("plugins:\n  - id: security\n  - id: ne\n", path: "plugins.yaml")
         let assembly = try HostAssembly.assemble(file, catalog: PluginCatalog([SecurityPlugin.self, NEManagementPlugin.self]))
         // OMC 1.0's migrations are the ones kept verbatim; v4 is the first added with portable SQL checked.
-        try MigrationRunner.migrate(assembly.plugins, in: old, only: { $0.name != "v4_oper_log_rule_by_host" })
+        try MigrationRunner.migrate(assembly.plugins, in: old, only: { $0.name != "v4_oper_log_rule_by_host" && $0.replaces.isEmpty })
         try await old.write { db in
             for title in ["Legacy entry one", "Legacy entry two"] { // the 1.0 SQL: SQLite assigned the ids
                 try db.execute("""
@@ -53,5 +54,13 @@ import Testing
         let problems = await MockHost.conformanceProblems(of: SecurityPlugin.self, dependencies: [NEManagementPlugin.self])
         #expect(!problems.isEmpty) // its routes use the document's `system:` permissions, which the check reports
         #expect(problems.allSatisfy { $0.hasPrefix("route ") }, "\(problems.filter { !$0.hasPrefix("route ") })")
+    }
+
+    @Test(.enabled(if: PostgreSQLScratch.isConfigured, "OMC_TEST_POSTGRES names a PostgreSQL server"))
+    func theFreshDatabaseSQLRunsOnPostgreSQL() throws {
+        let sql = try MockHost.freshMigrationSQL(of: SecurityPlugin.self, dependencies: [NEManagementPlugin.self])
+        #expect(!sql.isEmpty && sql.flatMap(PortableSQL.problems(in:)).isEmpty) // the history a baseline replaces is not in it
+        let result = try PostgreSQLScratch.run(sql)
+        #expect(result.status == 0, "\(result.errors)")
     }
 }

@@ -138,7 +138,8 @@ enum SecuritySchema {
                 locked_until INTEGER
             )
             """)
-        // Recorded by SQLite sites before SQL was checked; its trigger is removed by v4 below.
+        // Recorded by SQLite sites before SQL was checked; its trigger is removed by v4 below. A fresh
+        // database runs the baseline instead.
         plugin.sqliteOnlyMigration("v1_logs", sql: """
             CREATE TABLE security_login_log (
                 info_id INTEGER PRIMARY KEY,
@@ -202,5 +203,8 @@ enum SecuritySchema {
         // SQLite trigger (DECISIONS 132).
         plugin.appendOnly("security_oper_log")
         plugin.sqliteOnlyMigration("v4_oper_log_rule_by_host", sql: "DROP TRIGGER IF EXISTS security_oper_log_is_append_only")
+        // A fresh database starts here, with portable SQL only; the migrations above run only where
+        // part of them is already recorded (DECISIONS 135).
+        plugin.baseline("v1_1_baseline", sql: baselineSQL, replaces: baselineReplaces)
     }
 }

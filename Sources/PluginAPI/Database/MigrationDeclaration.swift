@@ -8,6 +8,9 @@ public struct MigrationDeclaration: Sendable {
     public let sql: String?
     /// Whether it runs on SQLite only and unchecked (``PluginRegistrar/sqliteOnlyMigration(_:sql:)``).
     public let sqliteOnly: Bool
+    /// For a baseline (``PluginRegistrar/baseline(_:sql:replaces:)``), the migrations it stands for;
+    /// empty for every other migration.
+    public let replaces: [String]
     /// The change.
     public let apply: @Sendable (any DatabaseConnection) throws -> Void
 }

@@ -94,20 +94,43 @@ public struct PluginRegistrar: Sendable {
     /// Declares a migration made of SQL statements separated by `;`. The host checks the SQL for
     /// SQLite-only constructs when the plugin loads: one stops start-up, naming the portable form.
     public mutating func migration(_ name: String, sql: String) {
-        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: false) { connection in try connection.execute(sql) })
+        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: false, replaces: []) { connection in try connection.execute(sql) })
     }
 
     /// Declares a migration written in code; each statement it runs is checked for portability.
     public mutating func migration(_ name: String, _ apply: @escaping @Sendable (any DatabaseConnection) throws -> Void) {
-        add(MigrationDeclaration(name: name, sql: nil, sqliteOnly: false, apply: apply))
+        add(MigrationDeclaration(name: name, sql: nil, sqliteOnly: false, replaces: [], apply: apply))
     }
 
     /// Declares a migration that SQLite sites recorded before SQL was checked for portability (OMC
     /// 1.0), or one that converts what such a migration left to the portable schema. It runs
-    /// unchecked, and only on SQLite. A migration that has run is never edited, so its text stays; new
-    /// migrations are declared with ``migration(_:sql:)``.
+    /// unchecked, and only on SQLite, and only on a database that recorded part of the plugin's history:
+    /// a ``baseline(_:sql:replaces:)`` declared after it must replace it, so that a fresh database never
+    /// runs it. A migration that has run is never edited, so its text stays; new migrations are
+    /// declared with ``migration(_:sql:)``.
     public mutating func sqliteOnlyMigration(_ name: String, sql: String) {
-        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: true) { connection in try connection.execute(sql) })
+        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: true, replaces: []) { connection in try connection.execute(sql) })
+    }
+
+    /// Declares a baseline: portable SQL (checked like ``migration(_:sql:)``) that makes at once the
+    /// schema the migrations declared before it make, so that a fresh database never runs their SQL.
+    /// `replaces` names every migration declared before it. On a database that recorded none of them
+    /// the host runs the baseline and records it and the replaced migrations as applied; on one that
+    /// recorded some or all of them it runs the missing ones as before and records the baseline without
+    /// running it. Migrations declared after it run on both. A plugin declares at most one baseline.
+    public mutating func baseline(_ name: String, sql: String, replaces: [String]) {
+        let declared = migrations.map(\.name)
+        if migrations.contains(where: { !$0.replaces.isEmpty }) {
+            problems.append("baseline '\(name)': a plugin declares at most one baseline")
+        } else if replaces.isEmpty || replaces.sorted() != declared.sorted() {
+            let missing = declared.filter { !replaces.contains($0) }, unknown = replaces.filter { !declared.contains($0) }
+            problems.append("baseline '\(name)': must replace exactly the migrations declared before it"
+                            + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))")
+                            + (unknown.isEmpty ? "" : "; not declared before it: \(unknown.joined(separator: ", "))"))
+        }
+        add(MigrationDeclaration(name: name, sql: sql, sqliteOnly: false, replaces: replaces) { connection in
+            try connection.execute(sql)
+        })
     }
 
     /// Declares a table of the plugin whose rows are never updated once written (an audit log). The
