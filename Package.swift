@@ -149,6 +149,7 @@ let package = Package(
                 "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
                 // Every bundled plugin, for the check that each of their messages has a translation.
                 "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import OMCHost
 import OMCTesting
 import PluginAPI

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What a plugin's tables look like, engine details aside: per table its columns (name, declared
