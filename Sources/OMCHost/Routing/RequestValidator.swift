@@ -92,7 +92,7 @@ struct RequestValidator {
             // The handlers' own decoder: the same words for an empty body and for malformed JSON.
             value = try JSONBody.decode(JSONValue.self, from: bytes)
         } catch {
-            problems.append((error as? OMCError)?.localized ?? .verbatim("\(error)"))
+            problems.append(error.localized)
             return
         }
         check(value, against: schema, at: "body", field: "body")
@@ -138,8 +138,9 @@ struct RequestValidator {
                 if problems.count >= Self.maximumProblems, omitted > 0 { return }
             }
         case .object(let properties, let required):
-            guard case .object(let members) = value else { return report(path, path == "body" ? "must be a JSON object" : "must be an object") }
-            let prefix = path == "body" ? "" : path + "."
+            let isBody = path == "body"
+            guard case .object(let members) = value else { return report(path, isBody ? "must be a JSON object" : "must be an object") }
+            let prefix = isBody ? "" : path + "."
             for name in required where members[name] == nil {
                 report(prefix + name, "is required")
             }
