@@ -7,7 +7,7 @@ import PluginAPI
 
 /// The shared simulated site with the `ne` and `pcf` plugins, the simulator playing PCF/001 and
 /// PCF/002, both registered, and what PCF tests add: complete bodies and the NE's own policies.
-final class PCFHarness {
+final class PCFHarness: StoppableFixture {
     let site: SimulatedSite
     var host: MockHost { site.host }
     var simulator: SimulatorProcess { site.simulator }
@@ -27,14 +27,7 @@ final class PCFHarness {
 
     /// Starts a harness, hands it to `body` and stops it when `body` ends, however it ends.
     static func run(config: String = "batchMaxRecords: 5000", _ body: (PCFHarness) async throws -> Void) async throws {
-        let harness = try await PCFHarness(config: config)
-        do {
-            try await body(harness)
-            await harness.stop()
-        } catch {
-            await harness.stop()
-            throw error
-        }
+        try await PCFHarness(config: config).use(body)
     }
 
     func stop() async {

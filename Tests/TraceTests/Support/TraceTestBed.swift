@@ -12,7 +12,7 @@ import FoundationNetworking
 
 /// The shared simulated site with the simulator playing AMF/001, SMF/001 and UPF/001, and a mock
 /// host with the NE management, trace and UPF plugins and the AMF/SMF fixtures, every NE registered.
-struct TraceTestBed {
+struct TraceTestBed: StoppableFixture {
     let site: SimulatedSite
     var host: MockHost { site.host }
     var simulator: SimulatorProcess { site.simulator }
@@ -43,14 +43,7 @@ struct TraceTestBed {
 
     /// Starts a bed, hands it to `body` and stops it when `body` ends, however it ends.
     static func run(identity: Bool = false, _ body: (TraceTestBed) async throws -> Void) async throws {
-        let bed = try await start(identity: identity)
-        do {
-            try await body(bed)
-            await bed.stop()
-        } catch {
-            await bed.stop()
-            throw error
-        }
+        try await start(identity: identity).use(body)
     }
 
     /// Headers of an admin session (ignored when no identity plugin runs).

@@ -7,7 +7,7 @@ import UDM
 
 /// The shared simulated site with the `ne` and `udm` plugins, the simulator playing UDM/001 and
 /// UDM/002, both registered, and what UDM tests add: complete bodies and the NE's own records.
-final class UDMHarness {
+final class UDMHarness: StoppableFixture {
     let site: SimulatedSite
     var host: MockHost { site.host }
     var simulator: SimulatorProcess { site.simulator }
@@ -33,14 +33,7 @@ final class UDMHarness {
     /// Starts a harness, hands it to `body` and stops it when `body` ends, however it ends.
     static func run(configuration: String? = nil, plugins: [any OMCPlugin.Type] = [], extraYAML: String = "",
                     _ body: (UDMHarness) async throws -> Void) async throws {
-        let harness = try await UDMHarness(configuration: configuration, plugins: plugins, extraYAML: extraYAML)
-        do {
-            try await body(harness)
-            await harness.stop()
-        } catch {
-            await harness.stop()
-            throw error
-        }
+        try await UDMHarness(configuration: configuration, plugins: plugins, extraYAML: extraYAML).use(body)
     }
 
     func stop() async {
