@@ -12,7 +12,8 @@ import sys
 MML = "/api/rest/opeartionManagement/v1/elementType/"
 
 # Issue numbers of the plugins that have one.
-ISSUES = {"Security": 4, "NE management": 3, "UDM": 5, "PCF": 6, "Trace": 6}
+ISSUES = {"Security": 4, "NE management": 3, "UDM": 5, "PCF": 6, "Trace": 6, "Fault": 12, "Performance": 13,
+          "System": 14, "AMF": 15, "SMF": 15, "IMS": 15, "N3IWF": 15, "NE management (software, CM)": 15}
 
 # Entries served today by a bundled plugin: (method, path) -> (plugin, status).
 SYSTEM = "/api/rest/systemManagement/v1/elementType/"
