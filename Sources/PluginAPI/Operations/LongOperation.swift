@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Synchronization
 
 /// One long operation as the plugin running it sees it: it reports progress, checks whether an
