@@ -16,6 +16,13 @@ struct UEPolicyService: Sendable {
     /// change completes on both sides and the operation says the cancellation came too late.
     var tracker: LongOperation?
 
+    /// The same service reporting to `tracker`.
+    func reporting(to tracker: LongOperation) -> UEPolicyService {
+        var tracked = self
+        tracked.tracker = tracker
+        return tracked
+    }
+
     /// Rows read per database visit in batch changes.
     static let page = 10_000
 

@@ -104,9 +104,7 @@ struct UEInfoRoutes: Sendable {
         let policies = service(request, context)
         return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchAdd",
                                                     title: "Batch add \(count) UE policies from IMSI \(base.imsi) on PCF/\(neID)", total: count) { tracker in
-            var tracked = policies
-            tracked.tracker = tracker
-            let changed = try await tracked.batchAdd(neID: neID, base: base, count: count)
+            let changed = try await policies.reporting(to: tracker).batchAdd(neID: neID, base: base, count: count)
             return ["added": .number(Double(changed))]
         }
     }
@@ -118,9 +116,7 @@ struct UEInfoRoutes: Sendable {
         let policies = service(request, context)
         return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchModify",
                                                     title: "Batch modify \(count) UE policies on PCF/\(neID)", total: count) { tracker in
-            var tracked = policies
-            tracked.tracker = tracker
-            let changed = try await tracked.batchModify(neID: neID, given: values, count: count)
+            let changed = try await policies.reporting(to: tracker).batchModify(neID: neID, given: values, count: count)
             return ["modified": .number(Double(changed))]
         }
     }
@@ -136,9 +132,7 @@ struct UEInfoRoutes: Sendable {
         let policies = service(request, context)
         return try await context.operations.respond(to: request, kind: "pcf.ueInfo.batchDelete",
                                                     title: "Batch delete \(count) UE policies from IMSI \(imsi) on PCF/\(neID)", total: count) { tracker in
-            var tracked = policies
-            tracked.tracker = tracker
-            let changed = try await tracked.batchDelete(neID: neID, imsi: imsi, count: count)
+            let changed = try await policies.reporting(to: tracker).batchDelete(neID: neID, imsi: imsi, count: count)
             return ["deleted": .number(Double(changed))]
         }
     }

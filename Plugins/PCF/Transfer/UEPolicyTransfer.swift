@@ -40,9 +40,7 @@ struct UEPolicyTransfer: Sendable {
         return try await context.operations.respond(to: request, kind: "pcf.ueInfo.import",
                                                     title: "Import \(policies.count) UE policies from \(upload.fileName) on PCF/\(neID)",
                                                     total: policies.count) { tracker in
-            var tracked = service
-            tracked.tracker = tracker
-            try await tracked.importPolicies(policies, neID: neID)
+            try await service.reporting(to: tracker).importPolicies(policies, neID: neID)
             context.logger.info("imported \(policies.count) UE policies into PCF/\(neID)")
             return ["imported": .number(Double(policies.count))]
         }
