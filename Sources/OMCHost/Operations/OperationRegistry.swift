@@ -30,7 +30,7 @@ final class OperationRegistry: Sendable {
 
     /// Creates the table when missing and marks what a stop left running as interrupted.
     func prepare() throws {
-        let now = OperationSnapshot.timestamp(clock.now())
+        let now = DocumentTime.formatInstant(clock.now())
         let interrupted = try database.writer.write { db -> Int in
             try db.execute(sql: OperationRow.createTable)
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS omc_operation_started ON omc_operation (started_at)")
@@ -79,7 +79,7 @@ final class OperationRegistry: Sendable {
             operationId: id ?? UUID().uuidString.lowercased(), kind: StoredText.bounded(kind, limit: 100),
             title: StoredText.bounded(title, limit: 200), pluginId: pluginID, ownerId: caller?.userID, owner: caller?.userName,
             state: .running, phase: "starting", done: 0, total: total, rate: 0, errors: [], errorCount: 0, result: nil, message: nil,
-            cancelRequested: false, settlement: nil, startedAt: OperationSnapshot.timestamp(clock.now()), endedAt: nil)
+            cancelRequested: false, settlement: nil, startedAt: DocumentTime.formatInstant(clock.now()), endedAt: nil)
         let operation = LongOperation(snapshot: snapshot, now: { clock.now() })
         let row = OperationRow(snapshot, requestID: requestID)
         try await database.writer.write { db in try row.insert(db) }

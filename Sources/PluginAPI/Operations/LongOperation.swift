@@ -122,7 +122,7 @@ public final class LongOperation: Sendable {
             state.snapshot.state = final
             state.snapshot.result = result
             state.snapshot.message = StoredText.bounded(message, limit: 2000)
-            state.snapshot.endedAt = OperationSnapshot.timestamp(ended)
+            state.snapshot.endedAt = DocumentTime.formatInstant(ended)
             state.revision += 1
         }
     }

@@ -81,7 +81,7 @@ public struct UnrecordedOperations: LongOperations {
         return LongOperation(snapshot: OperationSnapshot(
             operationId: id ?? UUID().uuidString.lowercased(), kind: kind, title: title, pluginId: "", ownerId: caller?.userID,
             owner: caller?.userName, state: .running, phase: "starting", done: 0, total: total, rate: 0, errors: [], errorCount: 0,
-            result: nil, message: nil, cancelRequested: false, settlement: nil, startedAt: OperationSnapshot.timestamp(now), endedAt: nil),
+            result: nil, message: nil, cancelRequested: false, settlement: nil, startedAt: DocumentTime.formatInstant(now), endedAt: nil),
             now: { Date.now })
     }
 

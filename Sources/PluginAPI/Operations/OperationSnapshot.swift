@@ -1,5 +1,3 @@
-public import Foundation
-
 /// What `GET /monitor/operation/{operationId}` shows of a long operation: a progress bar's worth
 /// (phase, done of total, rate) and its outcome.
 public struct OperationSnapshot: Sendable, Codable, Equatable {
@@ -65,12 +63,5 @@ public struct OperationSnapshot: Sendable, Codable, Equatable {
         self.settlement = settlement
         self.startedAt = startedAt
         self.endedAt = endedAt
-    }
-}
-
-extension OperationSnapshot {
-    /// The form of `startedAt` and `endedAt`: UTC, milliseconds, sorts as text.
-    public static func timestamp(_ date: Date) -> String {
-        DocumentTime.formatInstant(date)
     }
 }
