@@ -47,7 +47,7 @@ import OMCTestSupport
     func aSlowUDMHoldsNeitherItsOwnLaterRequestsNorAHealthyUDM() async throws {
         // A deadline long enough that a change held by the slow UDM (at least its deadline) and a change
         // merely slowed by the rest of the suite running beside it (seconds, on two loaded cores) differ.
-        let configuration = Self.configuration(singleMilliseconds: 8000, bulkSeconds: 12)
+        let configuration = Self.configuration(singleMilliseconds: 8000, bulkSeconds: 16)
         try await UDMHarness.run(configuration: configuration, plugins: [OperatorIdentity.self]) { harness async throws in
             let host = harness.host
             try await harness.simulator.fault("UDM/001", "delay", delayMs: 70_000)
@@ -70,15 +70,17 @@ import OMCTestSupport
                 #expect(elapsed < .milliseconds(8000 + 8000), "a change to the slow UDM took \(elapsed): \(text)")
             }
 
-            // Two batches (bulk deadline 12 s) hold both connections: a single change waits for one the
-            // whole of its own deadline, and says so.
+            // Two batches (bulk deadline 16 s) hold both connections: a single change sent 3 s after them
+            // waits for one the whole of its own 8 s deadline, and says so. The 3 s leave the batches time
+            // to reach their connections on two cores loaded by the rest of the suite; the batches hold
+            // them until 16 s, after the single change has given up.
             let batches = (0..<2).map { index in
                 Task {
                     try await host.send(.post, "/ne/udm/sub/001/3", json: UDMHarness.subscription(imsi: "46000100000\(index + 3)000", msisdn: "8613\(index + 3)0000000"),
                                         headers: Self.admin)
                 }
             }
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .seconds(3))
             let started = ContinuousClock.now
             let queued = try await host.send(.post, "/ne/udm/sub/001", json: UDMHarness.subscription(imsi: "460001000000999", msisdn: "8613000000999"),
                                              headers: Self.admin)
