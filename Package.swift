@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance"]
 
 /// Swift 6 with the upcoming features Hummingbird's own package enables: `any` spelled out, members
 /// visible only from modules a file imports itself, and imports internal unless written `public import`
@@ -106,6 +106,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),
@@ -148,7 +150,7 @@ let package = Package(
             dependencies: [
                 "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
                 // Every bundled plugin, for the check that each of their messages has a translation.
-                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF",
+                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -205,6 +207,18 @@ let package = Package(
             name: "PCFTests",
             dependencies: ["PCF", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NEMaintenance",
+            dependencies: ["PluginAPI", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Plugins/NEMaintenance",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NEMaintenanceTests",
+            dependencies: ["NEMaintenance", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,3 +1,4 @@
+import NEMaintenance
 import NEManagement
 import OMCHost
 import Trace
@@ -15,4 +16,5 @@ let bundledPlugins = PluginCatalog([
     UPFPlugin.self,
     SecurityPlugin.self,
     PCFPlugin.self,
+    NEMaintenancePlugin.self,
 ])

@@ -88,6 +88,37 @@ public actor ConfigStore {
         return .object(removed)
     }
 
+    /// Every section by its name, as `read` shows it, for a configuration backup.
+    public func snapshot() -> [(name: String, value: JSONValue)] {
+        sections.values.sorted { $0.name < $1.name }.map { entry in
+            switch entry.value {
+            case .object(let parameters): return (entry.name, .object(parameters))
+            case .list(let records): return (entry.name, .array(records.map(JSONValue.object)))
+            }
+        }
+    }
+
+    /// Replaces the sections named in `values` (a restore), all or none: every name must be a section
+    /// of this NE and every value of the section's kind, else nothing changes.
+    public func replace(_ values: [String: JSONValue]) throws(NEReplyError) {
+        var replaced: [String: Stored] = [:]
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            switch (try section(name), value) {
+            case (.object, .object(let parameters)):
+                replaced[name.lowercased()] = .object(parameters)
+            case (.list, .array(let records)):
+                let objects = records.compactMap(\.objectValue)
+                guard objects.count == records.count, objects.count <= Self.maximumRecords else {
+                    throw NEReplyError(status: 400, "section \(name) must be a list of at most \(Self.maximumRecords) records")
+                }
+                replaced[name.lowercased()] = .list(objects)
+            default:
+                throw NEReplyError(status: 400, "section \(name) has the wrong shape: \(value.kindDescription)")
+            }
+        }
+        for (key, value) in replaced { sections[key]?.value = value }
+    }
+
     private func section(_ name: String) throws(NEReplyError) -> Stored {
         guard let entry = sections[name.lowercased()] else {
             throw NEReplyError(status: 404, "no configuration section '\(name)'; this NE has: \(sectionNames.joined(separator: ", "))")

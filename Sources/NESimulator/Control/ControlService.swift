@@ -11,6 +11,8 @@ import NIOCore
 /// - `PUT /control/ne/{type}/{id}/fault` — `{"mode": …, "delayMs": …, "flapSeconds": …}`.
 /// - `POST /control/ne/{type}/{id}/alarm` — optional alarm fields; answers with the OMC's status.
 /// - `POST /control/ne/{type}/{id}/kpi` — optional `{"kpis": {…}}`; answers with the OMC's status.
+/// - `PUT /control/ne/{type}/{id}/maintenance` — `{"failAt": ["activate", …], "restartSeconds": 2}`:
+///   the software and configuration steps the NE fails (``MaintenanceFailure``), and how long it restarts.
 struct ControlService: Sendable {
     let nes: [SimulatedNE]
     let pusher: OMCPusher
@@ -59,8 +61,15 @@ struct ControlService: Sendable {
             case "kpi":
                 try Self.require(.post, request)
                 return try await kpi(ne, request)
+            case "maintenance":
+                try Self.require(.put, request)
+                guard let body = try await Self.body(request) else {
+                    throw NEReplyError(status: 400, #"the body must be a JSON object like {"failAt": ["activate"]}"#)
+                }
+                try ne.context.maintenance.configure(body)
+                return NEReply.success(ne.context.maintenance.settingsJSON)
             default:
-                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm or kpi")
+                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi or maintenance")
             }
         } catch {
             return NEReply.failure(error)

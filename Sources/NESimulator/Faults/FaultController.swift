@@ -40,6 +40,17 @@ public final class FaultController: Sendable {
         try await chain.run { [listener] in try await listener.listen() }
     }
 
+    /// Restarts the NE as an activation does: closes the socket, runs `whileOffline` (the switch to the
+    /// new version), waits `seconds`, and listens again unless a fault that keeps it closed was set.
+    public func restart(offlineFor seconds: Double, whileOffline: @escaping @Sendable () -> Void) async {
+        _ = try? await chain.run { [listener] in await listener.stop() }
+        whileOffline()
+        try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        _ = try? await chain.run { [self] in
+            if state.current.mode != .refuse, state.current.mode != .flap { try await listener.listen() }
+        }
+    }
+
     /// Stops flapping and closes the socket for good.
     public func shutdown() async {
         _ = try? await chain.run { [self] in

@@ -16,6 +16,8 @@ public struct NEContext: Sendable {
     public let counters: NECounters
     /// Its packet capture; files under `<filesDirectory>/captures/`.
     public let capture: TrafficCapture
+    /// Its software packages, running version and maintenance failures.
+    public let maintenance: MaintenanceState
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {
@@ -26,5 +28,6 @@ public struct NEContext: Sendable {
         self.startedAt = startedAt
         self.counters = counters
         capture = TrafficCapture(folder: filesDirectory.appendingPathComponent("captures"))
+        maintenance = MaintenanceState(version: identity.version)
     }
 }

@@ -36,7 +36,9 @@ public final class SimulatedNE: Sendable {
         let state = FaultState()
         listener = HTTPListener(host: host, port: definition.port, eventLoopGroup: eventLoopGroup, logger: logger, tls: tls?.configuration,
                                 responder: Self.responder(service: service, faults: state, logger: logger))
-        faults = FaultController(listener: listener, state: state)
+        let faults = FaultController(listener: listener, state: state)
+        self.faults = faults
+        context.maintenance.installRestart { seconds, whileOffline in await faults.restart(offlineFor: seconds, whileOffline: whileOffline) }
         reporter = KPIReporter(context: context)
     }
 

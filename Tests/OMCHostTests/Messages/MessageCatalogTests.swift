@@ -1,5 +1,6 @@
 import Foundation
 @testable import OMCHost
+import NEMaintenance
 import NEManagement
 import PCF
 import PluginAPI
@@ -20,6 +21,7 @@ import UPF
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
+        ("NEMaintenance", NEMaintenancePlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
