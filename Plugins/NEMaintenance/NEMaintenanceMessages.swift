@@ -14,6 +14,7 @@ enum NEMaintenanceMessages {
         "is not a software package: manifest.json is larger than 64 KiB": "不是软件包：manifest.json 超过 64 KiB",
         "is not a software package: manifest.json must be {\"neType\": …, \"version\": …}": "不是软件包：manifest.json 必须为 {\"neType\": …, \"version\": …}",
         "is not a software package: not a zip archive": "不是软件包：不是 zip 压缩包",
+        "must be 64 hex digits": "必须为 64 位十六进制数字",
         "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit": "必须为 1 到 64 个字母、数字、'.'、'_' 或 '-'，并以字母或数字开头",
         "package {0} {1} is being distributed to NE {2}/{3}; delete it afterwards": "软件包 {0} {1} 正在下发到网元 {2}/{3}；请在下发结束后再删除",
         "the OMC already holds package {0} {1}; delete it before uploading it again": "OMC 中已有软件包 {0} {1}；请先删除再重新上传",

@@ -124,8 +124,10 @@ import Testing
             #expect(await Self.state(site, "001")["runningVersion"]?.stringValue == "2.0.0")
 
             // A distribution cancelled while the NE holds the transfer leaves nothing on the NE.
-            // Large enough that the transfer cannot complete into socket buffers while the NE waits.
-            try await Self.uploaded(site, "3.0.0", payload: 16 << 20)
+            // Large enough that the transfer cannot complete into socket buffers while the NE waits (an NE
+            // that received a package whole keeps it: it is complete and verified). Placed in the OMC
+            // directly: uploads are tested in PackageTests, and 32 MiB through the debug multipart reader is slow.
+            try await MaintenanceSite.placePackage(site, neType: "AMF", version: "3.0.0", size: 32 << 20)
             try await site.simulator.fault("AMF/002", "delay", delayMs: 4000)
             let slow = await site.send(.post, "\(Self.software)/3.0.0/002", headers: ["Prefer": "respond-async"])
             let slowID = try #require(slow.data?["operationId"]?.stringValue)

@@ -61,6 +61,24 @@ enum MaintenanceSite {
                                                                 contentType: "application/zip", content: bytes)])
     }
 
+    /// Puts a package of `size` bytes straight into the OMC's package folder and table, as an upload
+    /// would leave it (the NE checks only its SHA-256).
+    static func placePackage(_ site: SimulatedSite, neType: String, version: String, size: Int) async throws {
+        let folder = "\(site.host.dataDirectory)/nemaint/packages/\(neType)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let bytes = [UInt8](repeating: 0x5A, count: size)
+        guard FileManager.default.createFile(atPath: "\(folder)/\(version).zip", contents: Data(bytes)) else {
+            throw StepFailure(step: "placing package \(version)", status: 0, answer: folder)
+        }
+        let sha256 = sha256(bytes)
+        try await site.host.database.write { db in
+            try db.execute("""
+                INSERT INTO nemaint_package (ne_type, version, file_name, size, sha256, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, 'test', 0)
+                """, [.text(neType), .text(version), .text("\(version).zip"), .int(size), .text(sha256)])
+        }
+    }
+
     /// Tells the simulated NE `key` which maintenance steps to fail and how long it restarts.
     static func maintenance(_ site: SimulatedSite, _ key: String, failAt: [String], restartSeconds: Double? = nil) async throws {
         var body: [String: Any] = ["failAt": failAt]
