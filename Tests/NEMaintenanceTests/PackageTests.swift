@@ -13,6 +13,21 @@ import Testing
         try await MockHost.checkConformance(of: NEMaintenancePlugin.self, dependencies: [NEManagement.NEManagementPlugin.self])
     }
 
+    @Test func declaresEveryRouteInTheOpenAPIDocument() async throws {
+        try await MockHost.run(MaintenanceSite.plugins) { host in
+            let document = await host.send(.get, "/openapi.json")
+            let paths = document.json?["paths"]
+            for path in ["/api/rest/systemManagement/v1/{neType}/software", "/api/rest/systemManagement/v1/{neType}/software/{version}",
+                         "/api/rest/systemManagement/v1/{neType}/software/{version}/{neId}",
+                         "/api/rest/systemManagement/v1/elementType/{neType}/objectType/software",
+                         "/api/rest/systemManagement/v1/elementType/{neType}/objectType/cm",
+                         "/api/rest/systemManagement/v1/elementType/{neType}/objectType/cm/diff"] {
+                #expect(paths?[path] != nil, "\(path) is missing from /openapi.json")
+            }
+            #expect(paths?["/api/rest/systemManagement/v1/{neType}/software/{version}/{neId}"]?["patch"] != nil)
+        }
+    }
+
     @Test func uploadsListsDownloadsAndDeletesPackages() async throws {
         try await MaintenanceSite.run(generate: "AMF:1") { site in
             let bytes = try MaintenanceSite.package(neType: "AMF", version: "2.0.0", payload: 300_000)
