@@ -111,11 +111,16 @@ import Testing
             for id in ["001", "002"] { #expect(await site.send(.post, "\(Self.software)/2.0.0/\(id)").code == 200) }
             try await MaintenanceSite.maintenance(site, "AMF/001", failAt: [], restartSeconds: 3)
 
+            let backup = try #require(await site.send(.get, "/api/rest/systemManagement/v1/elementType/amf/objectType/cm?ne_id=001").downloadFileName)
             let started = await site.send(.put, "\(Self.software)/2.0.0/001", headers: ["Prefer": "respond-async"])
             #expect(started.status == 202, "\(started.text)")
             let id = try #require(started.data?["operationId"]?.stringValue)
             let busy = await site.send(.patch, "\(Self.software)/2.0.0/001")
-            #expect(busy.status == 409 && busy.msg?.contains("NE AMF/001 is busy with operation \(id)") == true, "\(busy.text)")
+            #expect(busy.status == 409 && busy.msg == "NE AMF/001 is busy with operation \(id) (activate 2.0.0); one operation per NE at a time", "\(busy.text)")
+            // A configuration restore is held off too: it would meet the NE restarting.
+            let restore = try await site.send(.post, "/api/rest/systemManagement/v1/elementType/amf/objectType/cm?ne_id=001",
+                                              json: ["fileName": .string(backup), "confirm": true] as JSONValue)
+            #expect(restore.status == 409 && restore.msg?.contains("is busy with operation \(id)") == true, "\(restore.text)")
             #expect(await Self.state(site, "001")["operationId"]?.stringValue == id)
             // Another NE is not held by it.
             #expect(await site.send(.get, "/api/rest/systemManagement/v1/elementType/amf/objectType/software?ne_id=002").code == 200)

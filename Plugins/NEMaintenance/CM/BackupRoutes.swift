@@ -4,7 +4,8 @@ import PluginAPI
 /// Configuration backup and restore, on the document's paths:
 /// `GET …/elementType/{neType}/objectType/cm?ne_id=` exports the NE's configuration, keeps it and
 /// answers the zip; `POST` with `{"fileName", "confirm": true}` restores a backup to the NE (high risk:
-/// refused without the confirmation, recorded in the operation log, the NE's answer shown); `DELETE`
+/// refused without the confirmation, recorded in the operation log, the NE's answer shown; a long
+/// operation holding the NE, so it never meets an activation); `DELETE`
 /// with `{"fileName"}` removes one. Added: `…/cm/list`, `…/cm/file` (download) and `…/cm/diff`.
 enum BackupRoutes {
     static let base = "/api/rest/systemManagement/v1/elementType/{neType}/objectType/cm"
@@ -39,9 +40,13 @@ enum BackupRoutes {
             guard body.confirm == true else {
                 throw OMCError.invalid("confirm", "restoring \(backup.fileName) replaces the configuration of NE \(element.key): resend with \"confirm\": true")
             }
-            let answer = try await BackupService.restore(backup, to: element, context)
-            context.logger.info("configuration of \(element.key) restored from \(backup.fileName)")
-            return .success(["fileName": .string(backup.fileName), "neAnswer": answer] as JSONValue)
+            return try await NEOperation.holding(element, kind: "nemaint.cm.restore", operation: "restore", target: backup.fileName,
+                                                 title: "Restore \(backup.fileName) to NE \(element.key)", request, context, check: {}) { tracker in
+                tracker.progress(phase: "sending \(backup.fileName) to NE \(element.key)", done: 0)
+                let answer = try await BackupService.restore(backup, to: element, context)
+                context.logger.info("configuration of \(element.key) restored from \(backup.fileName)")
+                return ["fileName": .string(backup.fileName), "neAnswer": answer]
+            }
         }
         plugin.route(.delete, base, permission: "nemaint:cm:delete", summary: "Delete a configuration backup",
                      parameters: type, query: [neIDQuery], body: .json(.object(["fileName": fileName], required: ["fileName"], name: "ConfigBackupFile")),

@@ -44,37 +44,12 @@ enum LifecycleRoutes {
         return (try await NEKeys.element(type, try request.pathParameter("neId"), context), version)
     }
 
-    /// Holds `element` for a new operation, runs `check` (which refuses before anything is sent), then
-    /// answers through `context.operations`; the NE is given back when `work` ends, however it ends.
-    private static func holding(_ element: NetworkElement, operation: String, version: String, title: String, total: Int? = nil,
-                                _ request: OMCRequest, _ context: PluginContext, check: () async throws -> Void,
-                                work: @escaping @Sendable (LongOperation) async throws -> JSONValue) async throws -> OMCResponse {
-        let id = UUID().uuidString.lowercased()
-        try await SoftwareTables.claim(element.neType, element.neID, operationID: id, operation: operation, target: version, context)
-        do {
-            try await check()
-            return try await context.operations.respond(to: request, kind: "nemaint.software.\(operation)", title: title, total: total, id: id) { tracker in
-                do {
-                    let result = try await work(tracker)
-                    await SoftwareTables.release(element.neType, element.neID, operationID: id, context)
-                    return result
-                } catch {
-                    await SoftwareTables.release(element.neType, element.neID, operationID: id, context)
-                    throw error
-                }
-            }
-        } catch {
-            await SoftwareTables.release(element.neType, element.neID, operationID: id, context)
-            throw error
-        }
-    }
-
     private static func distribute(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let (element, version) = try await target(request, context)
         let package = try await PackageRoutes.find(element.neType, version, context)
         let file = PackageRoutes.file(element.neType, version, context)
         let client = NESoftwareClient(element: element, context: context)
-        return try await holding(element, operation: "distribute", version: version, title: "Distribute \(element.neType) \(version) to NE \(element.key)",
+        return try await NEOperation.holding(element, kind: "nemaint.software.distribute", operation: "distribute", target: version, title: "Distribute \(element.neType) \(version) to NE \(element.key)",
                                  total: package.size, request, context, check: {}) { tracker in
             tracker.progress(phase: "sending \(version) to NE \(element.key)", done: 0, total: package.size)
             // A cut transfer leaves nothing on the NE: it keeps a package only once it arrived whole and
@@ -103,7 +78,7 @@ enum LifecycleRoutes {
         let client = NESoftwareClient(element: element, context: context)
         let operation = rollback ? "rollback" : "activate"
         let title = rollback ? "Roll NE \(element.key) back from \(version)" : "Activate \(version) on NE \(element.key)"
-        return try await holding(element, operation: operation, version: version, title: title, request, context, check: {
+        return try await NEOperation.holding(element, kind: "nemaint.software.\(operation)", operation: operation, target: version, title: title, request, context, check: {
             // Refusals come from what the NE reports now, before anything is asked of it.
             let state = try await client.state()
             try await SoftwareTables.record(element.neType, element.neID, state: state, result: nil, context)

@@ -28,7 +28,8 @@ struct NESoftwareView: Encodable, Sendable {
         "lastKnownVersion": .string(description: "The version the NE reported last, when it cannot be reached now"),
         "checkedAt": .string(description: "When the NE last reported its software"), "lastResult": .string(),
         "operationId": .string(description: "The operation holding the NE; its progress is at /monitor/operation/{operationId}"),
-        "operation": .string(oneOf: ["distribute", "activate", "rollback"]), "operationVersion": .string(),
+        "operation": .string(oneOf: ["distribute", "activate", "rollback", "restore"]),
+        "operationVersion": .string(description: "The version the operation installs, or the backup a restore sends"),
     ], required: ["neType", "neId", "packages", "reachable"], name: "NESoftware")
 
     var json: JSONValue {

@@ -25,7 +25,7 @@ enum SoftwareTables {
                 checked_at BIGINT,
                 operation_id VARCHAR(64),
                 operation VARCHAR(32),
-                target_version VARCHAR(64),
+                target_version VARCHAR(255),
                 last_result VARCHAR(2000),
                 PRIMARY KEY (ne_type, ne_id)
             )
@@ -38,7 +38,7 @@ enum SoftwareTables {
 
     /// Takes NE `type`/`id` for operation `operationID`; a 409 naming the running operation when
     /// another holds it.
-    static func claim(_ type: String, _ id: String, operationID: String, operation: String, target: String,
+    static func claim(_ type: String, _ id: String, operationID: String, operation: String, target: String?,
                       _ context: PluginContext) async throws {
         try await context.database.write { db in
             try db.execute("INSERT INTO nemaint_ne_software (ne_type, ne_id) VALUES (?, ?) ON CONFLICT (ne_type, ne_id) DO NOTHING",
@@ -51,7 +51,7 @@ enum SoftwareTables {
                 let row = try db.first("SELECT operation_id, operation, target_version FROM nemaint_ne_software WHERE ne_type = ? AND ne_id = ?",
                                        [.text(type), .text(id)])
                 let holder = row?.string("operation_id") ?? "?"
-                let running = "\(row?.string("operation") ?? "?") \(row?.string("target_version") ?? "?")"
+                let running = [row?.string("operation"), row?.string("target_version")].compactMap { $0 }.joined(separator: " ")
                 throw OMCError(.conflict, "NE \(type)/\(id) is busy with operation \(holder) (\(running)); one operation per NE at a time")
             }
         }
