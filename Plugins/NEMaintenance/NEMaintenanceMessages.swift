@@ -41,6 +41,7 @@ enum NEMaintenanceMessages {
         "NE {0} refused the configuration export: {1}": "网元 {0} 拒绝导出配置：{1}",
         "NE {0} refused the restore of {1}: {2}": "网元 {0} 拒绝恢复 {1}：{2}",
         "NE {0}'s configuration export is larger than 16 MiB": "网元 {0} 导出的配置超过 16 MiB",
+        "NE {0}'s current configuration could not be backed up, so nothing was restored: {1}": "无法备份网元 {0} 的当前配置，因此未执行恢复：{1}",
         "NE {0}/{1} has no backup {2}": "网元 {0}/{1} 没有备份 {2}",
         "must be the name of a backup, like udm-sz_01-etc-20230627002725.zip": "必须是备份文件名，例如 udm-sz_01-etc-20230627002725.zip",
         "restoring {0} replaces the configuration of NE {1}: resend with \"confirm\": true": "恢复 {0} 将替换网元 {1} 的配置：请带上 \"confirm\": true 重新发送",

@@ -54,6 +54,12 @@ import Testing
             let foreign = try await site.send(.post, "\(Self.cm)?ne_id=002", json: ["fileName": .string(firstName), "confirm": true] as JSONValue)
             #expect(foreign.status == 404)
 
+            // A restore that cannot first keep what it replaces does not happen.
+            try await MaintenanceSite.maintenance(site, "AMF/001", failAt: ["backup"])
+            let unsafe = try await site.send(.post, "\(Self.cm)?ne_id=001", json: ["fileName": .string(firstName), "confirm": true] as JSONValue)
+            #expect(unsafe.status == 502 && unsafe.msg?.contains("could not be backed up, so nothing was restored") == true, "\(unsafe.text)")
+            #expect(try await Self.logLevel(site, "AMF/001") == "debug")
+
             try await MaintenanceSite.maintenance(site, "AMF/001", failAt: ["restore"])
             let refused = try await site.send(.post, "\(Self.cm)?ne_id=001", json: ["fileName": .string(firstName), "confirm": true] as JSONValue)
             #expect(refused.status == 502 && refused.msg?.contains("refused the restore of \(firstName): restore refused") == true, "\(refused.text)")
@@ -64,18 +70,24 @@ import Testing
             #expect(restored.code == 200, "\(restored.text)")
             #expect(restored.data?["neAnswer"]?["msg"]?.stringValue?.hasPrefix("configuration restored:") == true)
             #expect(try await Self.logLevel(site, "AMF/001") == "info")
+            // What the restore replaced was kept: the debug level is in the safety backup.
+            let safety = try #require(restored.data?["safetyBackup"]?.stringValue)
+            let undo = await site.send(.get, "\(Self.cm)/diff?ne_id=001&from=\(firstName)&to=\(safety)")
+            #expect(undo.data?["sections"]?[0]?["parameters"]?[0]?["to"]?.stringValue == "debug", "\(undo.text)")
+            let origins = await Self.backups(site, "001").compactMap { $0["origin"]?.stringValue }
+            #expect(origins.sorted() == ["manual", "manual", "restore", "restore"], "\(origins)")
             #expect(site.host.operations.contains { $0.title == "Restore a configuration backup to an NE" })
 
             try await MaintenanceSite.maintenance(site, "AMF/001", failAt: ["backup"])
             let noExport = await site.send(.get, "\(Self.cm)?ne_id=001")
             #expect(noExport.status == 502 && noExport.msg?.contains("refused the configuration export") == true)
-            #expect(await Self.backups(site, "001").count == 2)
+            #expect(await Self.backups(site, "001").count == 4)
 
             let download = await site.send(.get, "\(Self.cm)/file?ne_id=001&fileName=\(firstName)")
             #expect(download.status == 200 && download.body == first.body)
             let deleted = try await site.send(.delete, "\(Self.cm)?ne_id=001", json: ["fileName": firstName])
             #expect(deleted.code == 200)
-            #expect(await Self.backups(site, "001").count == 1)
+            #expect(await Self.backups(site, "001").count == 3)
             #expect(await site.send(.get, "\(Self.cm)/file?ne_id=001&fileName=\(firstName)").status == 404)
             let badName = await site.send(.get, "\(Self.cm)/file?ne_id=001&fileName=../../etc/passwd")
             #expect(badName.status == 400)

@@ -33,19 +33,30 @@ enum BackupRoutes {
                      parameters: type, query: [neIDQuery],
                      body: .json(.object(["fileName": fileName, "confirm": .boolean(description: "Must be true: a restore replaces the NE's configuration")],
                                          required: ["fileName"], name: "ConfigRestore")),
-                     answer: .data(.object(["fileName": .string(), "neAnswer": .anyValue], required: ["fileName", "neAnswer"]))) { request, context in
+                     answer: .data(.object(["fileName": .string(), "neAnswer": .anyValue,
+                                            "safetyBackup": .string(description: "The backup of what the restore replaced")],
+                                           required: ["fileName", "neAnswer", "safetyBackup"]))) { request, context in
             let element = try await element(request, context)
             let body = try await request.decode(FileBody.self)
             let backup = try await BackupTables.find(body.fileName, element.neType, element.neID, context)
             guard body.confirm == true else {
                 throw OMCError.invalid("confirm", "restoring \(backup.fileName) replaces the configuration of NE \(element.key): resend with \"confirm\": true")
             }
+            let user = request.caller?.auditName
             return try await NEOperation.holding(element, kind: "nemaint.cm.restore", operation: "restore", target: backup.fileName,
                                                  title: "Restore \(backup.fileName) to NE \(element.key)", request, context, check: {}) { tracker in
+                // What the restore replaces is kept first, so that the restore itself can be undone.
+                tracker.progress(phase: "backing up NE \(element.key)'s current configuration", done: 0)
+                let safety: ConfigBackup
+                do {
+                    safety = try await BackupService.backUp(element, origin: "restore", by: user, context)
+                } catch let error as OMCError {
+                    throw OMCError(.neFailure, "NE \(element.key)'s current configuration could not be backed up, so nothing was restored: \(error.localized)")
+                }
                 tracker.progress(phase: "sending \(backup.fileName) to NE \(element.key)", done: 0)
                 let answer = try await BackupService.restore(backup, to: element, context)
-                context.logger.info("configuration of \(element.key) restored from \(backup.fileName)")
-                return ["fileName": .string(backup.fileName), "neAnswer": answer]
+                context.logger.info("configuration of \(element.key) restored from \(backup.fileName); what it replaced is \(safety.fileName)")
+                return ["fileName": .string(backup.fileName), "safetyBackup": .string(safety.fileName), "neAnswer": answer]
             }
         }
         plugin.route(.delete, base, permission: "nemaint:cm:delete", summary: "Delete a configuration backup",

@@ -8,7 +8,8 @@ struct ConfigBackup: Encodable, Sendable {
     let neId: String
     let size: Int
     let sha256: String
-    /// `manual` (an operator's export) or `daily` (the daily backup job).
+    /// `manual` (an operator's export), `daily` (the daily backup job) or `restore` (what a restore
+    /// replaced, kept just before it).
     let origin: String
     let createdBy: String?
     let createdAt: String
@@ -26,7 +27,7 @@ struct ConfigBackup: Encodable, Sendable {
 
     static let schema = ValueSchema.object([
         "fileName": .string(description: "udm-sz_01-etc-20230627002725.zip"), "neType": .string(), "neId": .string(),
-        "size": .integer(description: "Bytes"), "sha256": .string(), "origin": .string(oneOf: ["manual", "daily"]),
+        "size": .integer(description: "Bytes"), "sha256": .string(), "origin": .string(oneOf: ["manual", "daily", "restore"]),
         "createdBy": .string(), "createdAt": .string(description: "yyyy-MM-dd HH:mm:ss, OMC local time"),
     ], required: ["fileName", "neType", "neId", "size", "sha256", "origin", "createdAt"], name: "ConfigBackup")
 }
