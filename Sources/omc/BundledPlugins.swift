@@ -1,3 +1,4 @@
+import Fault
 import NEManagement
 import OMCHost
 import Trace
@@ -15,4 +16,5 @@ let bundledPlugins = PluginCatalog([
     UPFPlugin.self,
     SecurityPlugin.self,
     PCFPlugin.self,
+    FaultPlugin.self,
 ])

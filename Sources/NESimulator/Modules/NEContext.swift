@@ -16,6 +16,8 @@ public struct NEContext: Sendable {
     public let counters: NECounters
     /// Its packet capture; files under `<filesDirectory>/captures/`.
     public let capture: TrafficCapture
+    /// The alarms it has raised and not cleared, for the OMC's synchronisation.
+    public let alarms = ActiveAlarms()
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {

@@ -34,6 +34,7 @@ struct PushScheduler: Sendable {
                 raised = alarm
             }
             guard let alarm else { continue }
+            ne.context.alarms.record(alarm)
             log(await pusher.pushAlarm(alarm, neType: ne.definition.type, credential: ne.pushCredential), what: "alarm")
         }
     }

@@ -1,3 +1,4 @@
+import Fault
 import Foundation
 @testable import OMCHost
 import NEManagement
@@ -19,7 +20,7 @@ import UPF
     /// Plugin source folders and the types they build.
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
-        ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
+        ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self), ("Fault", FaultPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
