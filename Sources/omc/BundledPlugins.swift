@@ -1,4 +1,5 @@
 import NEMaintenance
+import Fault
 import NEManagement
 import OMCHost
 import Trace
@@ -17,4 +18,5 @@ let bundledPlugins = PluginCatalog([
     SecurityPlugin.self,
     PCFPlugin.self,
     NEMaintenancePlugin.self,
+    FaultPlugin.self,
 ])

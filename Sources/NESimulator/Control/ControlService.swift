@@ -9,10 +9,17 @@ import NIOCore
 /// - `GET /control/ne` — every NE's type, id, name, port, url, fault and listening flag.
 /// - `GET /control/ne/{type}/{id}` — one NE.
 /// - `PUT /control/ne/{type}/{id}/fault` — `{"mode": …, "delayMs": …, "flapSeconds": …}`.
-/// - `POST /control/ne/{type}/{id}/alarm` — optional alarm fields; answers with the OMC's status.
+/// - `POST /control/ne/{type}/{id}/alarm[?shape=full|single|array][&push=false]` — optional alarm
+///   fields (`"alarmStatus": 0` clears); pushed in the document's single or array shape (`full`, the
+///   default, carries the fields of both); `push=false` raises or clears on the NE without telling the
+///   OMC (a synchronisation finds it). Answers with the OMC's status.
+/// - `POST /control/ne/{type}/{id}/storm` — `{"rate": alarms per second, "seconds": T, "shape": …,
+///   "batch": alarms per push}`: raises that many distinct alarms; answers what was sent and accepted.
 /// - `POST /control/ne/{type}/{id}/kpi` — optional `{"kpis": {…}}`; answers with the OMC's status.
 /// - `PUT /control/ne/{type}/{id}/maintenance` — `{"failAt": ["activate", …], "restartSeconds": 2}`:
 ///   the software and configuration steps the NE fails (``MaintenanceFailure``), and how long it restarts.
+/// - `PUT /control/ne/{type}/{id}/credential` — `{"credential": "omcne_…"}` (or `null`): the push
+///   credential the OMC issued to the NE, sent with its pushes from then on.
 struct ControlService: Sendable {
     let nes: [SimulatedNE]
     let pusher: OMCPusher
@@ -68,8 +75,14 @@ struct ControlService: Sendable {
                 }
                 try ne.context.maintenance.configure(body)
                 return NEReply.success(ne.context.maintenance.settingsJSON)
+            case "storm":
+                try Self.require(.post, request)
+                return try await storm(ne, request)
+            case "credential":
+                try Self.require(.put, request)
+                return try await credential(ne, request)
             default:
-                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi or maintenance")
+                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi, maintenance, storm or credential")
             }
         } catch {
             return NEReply.failure(error)
@@ -114,14 +127,82 @@ struct ControlService: Sendable {
         guard body == nil || body?.objectValue != nil else {
             throw NEReplyError(status: 400, "the body must be a JSON object of alarm fields, or empty")
         }
+        let shapeName = request.uri.queryParameters.get("shape") ?? AlarmShape.full.rawValue
+        guard let shape = AlarmShape(rawValue: shapeName) else {
+            throw NEReplyError(status: 400, "shape must be full, single or array, not '\(shapeName)'")
+        }
         let alarm = try ne.nextAlarm(overrides: body?.objectValue ?? [:])
-        return relay(await pusher.pushAlarm(alarm, neType: ne.definition.type), sent: alarm)
+        ne.context.alarms.record(alarm)
+        if request.uri.queryParameters.get("push") == "false" {
+            return NEReply.success(["active": .int(ne.context.alarms.count), "sent": alarm])
+        }
+        let sent = shape.body([alarm])
+        return relay(await pusher.pushAlarm(sent, neType: ne.definition.type, credential: ne.pushCredential), sent: sent)
+    }
+
+    /// Pushes `rate` new alarms a second for `seconds`, `batch` alarms per push (1: one push each),
+    /// each with its own managed object so that none correlates with another.
+    private func storm(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
+        let fields = try await Self.body(request)?.objectValue ?? [:]
+        let rate = fields["rate"]?.intValue ?? 100, seconds = fields["seconds"]?.intValue ?? 1, batch = fields["batch"]?.intValue ?? 1
+        guard (1...100_000).contains(rate), (1...600).contains(seconds), (1...1000).contains(batch) else {
+            throw NEReplyError(status: 400, "rate must be 1 to 100000, seconds 1 to 600 and batch 1 to 1000")
+        }
+        let shapeName = fields["shape"]?.stringValue ?? (batch > 1 ? "array" : "single")
+        guard let shape = AlarmShape(rawValue: shapeName) else {
+            throw NEReplyError(status: 400, "shape must be full, single or array, not '\(shapeName)'")
+        }
+        var sent = 0, accepted = 0, failed = 0
+        let start = ContinuousClock.now
+        for second in 0..<seconds {
+            var left = rate
+            while left > 0 {
+                let count = min(batch, left)
+                left -= count
+                var alarms: [JSONValue] = []
+                for _ in 0..<count {
+                    let sequence = sent + alarms.count + 1
+                    let alarm = try ne.nextAlarm(overrides: ["objectId": .string("\(ne.definition.name)/storm-\(sequence)"),
+                                                             "alarmTitle": "alarm storm"])
+                    ne.context.alarms.record(alarm)
+                    alarms.append(alarm)
+                }
+                sent += count
+                if case .answered(let status, _) = await pusher.pushAlarm(shape.body(alarms), neType: ne.definition.type,
+                                                                          credential: ne.pushCredential), (200..<300).contains(status) {
+                    accepted += count
+                } else {
+                    failed += count
+                }
+            }
+            // Keep to the rate: the next second's alarms start a second after this one's.
+            try? await Task.sleep(until: start + .seconds(second + 1), clock: .continuous)
+        }
+        return NEReply.success(["sent": .int(sent), "accepted": .int(accepted), "failed": .int(failed)])
     }
 
     private func kpi(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
         let extra = try KPIReporter.extraKPIs(try await Self.body(request))
         let report = ne.reporter.report(sample: await probe.sample(), extra: extra)
-        return relay(await pusher.pushKPIReport(report, neType: ne.definition.type), sent: report)
+        return relay(await pusher.pushKPIReport(report, neType: ne.definition.type, credential: ne.pushCredential), sent: report)
+    }
+
+    private func credential(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
+        guard let fields = try await Self.body(request)?.objectValue, let value = fields["credential"],
+              fields.keys.allSatisfy({ $0 == "credential" }) else {
+            throw NEReplyError(status: 400, #"the body must be {"credential": "omcne_…"} or {"credential": null}"#)
+        }
+        if value == .null {
+            ne.pushCredential = nil
+        } else {
+            guard let text = value.stringValue, !text.isEmpty, text.count <= 256 else {
+                throw NEReplyError(status: 400, "credential must be a non-empty string of at most 256 characters, or null")
+            }
+            ne.pushCredential = text
+        }
+        // The credential itself is never echoed back.
+        return NEReply.success(["type": .string(ne.definition.type), "id": .string(ne.definition.id),
+                                "credentialSet": .bool(ne.pushCredential != nil)])
     }
 
     /// Answers with the OMC's status, or 502 when it could not be reached.

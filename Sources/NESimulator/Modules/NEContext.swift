@@ -18,6 +18,8 @@ public struct NEContext: Sendable {
     public let capture: TrafficCapture
     /// Its software packages, running version and maintenance failures.
     public let maintenance: MaintenanceState
+    /// The alarms it has raised and not cleared, for the OMC's synchronisation.
+    public let alarms = ActiveAlarms()
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {

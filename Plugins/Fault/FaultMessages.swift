@@ -1,0 +1,50 @@
+import PluginAPI
+
+/// The fault plugin's caller-visible texts in Chinese, keyed by their English text as the code writes
+/// it; registered with ``PluginRegistrar/messages(_:)``. Words of a NOC: 告警 alarm, 网元 NE, 确认 acknowledge.
+enum FaultMessages {
+    static let chinese = MessageTranslations(.chinese, [
+        // Pushes.
+        "body: must hold at least one alarm": "body：至少须包含一条告警",
+        "body: must hold at most {0} alarms, not {1}": "body：最多包含 {0} 条告警，实际为 {1} 条",
+        "[{0}]: must be an alarm object": "[{0}]：必须是告警对象",
+        "body: must be an alarm object or an array of alarm objects": "body：必须是告警对象或告警对象数组",
+        "{0} is of NE {1}; an NE pushes only its own alarms, and this credential is {2}'s":
+            "{0} 属于网元 {1}；网元只能上报自己的告警，而此凭据属于 {2}",
+        "the alarm": "该告警",
+        "{0}{1}: {2}": "{0}{1}：{2}",
+        "must be 1 (raised) or 0 (cleared)": "必须是 1（产生）或 0（清除）",
+        "must be one of {0}, not '{1}'": "必须是 {0} 之一，而不是 '{1}'",
+        "must be 1 (critical), 2 (major), 3 (minor), 4 (warning) or 5 (indeterminate), not {0}":
+            "必须是 1（紧急）、2（重要）、3（次要）、4（警告）或 5（不确定），而不是 {0}",
+        "must be Critical, Major, Minor, Warning, Indeterminate or Event, not '{0}'":
+            "必须是 Critical、Major、Minor、Warning、Indeterminate 或 Event，而不是 '{0}'",
+        "is required: alarm code {0} is not in the {1} alarm catalog": "为必填项：告警码 {0} 不在 {1} 的告警目录中",
+        "must be a string": "必须是字符串",
+        "must be at most {0} characters": "最多 {0} 个字符",
+        "must not contain control characters": "不能包含控制字符",
+        "is required": "为必填项",
+        "must be a whole number": "必须是整数",
+        "must be one of {0}": "必须是 {0} 之一",
+        "must be a whole number or 1 to 64 letters, digits, '-', '_' or '.'": "必须是整数，或 1 到 64 个字母、数字、'-'、'_' 或 '.'",
+        "must be a time yyyy-MM-dd HH:mm:ss": "必须是 yyyy-MM-dd HH:mm:ss 格式的时间",
+        "is {0}, more than {1} s after the OMC's time {2}: the NE's clock is wrong": "为 {0}，比 OMC 时间 {2} 晚 {1} 秒以上：网元时钟有误",
+        "is {0}, before 2000-01-01: the NE's clock is wrong": "为 {0}，早于 2000-01-01：网元时钟有误",
+        // Synchronisation.
+        "NE {0}/{1} is not registered": "网元 {0}/{1} 未注册",
+        "NE {0} answered its active alarms with something other than an array of alarms": "网元 {0} 返回的活动告警不是告警数组",
+        "NE {0} answered alarms the OMC cannot read: {1}": "网元 {0} 返回了 OMC 无法读取的告警：{1}",
+        "NE {0} answered alarms of another NE: {1}": "网元 {0} 返回了其他网元的告警：{1}",
+        // Operator routes.
+        "'{0}' is not an alarm number": "'{0}' 不是告警编号",
+        "alarm {0} does not exist": "告警 {0} 不存在",
+        "alarm {0} does not exist; nothing was changed": "告警 {0} 不存在；未做任何更改",
+        "must name at least one alarm": "至少须指定一条告警",
+        "alarm {0} is already cleared": "告警 {0} 已清除",
+        "must not be empty": "不能为空",
+        // Menus.
+        "Fault Management": "故障管理",
+        "Active alarms": "活动告警",
+        "Alarm history": "历史告警",
+    ])
+}

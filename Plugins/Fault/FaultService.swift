@@ -1,0 +1,70 @@
+import Foundation
+import PluginAPI
+
+/// The fault plugin's work shared by routes, events and MML: keeping reports, synchronising an NE.
+enum FaultService {
+    /// Applies `reports` in one write and returns what changed.
+    static func ingest(_ reports: [AlarmReport], context: PluginContext, at now: Date,
+                       clearReason: String = "cleared by the NE") async throws -> AlarmLedger.Outcome {
+        guard !reports.isEmpty else { return AlarmLedger.Outcome() }
+        let catalog = AlarmCatalog(host: context.host)
+        let receivedAt = DocumentTime.formatInstant(now)
+        return try await context.database.write { db in
+            try AlarmLedger(db: db, catalog: catalog, receivedAt: receivedAt).apply(reports, clearReason: clearReason)
+        }
+    }
+
+    /// What a synchronisation changed.
+    struct SyncOutcome: Sendable, Encodable {
+        var raised = 0
+        var cleared = 0
+        var unchanged = 0
+        /// Ids of the alarms raised or cleared.
+        var alarmIDs: [Int] = []
+    }
+
+    /// The reason recorded on alarms a synchronisation clears.
+    static let syncClearReason = "cleared by synchronisation"
+
+    /// Brings the OMC's active alarms of `element` that came from the NE in line with `active`, the
+    /// NE's own list: alarms the NE no longer has are cleared, new ones raised, the rest left alone.
+    /// The OMC's own alarms about the NE (communication lost) and other plugins' are not the NE's to judge.
+    static func synchronise(_ element: NetworkElement, with active: [AlarmReport], context: PluginContext,
+                            at now: Date) async throws -> SyncOutcome {
+        let catalog = AlarmCatalog(host: context.host)
+        let receivedAt = DocumentTime.formatInstant(now)
+        let reports = active.map { report in
+            var report = report
+            report.origin = .sync
+            return report
+        }
+        return try await context.database.write { db in
+            let rows = try db.query("""
+                SELECT id, managed_object, alarm_code FROM fault_alarm
+                WHERE ne_type = ? AND ne_id = ? AND state = 'active' AND origin IN ('ne', 'sync')
+                """, [.text(element.neType), .text(element.neID)])
+            let wanted = Set(reports.map { "\($0.managedObject)\u{1F}\($0.alarmCode)" })
+            var outcome = SyncOutcome()
+            var held = Set<String>()
+            for row in rows {
+                let key = "\(row.string("managed_object") ?? "")\u{1F}\(row.string("alarm_code") ?? "")"
+                let id = row.int("id") ?? 0
+                if wanted.contains(key) {
+                    held.insert(key)
+                    outcome.unchanged += 1
+                    continue
+                }
+                try db.execute("UPDATE fault_alarm SET state = 'cleared', clear_time = ?, clear_receive_time = ?, clear_reason = ? WHERE id = ?",
+                               [.text(receivedAt), .text(receivedAt), .text(syncClearReason), .int(id)])
+                try AlarmSchema.event(id, "clear", at: receivedAt, severity: AlarmSeverity.cleared.rawValue, text: syncClearReason, in: db)
+                outcome.cleared += 1
+                outcome.alarmIDs.append(id)
+            }
+            let missing = reports.filter { !held.contains("\($0.managedObject)\u{1F}\($0.alarmCode)") }
+            let raised = try AlarmLedger(db: db, catalog: catalog, receivedAt: receivedAt).apply(missing)
+            outcome.raised = raised.raised + raised.updated
+            outcome.alarmIDs += raised.alarmIDs
+            return outcome
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import PluginAPI
+
+/// The fault plugin's configuration, read once.
+struct FaultSettings: Sendable {
+    let retentionDays: Int
+    let futureToleranceSeconds: Int
+    let maximumAlarmsPerPush: Int
+    let syncTimeoutSeconds: Int
+
+    init(_ configuration: PluginConfiguration) {
+        retentionDays = configuration.integer("retentionDays") ?? 90
+        futureToleranceSeconds = configuration.integer("futureToleranceSeconds") ?? 300
+        maximumAlarmsPerPush = configuration.integer("maximumAlarmsPerPush") ?? 1000
+        syncTimeoutSeconds = configuration.integer("syncTimeoutSeconds") ?? 30
+    }
+
+    /// The manifest's fields, with their defaults.
+    static let fields: [ConfigField] = [
+        .integer("retentionDays", default: 90, range: 1...3650, help: "days cleared alarms are kept in history before the purge job removes them"),
+        .integer("futureToleranceSeconds", default: 300, range: 0...86_400,
+                 help: "how far after the OMC's time an NE's eventTime may be before the push is refused (clock skew)"),
+        .integer("maximumAlarmsPerPush", default: 1000, range: 1...100_000, help: "most alarms one array push may carry"),
+        .integer("syncTimeoutSeconds", default: 30, range: 1...600, help: "time an NE has to answer a synchronisation with its active alarms"),
+    ]
+}

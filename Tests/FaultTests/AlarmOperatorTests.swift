@@ -1,0 +1,100 @@
+import Fault
+import Foundation
+import NEManagement
+import OMCTesting
+import PluginAPI
+import Testing
+import UDM
+
+/// The operator's side through the mock host: alarms raised and cleared by another plugin's
+/// `AlarmReported`, listed, filtered, sorted, counted, acknowledged, commented, cleared by hand, and
+/// purged after the retention period.
+@Suite struct AlarmOperatorTests {
+    static func host() async throws -> MockHost {
+        try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self])
+    }
+
+    static func report(_ host: MockHost, _ id: String, code: String, object: String = "UDMFunction=1", severity: AlarmDefinition.Severity = .major,
+                       _ transition: AlarmReported.Transition = .raise, text: String = "threshold crossed") async {
+        await host.publish(AlarmReported(neType: "UDM", neID: id, managedObject: object, alarmCode: code, severity: severity,
+                                         title: code.hasPrefix("UDM-") ? nil : "KPI \(code) crossed", text: text,
+                                         transition: transition, time: host.clock.now(), source: "performance"))
+    }
+
+    static func rows(_ host: MockHost, _ path: String) async -> [JSONValue] {
+        await host.send(.get, path).json?["rows"]?.arrayValue ?? []
+    }
+
+    @Test func pluginAlarmsAreCorrelatedListedFilteredAndCounted() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "UDM-1001", severity: .critical)
+            await Self.report(host, "001", code: "KPI-7", severity: .minor, text: "AuthFailureRate 12 %")
+            await Self.report(host, "002", code: "KPI-7", severity: .warning)
+            await Self.report(host, "002", code: "KPI-7", severity: .warning)
+            var active = await Self.rows(host, "/fault/alarms/active?sortField=severity&sortOrder=asc")
+            #expect(active.compactMap { $0["perceivedSeverity"]?.stringValue } == ["critical", "minor", "warning"])
+            #expect(active[0]["alarmTitle"]?.stringValue == "Subscriber database unreachable", "the UDM catalog names it")
+            #expect(active[2]["repeatCount"]?.intValue == 2 && active[2]["origin"]?.stringValue == "plugin")
+            #expect(await Self.rows(host, "/fault/alarms/active?neId=002").count == 1)
+            #expect(await Self.rows(host, "/fault/alarms/active?severity=minor").first?["alarmCode"]?.stringValue == "KPI-7")
+            #expect(await Self.rows(host, "/fault/alarms/active?text=authfailure").count == 1)
+            let page = await host.send(.get, "/fault/alarms/active?pageSize=2&pageNum=2&sortField=id")
+            #expect(page.json?["total"]?.intValue == 3 && page.json?["rows"]?.arrayValue?.count == 1)
+            let refused = await host.send(.get, "/fault/alarms/active?severity=fatal&beginTime=soon")
+            #expect(refused.status == 400 && refused.msg?.contains("severity") == true && refused.msg?.contains("beginTime") == true)
+
+            let counts = await host.send(.get, "/fault/alarms/counts").data
+            #expect(counts?["critical"]?.intValue == 1 && counts?["minor"]?.intValue == 1 && counts?["warning"]?.intValue == 1)
+            #expect(counts?["total"]?.intValue == 3 && counts?["unacknowledged"]?.intValue == 3)
+
+            await Self.report(host, "002", code: "KPI-7", severity: .warning, .clear)
+            active = await Self.rows(host, "/fault/alarms/active")
+            #expect(active.count == 2)
+            let cleared = try #require(await Self.rows(host, "/fault/alarms/history").first)
+            #expect(cleared["neId"]?.stringValue == "002" && cleared["clearReason"]?.stringValue == "cleared by performance")
+        }
+    }
+
+    @Test func acknowledgeCommentAndClearByHandAreRecorded() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1")
+            await Self.report(host, "001", code: "KPI-2")
+            let ids = await Self.rows(host, "/fault/alarms/active?sortField=id").compactMap { $0["id"]?.intValue }
+            try #require(ids.count == 2)
+            let acked = try await host.send(.post, "/fault/alarms/ack", json: ["ids": .array(ids.map { .number(Double($0)) })] as JSONValue)
+            #expect(acked.data?["changed"]?.intValue == 2)
+            #expect(try await host.send(.post, "/fault/alarms/ack", json: ["ids": [.number(Double(ids[0]))]] as JSONValue).data?["unchanged"]?.intValue == 1)
+            #expect(await Self.rows(host, "/fault/alarms/active?acknowledged=true").count == 2)
+            let unknown = try await host.send(.post, "/fault/alarms/unack", json: ["ids": [.number(Double(ids[0])), 999]] as JSONValue)
+            #expect(unknown.status == 404 && unknown.msg == "alarm 999 does not exist; nothing was changed")
+            #expect(await Self.rows(host, "/fault/alarms/active?acknowledged=true").count == 2, "a refused unack changes nothing")
+            #expect(try await host.send(.post, "/fault/alarms/unack", json: ["ids": [.number(Double(ids[0]))]] as JSONValue).data?["changed"]?.intValue == 1)
+
+            let commented = try await host.send(.post, "/fault/alarm/\(ids[1])/comment", json: ["text": "field team informed"] as JSONValue)
+            #expect(commented.data?["comments"]?[0]?["text"]?.stringValue == "field team informed")
+            let cleared = try await host.send(.post, "/fault/alarm/\(ids[1])/clear", json: ["reason": "fixed"] as JSONValue)
+            #expect(cleared.data?["state"]?.stringValue == "cleared" && cleared.data?["clearReason"]?.stringValue?.hasSuffix(": fixed") == true)
+            #expect(try await host.send(.post, "/fault/alarm/\(ids[1])/clear", json: [:] as JSONValue).status == 409)
+            #expect(await host.send(.get, "/fault/alarm/424242").status == 404)
+
+            let detail = await host.send(.get, "/fault/alarm/\(ids[1])").data
+            #expect(detail?["history"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["raise", "ack", "clear"])
+            #expect(Set(host.operations.map(\.title)).isSuperset(of: ["Acknowledge alarms", "Take back the acknowledgement of alarms",
+                                                                       "Comment on an alarm", "Clear an active alarm by hand"]))
+        }
+    }
+
+    @Test func clearedAlarmsArePurgedAfterTheRetentionPeriod() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1")
+            await Self.report(host, "001", code: "KPI-1", .clear)
+            await Self.report(host, "001", code: "KPI-2")
+            #expect(await Self.rows(host, "/fault/alarms/history").count == 1)
+            await host.clock.advance(by: 89 * 86_400)
+            #expect(await Self.rows(host, "/fault/alarms/history").count == 1, "kept within 90 days")
+            await host.clock.advance(by: 2 * 86_400)
+            #expect(await Self.rows(host, "/fault/alarms/history").isEmpty)
+            #expect(await Self.rows(host, "/fault/alarms/active").count == 1, "an active alarm is never purged")
+        }
+    }
+}
