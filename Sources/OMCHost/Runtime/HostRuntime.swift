@@ -64,13 +64,16 @@ package final class HostRuntime: Sendable {
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
                                 menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path,
                                 neTimeout: .milliseconds(settings.neTimeoutMilliseconds), databaseEngine: database.engine)
+        let boundContexts = LateBound<[PluginContext]>()
+        let jobRunner = HostJobRunner(plugins: assembly.plugins, contexts: boundContexts, isSecret: { masker.isSecret($0) })
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database.scoped(to: plugin.databaseScope()),
                           events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
                           operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
                           operations: operationRegistry.service(for: plugin.id),
-                          dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory))
+                          dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory), jobs: jobRunner)
         }
+        boundContexts.set(contexts)
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
         openAPIDocument = OpenAPIDocument.render(assembly)

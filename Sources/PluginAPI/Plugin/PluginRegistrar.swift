@@ -17,6 +17,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var subscriptions: [EventSubscription] = []
     /// Scheduled jobs.
     public private(set) var jobs: [JobDeclaration] = []
+    /// Job targets offered to the operators' scheduled jobs.
+    public private(set) var jobTargets: [JobTargetDeclaration] = []
     /// The authenticator, if this plugin provides identity.
     public private(set) var authenticator: (any Authenticator)?
     /// The authorizer, if this plugin provides identity.
@@ -174,6 +176,19 @@ public struct PluginRegistrar: Sendable {
         if jobs.contains(where: { $0.name == name }) { problems.append("job '\(name)' is declared twice") }
         if case .every(let seconds) = schedule, seconds < 1 { problems.append("job '\(name)': interval must be at least 1 s") }
         jobs.append(JobDeclaration(name: name, schedule: schedule, summary: summary, run: run))
+    }
+
+    /// Offers a job target: work an operator may schedule as a job (`invokeTarget` `<plugin id>.<name>`),
+    /// with typed `parameters` (a JSON object; `.object([:])` for none) checked before every run. The
+    /// run returns a message for the job log and throws to report a failure.
+    public mutating func jobTarget(_ name: String, summary: String, parameters: ValueSchema = .object([:]),
+                                   _ run: @escaping @Sendable (_ parameters: JSONValue, _ context: PluginContext) async throws -> String?) {
+        if jobTargets.contains(where: { $0.name == name }) { problems.append("job target '\(name)' is declared twice") }
+        if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            problems.append("job target '\(name)': name must be 1 to 64 ASCII letters, digits, _ and -")
+        }
+        if case .object = parameters.kind {} else { problems.append("job target '\(name)': parameters must be an object schema") }
+        jobTargets.append(JobTargetDeclaration(name: name, summary: summary, parameters: parameters, run: run))
     }
 
     /// Provides the host's authenticator and authorizer (the Security plugin does this).

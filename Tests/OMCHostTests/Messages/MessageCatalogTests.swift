@@ -4,6 +4,7 @@ import NEManagement
 import PCF
 import PluginAPI
 import Security
+import System
 import Testing
 import Trace
 import UDM
@@ -19,7 +20,7 @@ import UPF
     /// Plugin source folders and the types they build.
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
-        ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
+        ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self), ("System", SystemPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
