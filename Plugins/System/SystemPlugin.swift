@@ -1,11 +1,12 @@
 public import PluginAPI
 
-/// System: the operators' scheduled jobs on the host's job targets and the log of every job run.
+/// System: the operators' scheduled jobs on the host's job targets, the log of every job run, and the
+/// document's data-management routes over the tables plugins expose.
 public struct SystemPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "system", version: "1.0.0", kind: .feature,
         configuration: SystemSettings.fields,
-        summary: "Scheduled jobs and their log")
+        summary: "Scheduled jobs and their log, safe data management")
 
     let settings: SystemSettings
     let scheduler: OperatorJobScheduler
@@ -25,6 +26,7 @@ public struct SystemPlugin: OMCPlugin {
         JobLogRoutes.declare(&plugin)
         HostJobLog.declare(&plugin, settings: settings)
         SystemJobTargets.declare(&plugin, settings: settings)
+        DataManagementRoutes.declare(&plugin)
     }
 
     /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's

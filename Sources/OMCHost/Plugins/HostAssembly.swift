@@ -164,6 +164,7 @@ private struct Builder {
         var identity: Int?
         var directory: Int?
         var cronJobs: [String: CronSchedule] = [:]
+        var dataTables: [String: String] = [:]
         let lines = Dictionary(uniqueKeysWithValues: plugins.map { ($0.id, $0.line) })
         func owner(_ id: String) -> String {
             id == BuiltinEndpoint.owner ? "the OMC host itself" : "plugin '\(id)' (line \(lines[id] ?? 0))"
@@ -212,6 +213,13 @@ private struct Builder {
             }
             if registrar.neDirectory != nil {
                 claimSingle(&directory, by: index, plugin, role: "keep the NE registry")
+            }
+            for table in registrar.dataTables {
+                if let existing = dataTables[table.name] {
+                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(existing)) both expose data table \(table.name)", "enable only one of them")
+                } else {
+                    dataTables[table.name] = plugin.id
+                }
             }
             for job in registrar.jobs {
                 guard case .cron(let text) = job.schedule else { continue }

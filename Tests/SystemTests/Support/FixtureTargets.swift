@@ -26,6 +26,22 @@ struct FixtureTargetsPlugin: OMCPlugin {
             return "released"
         }
         plugin.job("tick", schedule: .every(seconds: 3600), summary: "A host job that succeeds") { _ in }
+        plugin.migration("v1_gadget", sql: "CREATE TABLE fixture_gadget (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, weight INTEGER NOT NULL, secret_key TEXT NOT NULL)")
+        plugin.dataTable(DataTableDeclaration(name: "gadget", table: "fixture_gadget", columns: [
+            DataColumn("id", kind: .integer), DataColumn("name", access: .writable), DataColumn("weight", kind: .integer, access: .writable),
+            DataColumn("secret_key", access: .secret),
+        ], readPermission: "fixture:gadget:query", writePermission: "fixture:gadget:edit") { change, context in
+            // The owner's rule: names are 1 to 16 letters.
+            if case .text(let name)? = change.changes["name"], name.isEmpty || name.count > 16 || !name.allSatisfy(\.isLetter) {
+                throw OMCError.invalid("name", "must be 1 to 16 letters")
+            }
+            let sets = change.changes.keys.sorted().map { "\($0) = ?" }.joined(separator: ", ")
+            let values = change.changes.keys.sorted().compactMap { change.changes[$0] }
+            return try await context.database.write { db in
+                try db.execute("UPDATE fixture_gadget SET \(sets) WHERE \(change.filter.sql)", values + change.filter.arguments)
+                return db.changedRowCount
+            }
+        })
     }
 }
 
