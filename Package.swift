@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System"]
 
 /// Swift 6 with the upcoming features Hummingbird's own package enables: `any` spelled out, members
 /// visible only from modules a file imports itself, and imports internal unless written `public import`
@@ -151,7 +151,7 @@ let package = Package(
             dependencies: [
                 "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
                 // Every bundled plugin, for the check that each of their messages has a translation.
-                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault",
+                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -198,6 +198,10 @@ let package = Package(
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
         .target(name: "Fault", dependencies: ["PluginAPI"], path: "Plugins/Fault", swiftSettings: strictSettings),
         .testTarget(name: "FaultTests", dependencies: ["Fault", "NEManagement", "UDM", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
+                    swiftSettings: strictSettings),
+        .target(name: "System", dependencies: ["PluginAPI", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Plugins/System", swiftSettings: strictSettings),
+        .testTarget(name: "SystemTests", dependencies: ["System", "NEManagement", "Security", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],
                     swiftSettings: strictSettings),

@@ -29,6 +29,7 @@ public struct NEManagementPlugin: OMCPlugin {
         SystemStateRoutes.declare(&plugin, settings: settings)
         PushFileRoute.declare(&plugin, settings: settings)
         StatePoller.declare(&plugin, settings: settings)
+        NEDataTables.declare(&plugin)
         NEMenus.declare(&plugin)
         plugin.neDirectory(NERegistry.Directory())
         // Shown once to whoever registers the NE or rotates its credential; never in a record.

@@ -8,10 +8,17 @@ enum StatePoller {
                    summary: "Poll the system state of every registered NE") { context in
             try await poll(context, concurrency: settings.pollConcurrency)
         }
+        plugin.jobTarget("pollNEState", summary: "Poll the system state of the registered NEs now, of one type or all",
+                         parameters: .object(["neType": .string(maxLength: 32, pattern: "^[A-Za-z0-9_-]+$",
+                                                                 description: "Only NEs of this type (all when left out)")])) { parameters, context in
+            let count = try await poll(context, concurrency: settings.pollConcurrency, type: parameters["neType"]?.stringValue)
+            return "polled \(count) NEs"
+        }
     }
 
-    static func poll(_ context: PluginContext, concurrency: Int) async throws {
-        let elements = try await context.network.elements(type: nil)
+    @discardableResult
+    static func poll(_ context: PluginContext, concurrency: Int, type: String? = nil) async throws -> Int {
+        let elements = try await context.network.elements(type: type)
         var pending = elements[...]
         await withTaskGroup(of: Void.self) { group in
             func startNext() {
@@ -21,6 +28,7 @@ enum StatePoller {
             for _ in 0..<concurrency { startNext() }
             while await group.next() != nil { startNext() }
         }
+        return elements.count
     }
 
     static func check(_ element: NetworkElement, context: PluginContext) async {

@@ -38,6 +38,10 @@ public struct PCFPlugin: OMCPlugin {
                    summary: "Settle UE policy changes a stop left between the NE and the OMC") { context in
             await changes.settleAll(context: context, waitForRecent: false, settler: UEPolicyService.settler(settings))
         }
+        plugin.jobTarget("settleChanges", summary: "Settle UE policy changes a stop left between the NE and the OMC, now") { _, context in
+            await changes.settleAll(context: context, waitForRecent: false, settler: UEPolicyService.settler(settings))
+            return nil
+        }
     }
 
     /// Settles the changes a crash left, so that the OMC's copy equals the NEs before the first request.

@@ -13,6 +13,10 @@ enum TraceScheduler {
     static func declare(_ plugin: inout PluginRegistrar, settings: TraceSettings) {
         plugin.job("run-trace-tasks", schedule: .every(seconds: settings.checkIntervalSeconds),
                    summary: "Activate trace tasks at their start time and deactivate them at their end time", run)
+        plugin.jobTarget("runTraceTasks", summary: "Activate due trace tasks and deactivate ended ones, now") { _, context in
+            try await run(context)
+            return nil
+        }
     }
 
     static func run(_ context: PluginContext) async throws {

@@ -44,6 +44,10 @@ public struct UDMPlugin: OMCPlugin {
                    summary: "Settle batches and single changes a stop left between the NE and the OMC") { context in
             try await runtime.settleJournals(context, waitForRecent: false)
         }
+        plugin.jobTarget("settleBatches", summary: "Settle batches and single changes a stop left between the NE and the OMC, now") { _, context in
+            try await runtime.settleJournals(context, waitForRecent: false)
+            return nil
+        }
     }
 
     /// Loads the secret key, then settles batches and single changes left by a crash, so that the

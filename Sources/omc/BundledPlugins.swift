@@ -7,6 +7,7 @@ import UPF
 import UDM
 import Security
 import PCF
+import System
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
@@ -19,4 +20,5 @@ let bundledPlugins = PluginCatalog([
     PCFPlugin.self,
     NEMaintenancePlugin.self,
     FaultPlugin.self,
+    SystemPlugin.self,
 ])

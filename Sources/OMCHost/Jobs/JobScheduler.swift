@@ -6,7 +6,7 @@ import PluginAPI
 struct JobScheduler: Sendable {
     struct ScheduledJob: Sendable {
         let declaration: JobDeclaration
-        let cron: CronExpression?
+        let cron: CronSchedule?
         let context: PluginContext
     }
 

@@ -6,7 +6,9 @@ import PluginAPI
 enum HostMessages {
     static let all = [chinese]
 
-    static let chinese = MessageTranslations(.chinese, [
+    static let chinese = coreChinese.merging(schedulerAndDataChinese)
+
+    static let coreChinese = MessageTranslations(.chinese, [
         "must be a string": "必须是字符串",
         "must be true or false": "必须是 true 或 false",
         "must be an array": "必须是数组",

@@ -20,7 +20,7 @@ package struct HostAssembly: Sendable {
     /// Index of the plugin keeping the NE registry, if any.
     let directoryPluginIndex: Int?
     /// Cron expressions of the plugins' cron jobs, parsed, by `"<plugin>.<job>"`.
-    let cronJobs: [String: CronExpression]
+    let cronJobs: [String: CronSchedule]
 
     /// Validates `file` against `catalog` and registers every enabled plugin. Every mistake is
     /// reported at once, each with its line in the file.
@@ -163,7 +163,8 @@ private struct Builder {
         var neTypes: [String: (descriptor: NETypeDescriptor, pluginIndex: Int)] = [:]
         var identity: Int?
         var directory: Int?
-        var cronJobs: [String: CronExpression] = [:]
+        var cronJobs: [String: CronSchedule] = [:]
+        var dataTables: [String: String] = [:]
         let lines = Dictionary(uniqueKeysWithValues: plugins.map { ($0.id, $0.line) })
         func owner(_ id: String) -> String {
             id == BuiltinEndpoint.owner ? "the OMC host itself" : "plugin '\(id)' (line \(lines[id] ?? 0))"
@@ -213,10 +214,17 @@ private struct Builder {
             if registrar.neDirectory != nil {
                 claimSingle(&directory, by: index, plugin, role: "keep the NE registry")
             }
+            for table in registrar.dataTables {
+                if let existing = dataTables[table.name] {
+                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(existing)) both expose data table \(table.name)", "enable only one of them")
+                } else {
+                    dataTables[table.name] = plugin.id
+                }
+            }
             for job in registrar.jobs {
                 guard case .cron(let text) = job.schedule else { continue }
                 do {
-                    cronJobs["\(plugin.id).\(job.name)"] = try CronExpression(text)
+                    cronJobs["\(plugin.id).\(job.name)"] = try CronSchedule(text)
                 } catch {
                     fail(plugin.line, "plugin '\(plugin.id)' declares job '\(job.name)' with a bad schedule: \(error)",
                          "this is a defect of the plugin: disable it and report it to its vendor")

@@ -47,6 +47,14 @@ struct RequestValidator {
         return validator.error
     }
 
+    /// The refusal of `value` for `schema`, naming members under `path` (`targetParams.days`); `nil` when it follows it.
+    static func refusal(for value: JSONValue, against schema: ValueSchema, at path: String,
+                        isSecret: @escaping (String) -> Bool) -> OMCError? {
+        var validator = RequestValidator(isSecret: isSecret)
+        validator.check(value, against: schema, at: path, field: path)
+        return validator.error
+    }
+
     var error: OMCError? {
         guard !problems.isEmpty else { return nil }
         let listed = problems.joined(separator: "; ")

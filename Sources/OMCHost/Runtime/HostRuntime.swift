@@ -68,14 +68,18 @@ package final class HostRuntime: Sendable {
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
                                 menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path,
                                 neTimeout: .milliseconds(settings.neTimeoutMilliseconds), databaseEngine: database.engine)
+        let boundContexts = LateBound<[PluginContext]>()
+        let jobRunner = HostJobRunner(plugins: assembly.plugins, contexts: boundContexts, isSecret: { masker.isSecret($0) })
+        let dataManagement = HostDataManagement(plugins: assembly.plugins, contexts: boundContexts)
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database.scoped(to: plugin.databaseScope()),
                           events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
                           operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
                           operations: operationRegistry.service(for: plugin.id),
                           dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory),
-                          pushCredentials: pushCredentials)
+                          pushCredentials: pushCredentials, jobs: jobRunner, data: dataManagement)
         }
+        boundContexts.set(contexts)
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
         openAPIDocument = OpenAPIDocument.render(assembly)

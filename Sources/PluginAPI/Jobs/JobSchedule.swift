@@ -2,8 +2,8 @@
 public enum JobSchedule: Sendable, Hashable, CustomStringConvertible {
     /// Every so many seconds, the first run one interval after start-up.
     case every(seconds: Int)
-    /// A five-field cron expression in the OMC's local time: minute, hour, day of month, month, day
-    /// of week; each field `*`, a number, a range `a-b`, a list `a,b` or a step `*/n` / `a-b/n`.
+    /// A cron expression in the OMC's local time (``CronSchedule``): five fields (minute, hour, day
+    /// of month, month, day of week) or six with seconds first (`0/10 * * * * ?`).
     case cron(String)
 
     /// `"every 30 s"` or the cron text.

@@ -29,12 +29,17 @@ public struct PluginContext: Sendable {
     public let operations: any LongOperations
     /// The NEs' push credentials: who pushed an alarm or a KPI report, issuing and rotating credentials.
     public let pushCredentials: any NEPushCredentials
+    /// The host's scheduler: job targets, declared jobs, running a target with checked parameters.
+    public let jobs: any JobRunner
+    /// The data-management service: the tables plugins exposed, read and changed through a grammar.
+    public let data: any DataManagement
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
                 operationLog: any OperationLogWriter = DiscardingOperationLog(), operations: any LongOperations = UnrecordedOperations(),
-                dataDirectory: String? = nil, pushCredentials: any NEPushCredentials = UnavailablePushCredentials()) {
+                dataDirectory: String? = nil, pushCredentials: any NEPushCredentials = UnavailablePushCredentials(),
+                jobs: any JobRunner = NoJobRunner(), data: any DataManagement = NoDataManagement()) {
         self.pluginID = pluginID
         self.dataDirectory = dataDirectory ?? Self.dataDirectory(of: pluginID, in: host.dataDirectory)
         self.configuration = configuration
@@ -47,6 +52,8 @@ public struct PluginContext: Sendable {
         self.operationLog = operationLog
         self.operations = operations
         self.pushCredentials = pushCredentials
+        self.jobs = jobs
+        self.data = data
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
@@ -54,7 +61,7 @@ public struct PluginContext: Sendable {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
                       operationLog: operationLog, operations: operations, dataDirectory: dataDirectory,
-                      pushCredentials: pushCredentials)
+                      pushCredentials: pushCredentials, jobs: jobs, data: data)
     }
 
     /// Where the folder of plugin `pluginID` is in a host whose data folder is `hostDataDirectory`.

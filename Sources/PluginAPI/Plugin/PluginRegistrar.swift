@@ -17,6 +17,10 @@ public struct PluginRegistrar: Sendable {
     public private(set) var subscriptions: [EventSubscription] = []
     /// Scheduled jobs.
     public private(set) var jobs: [JobDeclaration] = []
+    /// Job targets offered to the operators' scheduled jobs.
+    public private(set) var jobTargets: [JobTargetDeclaration] = []
+    /// Tables exposed to the data-management routes.
+    public private(set) var dataTables: [DataTableDeclaration] = []
     /// The authenticator, if this plugin provides identity.
     public private(set) var authenticator: (any Authenticator)?
     /// The authorizer, if this plugin provides identity.
@@ -174,6 +178,45 @@ public struct PluginRegistrar: Sendable {
         if jobs.contains(where: { $0.name == name }) { problems.append("job '\(name)' is declared twice") }
         if case .every(let seconds) = schedule, seconds < 1 { problems.append("job '\(name)': interval must be at least 1 s") }
         jobs.append(JobDeclaration(name: name, schedule: schedule, summary: summary, run: run))
+    }
+
+    /// Offers a job target: work an operator may schedule as a job (`invokeTarget` `<plugin id>.<name>`),
+    /// with typed `parameters` (a JSON object; `.object([:])` for none) checked before every run. The
+    /// run returns a message for the job log and throws to report a failure.
+    public mutating func jobTarget(_ name: String, summary: String, parameters: ValueSchema = .object([:]),
+                                   _ run: @escaping @Sendable (_ parameters: JSONValue, _ context: PluginContext) async throws -> String?) {
+        if jobTargets.contains(where: { $0.name == name }) { problems.append("job target '\(name)' is declared twice") }
+        if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            problems.append("job target '\(name)': name must be 1 to 64 ASCII letters, digits, _ and -")
+        }
+        if case .object = parameters.kind {} else { problems.append("job target '\(name)': parameters must be an object schema") }
+        jobTargets.append(JobTargetDeclaration(name: name, summary: summary, parameters: parameters, run: run))
+    }
+
+    /// Exposes one of the plugin's tables to the document's data-management routes, with the columns
+    /// callers may read, filter on and change (through `declaration.update`, the plugin's own rules).
+    public mutating func dataTable(_ declaration: DataTableDeclaration) {
+        let label = "data table '\(declaration.name)'"
+        let isName = { (text: String) in
+            !text.isEmpty && text.count <= 64 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+                && !(text.first?.isNumber ?? true)
+        }
+        if !isName(declaration.name) { problems.append("\(label): name must be lower-case letters, digits and _") }
+        if !isName(declaration.table) { problems.append("\(label): table must be a lower-case table name") }
+        if dataTables.contains(where: { $0.name == declaration.name }) { problems.append("\(label) is declared twice") }
+        if declaration.columns.isEmpty { problems.append("\(label): exposes no column") }
+        for column in declaration.columns where !isName(column.name) || !isName(column.column) {
+            problems.append("\(label): column '\(column.name)' (\(column.column)) must be lower-case letters, digits and _")
+        }
+        if Set(declaration.columns.map(\.name)).count != declaration.columns.count { problems.append("\(label): a column is declared twice") }
+        for permission in [declaration.readPermission] + (declaration.writePermission.map { [$0] } ?? []) where !Permission.isWellFormed(permission) {
+            problems.append("\(label): permission '\(permission)' is not module:resource:action")
+        }
+        let writable = declaration.columns.contains { $0.access == .writable }
+        if writable != (declaration.update != nil) || writable != (declaration.writePermission != nil) {
+            problems.append("\(label): writable columns, a write permission and an update go together")
+        }
+        dataTables.append(declaration)
     }
 
     /// Provides the host's authenticator and authorizer (the Security plugin does this).

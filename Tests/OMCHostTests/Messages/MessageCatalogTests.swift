@@ -6,6 +6,7 @@ import NEManagement
 import PCF
 import PluginAPI
 import Security
+import System
 import Testing
 import Trace
 import UDM
@@ -22,7 +23,7 @@ import UPF
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
-        ("NEMaintenance", NEMaintenancePlugin.self), ("Fault", FaultPlugin.self),
+        ("NEMaintenance", NEMaintenancePlugin.self), ("Fault", FaultPlugin.self), ("System", SystemPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {

@@ -1,0 +1,42 @@
+public import PluginAPI
+
+/// System: the operators' scheduled jobs on the host's job targets, the log of every job run, and the
+/// document's data-management routes over the tables plugins expose.
+public struct SystemPlugin: OMCPlugin {
+    public static let manifest = PluginManifest(
+        id: "system", version: "1.0.0", kind: .feature,
+        configuration: SystemSettings.fields,
+        summary: "Scheduled jobs and their log, safe data management")
+
+    let settings: SystemSettings
+    let scheduler: OperatorJobScheduler
+
+    /// Reads the validated configuration.
+    public init(configuration: PluginConfiguration) throws {
+        settings = SystemSettings(configuration)
+        scheduler = OperatorJobScheduler(maximumCatchUpRuns: settings.maximumCatchUpRuns)
+    }
+
+    /// Declares the job and job-log tables, their routes, the own job targets and the retention job.
+    public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(SystemMessages.chinese)
+        JobStore.declareMigrations(&plugin)
+        JobLogStore.declareMigrations(&plugin)
+        JobRoutes.declare(&plugin, scheduler: scheduler)
+        JobLogRoutes.declare(&plugin)
+        HostJobLog.declare(&plugin, settings: settings)
+        SystemJobTargets.declare(&plugin, settings: settings)
+        DataManagementRoutes.declare(&plugin)
+    }
+
+    /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's
+    /// misfire policy.
+    public func start(_ context: PluginContext) async throws {
+        try await scheduler.startAll(context)
+    }
+
+    /// Stops every loop and waits for the runs in progress.
+    public func stop(_ context: PluginContext) async throws {
+        await scheduler.stopAll()
+    }
+}

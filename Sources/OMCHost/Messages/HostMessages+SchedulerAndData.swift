@@ -1,0 +1,48 @@
+import PluginAPI
+
+extension HostMessages {
+    /// The job runner's and the data-management grammar's messages (kept apart from the rest so the
+    /// catalog of each service reads as one list).
+    static let schedulerAndDataChinese = MessageTranslations(.chinese, [
+        "'{0}' is not a job target of an enabled plugin": "'{0}' 不是已启用插件提供的任务目标",
+        "'{0}' is not a job target of an enabled plugin; the targets are {1}": "'{0}' 不是已启用插件提供的任务目标；可用目标为 {1}",
+        "the job runner is not ready": "任务执行器尚未就绪",
+        "no plugin exposes the table '{0}'": "没有插件开放数据表 '{0}'",
+        "no plugin exposes the table '{0}'; the tables are {1}": "没有插件开放数据表 '{0}'；可用数据表为 {1}",
+        "the data service is not ready": "数据服务尚未就绪",
+        "at position {0}: {1}": "第 {0} 个字符处：{1}",
+        "the table {0} cannot be changed": "数据表 {0} 不可修改",
+        "names no column to change": "未指定要修改的列",
+        "a condition is required": "需要一个条件",
+        "expected the table {0}, found {1}": "此处应为数据表 {0}，实际为 {1}",
+        "expected {0}, found {1}": "此处应为 {0}，实际为 {1}",
+        "expected AND, OR or the end of the text, found {0}": "此处应为 AND、OR 或文本结尾，实际为 {0}",
+        "conditions nest at most {0} deep": "条件最多嵌套 {0} 层",
+        "expected ')', found {0}": "此处应为 ')'，实际为 {0}",
+        "a condition has at most {0} comparisons": "一个条件最多包含 {0} 个比较",
+        "expected '(' after IN, found {0}": "IN 之后应为 '('，实际为 {0}",
+        "IN takes at most {0} values": "IN 最多接受 {0} 个值",
+        "expected ',' or ')', found {0}": "此处应为 ',' 或 ')'，实际为 {0}",
+        "LIKE takes a string such as '%UDM%', not {0}": "LIKE 需要字符串（如 '%UDM%'），而不是 {0}",
+        "expected a comparison (=, <>, <, <=, >, >=, IN, LIKE, BETWEEN, IS NULL) after {0}, found {1}": "{0} 之后应为比较（=、<>、<、<=、>、>=、IN、LIKE、BETWEEN、IS NULL），实际为 {1}",
+        "expected a column of {0}, found {1}": "此处应为 {0} 的列，实际为 {1}",
+        "'{0}' is not a column of {1}; the columns are {2}": "'{0}' 不是 {1} 的列；可用列为 {2}",
+        "'{0}' is secret: it cannot be read or filtered on": "'{0}' 是机密列：不能读取，也不能作为过滤条件",
+        "{0} is compared with {1}, not {2}": "{0} 只能与{1}比较，而不是 {2}",
+        "a string such as 'UDM'": "字符串（如 'UDM'）",
+        "an integer": "整数",
+        "a number": "数字",
+        "the text is longer than {0} characters": "文本超过 {0} 个字符",
+        "a number must not run into a name": "数字之后不能紧跟名称",
+        "a number has at most 30 characters": "数字最多 30 个字符",
+        "a string must not contain control characters": "字符串不能包含控制字符",
+        "the string that starts here is never closed with '": "从此处开始的字符串没有以 ' 结束",
+        "'{0}' is not part of the filter grammar": "'{0}' 不属于过滤语法",
+        "{0}.{1}: is not a column of {2}": "{0}.{1}：不是 {2} 的列",
+        "{0}.{1}: is secret and cannot be changed here": "{0}.{1}：是机密列，不能在此修改",
+        "{0}.{1}: is read-only": "{0}.{1}：只读",
+        "{0}.{1}: must be a string": "{0}.{1}：必须是字符串",
+        "{0}.{1}: must be an integer": "{0}.{1}：必须是整数",
+        "{0}.{1}: must be a number": "{0}.{1}：必须是数字",
+    ])
+}
