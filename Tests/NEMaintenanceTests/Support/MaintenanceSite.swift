@@ -81,9 +81,14 @@ enum MaintenanceSite {
 
     /// Tells the simulated NE `key` which maintenance steps to fail and how long it restarts.
     static func maintenance(_ site: SimulatedSite, _ key: String, failAt: [String], restartSeconds: Double? = nil) async throws {
+        try await maintenance(controlURL: site.simulator.controlURL, key, failAt: failAt, restartSeconds: restartSeconds)
+    }
+
+    /// ``maintenance(_:_:failAt:restartSeconds:)`` through the control API at `controlURL`.
+    static func maintenance(controlURL: String, _ key: String, failAt: [String], restartSeconds: Double? = nil) async throws {
         var body: [String: Any] = ["failAt": failAt]
         if let restartSeconds { body["restartSeconds"] = restartSeconds }
-        guard let url = URL(string: "\(site.simulator.controlURL)/control/ne/\(key)/maintenance") else { throw StepFailure(step: "control", status: 0, answer: "") }
+        guard let url = URL(string: "\(controlURL)/control/ne/\(key)/maintenance") else { throw StepFailure(step: "control", status: 0, answer: "") }
         var request = URLRequest(url: url)
         request.httpMethod = "PUT"
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
