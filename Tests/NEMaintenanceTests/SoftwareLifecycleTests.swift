@@ -91,10 +91,10 @@ import Testing
             #expect(await Self.state(site, "001")["runningVersion"]?.stringValue == "2.0.0")
 
             // Rolled back, but the NE never comes back: its version is unknown, not the one asked for.
-            try await MaintenanceSite.maintenance(site, "AMF/001", failAt: [], restartSeconds: 2)
+            try await MaintenanceSite.maintenance(site, "AMF/001", failAt: [], restartSeconds: 3)
             let host = site.host
             async let lost = host.send(.patch, "\(Self.software)/2.0.0/001")
-            try await Task.sleep(for: .milliseconds(1200))
+            try await MaintenanceSite.waitUntilOffline(site, "AMF/001")
             try await site.simulator.fault("AMF/001", "refuse")
             let answer = await lost
             #expect(answer.status == 504 && answer.msg?.contains("did not come back") == true, "\(answer.text)")

@@ -97,6 +97,19 @@ enum MaintenanceSite {
         guard status == 200 else { throw StepFailure(step: "maintenance \(key)", status: status, answer: String(decoding: data, as: UTF8.self)) }
     }
 
+    /// Waits (up to 30 real seconds) until the simulated NE `key` has closed its socket, as it does
+    /// when it restarts.
+    static func waitUntilOffline(_ site: SimulatedSite, _ key: String) async throws {
+        guard let url = URL(string: "\(site.simulator.controlURL)/control/ne/\(key)") else { throw StepFailure(step: "control", status: 0, answer: "") }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let (data, _) = try await URLSession.shared.data(from: url)
+            if (try? JSONDecoder().decode(JSONValue.self, from: data))?["data"]?["listening"]?.boolValue == false { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw StepFailure(step: "waiting for \(key) to restart", status: 0, answer: "still listening after 30 s")
+    }
+
     /// The NE's own software state, asked behind the OMC's back.
     static func neSoftware(_ site: SimulatedSite, _ key: String) async throws -> JSONValue {
         let type = key.split(separator: "/")[0].lowercased()
