@@ -32,6 +32,12 @@ import Testing
             #expect(early.status == 409 && early.msg == "NE AMF/001 does not hold package 2.0.0; distribute it first", "\(early.text)")
             #expect(try await MaintenanceSite.neSoftware(site, "AMF/001")["runningVersion"]?.stringValue == "1.0.0")
 
+            let unknownNE = await site.send(.post, "\(Self.software)/2.0.0/999")
+            #expect(unknownNE.status == 404 && unknownNE.msg == "NE AMF/999 is not registered")
+            let unknownPackage = await site.send(.post, "\(Self.software)/9.9.9/001")
+            #expect(unknownPackage.status == 404 && unknownPackage.msg == "the OMC holds no package AMF 9.9.9; upload it first")
+            #expect(try await MaintenanceSite.neSoftware(site, "AMF/001")["packages"]?.arrayValue == [])
+
             let distributed = await site.send(.post, "\(Self.software)/2.0.0/001")
             #expect(distributed.code == 200, "\(distributed.text)")
             #expect(distributed.data?["packages"]?.arrayValue == ["2.0.0"])
@@ -91,10 +97,10 @@ import Testing
             #expect(await Self.state(site, "001")["runningVersion"]?.stringValue == "2.0.0")
 
             // Rolled back, but the NE never comes back: its version is unknown, not the one asked for.
-            try await MaintenanceSite.maintenance(site, "AMF/001", failAt: [], restartSeconds: 2)
+            try await MaintenanceSite.maintenance(site, "AMF/001", failAt: [], restartSeconds: 3)
             let host = site.host
             async let lost = host.send(.patch, "\(Self.software)/2.0.0/001")
-            try await Task.sleep(for: .milliseconds(1200))
+            try await MaintenanceSite.waitUntilOffline(site, "AMF/001")
             try await site.simulator.fault("AMF/001", "refuse")
             let answer = await lost
             #expect(answer.status == 504 && answer.msg?.contains("did not come back") == true, "\(answer.text)")

@@ -71,10 +71,20 @@ enum SoftwareTables {
         }
     }
 
-    /// Gives back every NE: at start, the operations a stop left are over (the host marks them interrupted).
+    /// Gives back every NE: at start, the operations a stop left are over (the host marks them
+    /// interrupted). Each one's settlement says so; the NE's software is read from the NE when next asked.
     static func releaseAll(_ context: PluginContext) async throws {
-        try await context.database.write { db in
+        let held = try await context.database.write { db -> [DatabaseRow] in
+            let rows = try db.query("SELECT ne_type, ne_id, operation_id, operation, target_version FROM nemaint_ne_software WHERE operation_id IS NOT NULL", [])
             try db.execute("UPDATE nemaint_ne_software SET operation_id = NULL, operation = NULL, target_version = NULL WHERE operation_id IS NOT NULL")
+            return rows
+        }
+        for row in held {
+            guard let id = row.string("operation_id") else { continue }
+            let key = "\(row.string("ne_type") ?? "?")/\(row.string("ne_id") ?? "?")"
+            let what = [row.string("operation"), row.string("target_version")].compactMap { $0 }.joined(separator: " ")
+            await context.operations.settled(id, "NE \(key) was given back after the stop (\(what)); its software state is what the NE reports when next asked")
+            context.logger.warning("operation \(id) (\(what)) on NE \(key) was interrupted by a stop; the NE is given back")
         }
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Switches one NE between fault modes at run time: it owns the NE's listener and the flapping task,
 /// and applies changes one at a time.
 public final class FaultController: Sendable {
@@ -6,6 +8,8 @@ public final class FaultController: Sendable {
     private let listener: HTTPListener
     private let chain = TaskChain()
     private let flapping = FlapTaskHolder()
+    /// Set by ``shutdown()``: a restart under way then leaves the socket closed.
+    private let isShutDown = Mutex(false)
 
     /// A controller for `listener`, healthy.
     public init(listener: HTTPListener, state: FaultState = FaultState()) {
@@ -47,12 +51,14 @@ public final class FaultController: Sendable {
         whileOffline()
         try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
         _ = try? await chain.run { [self] in
-            if state.current.mode != .refuse, state.current.mode != .flap { try await listener.listen() }
+            let closedForGood = isShutDown.withLock { $0 }
+            if !closedForGood, state.current.mode != .refuse, state.current.mode != .flap { try await listener.listen() }
         }
     }
 
     /// Stops flapping and closes the socket for good.
     public func shutdown() async {
+        isShutDown.withLock { $0 = true }
         _ = try? await chain.run { [self] in
             await flapping.cancel()
             await listener.stop()

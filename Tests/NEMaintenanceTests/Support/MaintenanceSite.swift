@@ -81,15 +81,33 @@ enum MaintenanceSite {
 
     /// Tells the simulated NE `key` which maintenance steps to fail and how long it restarts.
     static func maintenance(_ site: SimulatedSite, _ key: String, failAt: [String], restartSeconds: Double? = nil) async throws {
+        try await maintenance(controlURL: site.simulator.controlURL, key, failAt: failAt, restartSeconds: restartSeconds)
+    }
+
+    /// ``maintenance(_:_:failAt:restartSeconds:)`` through the control API at `controlURL`.
+    static func maintenance(controlURL: String, _ key: String, failAt: [String], restartSeconds: Double? = nil) async throws {
         var body: [String: Any] = ["failAt": failAt]
         if let restartSeconds { body["restartSeconds"] = restartSeconds }
-        guard let url = URL(string: "\(site.simulator.controlURL)/control/ne/\(key)/maintenance") else { throw StepFailure(step: "control", status: 0, answer: "") }
+        guard let url = URL(string: "\(controlURL)/control/ne/\(key)/maintenance") else { throw StepFailure(step: "control", status: 0, answer: "") }
         var request = URLRequest(url: url)
         request.httpMethod = "PUT"
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else { throw StepFailure(step: "maintenance \(key)", status: status, answer: String(decoding: data, as: UTF8.self)) }
+    }
+
+    /// Waits (up to 30 real seconds) until the simulated NE `key` has closed its socket, as it does
+    /// when it restarts.
+    static func waitUntilOffline(_ site: SimulatedSite, _ key: String) async throws {
+        guard let url = URL(string: "\(site.simulator.controlURL)/control/ne/\(key)") else { throw StepFailure(step: "control", status: 0, answer: "") }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let (data, _) = try await URLSession.shared.data(from: url)
+            if (try? JSONDecoder().decode(JSONValue.self, from: data))?["data"]?["listening"]?.boolValue == false { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw StepFailure(step: "waiting for \(key) to restart", status: 0, answer: "still listening after 30 s")
     }
 
     /// The NE's own software state, asked behind the OMC's back.
