@@ -25,6 +25,7 @@ public struct FaultPlugin: OMCPlugin {
         AlarmPushRoutes.declare(&plugin, settings: settings)
         AlarmQueryRoutes.declare(&plugin)
         AlarmActionRoutes.declare(&plugin)
+        AlarmCommands.declare(&plugin)
         FaultSubscriptions.declare(&plugin)
         AlarmPurge.declare(&plugin, settings: settings)
         plugin.menu(.directory("fault", name: "Fault", path: "/fault", title: "Fault Management", order: 20, children: [

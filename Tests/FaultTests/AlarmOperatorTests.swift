@@ -84,6 +84,32 @@ import UDM
         }
     }
 
+    @Test func mmlListsAcknowledgesAndClearsAlarms() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1", severity: .critical)
+            await Self.report(host, "002", code: "KPI-2", severity: .minor)
+            let listed = try await host.mml(["LST ALMAF: SEVERITY=critical", "LST ALMAF: NETYPE=udm, NEID=002"], neType: "omc")
+            let critical = listed.data?[0]?["data"]?.arrayValue ?? []
+            #expect(critical.count == 1 && critical[0]["Code"]?.stringValue == "KPI-1", "\(listed.text)")
+            #expect(listed.data?[1]?["data"]?[0]?["NE"]?.stringValue == "UDM/002")
+            #expect(listed.data?[0]?["output"]?.stringValue?.contains("(1 record)") == true)
+            let id = try #require(critical.first?["ID"]?.stringValue)
+
+            let acked = try await host.mml(["ACK ALM: ID=\(id)", "ACK ALM: ID=\(id)&99999", "LST ALMAF: ACK=YES"], neType: "omc")
+            #expect(acked.data?[0]?["code"]?.intValue == 200 && acked.data?[0]?["data"]?["changed"]?.intValue == 1)
+            #expect(acked.data?[1]?["code"]?.intValue == 404)
+            #expect(acked.data?[2]?["data"]?.arrayValue?.count == 1)
+
+            let unconfirmed = try await host.mml(["CLR ALM: ID=\(id)"], neType: "omc")
+            #expect(unconfirmed.data?[0]?["code"]?.intValue != 200, "a high-risk command needs confirmation")
+            #expect(await Self.rows(host, "/fault/alarms/active").count == 2)
+            let cleared = try await host.mml(["CLR ALM: ID=\(id), REASON=\"board replaced\"", "LST ALMLOG"], neType: "omc", confirm: true)
+            #expect(cleared.data?[0]?["code"]?.intValue == 200, "\(cleared.text)")
+            #expect(cleared.data?[1]?["data"]?[0]?["ID"]?.stringValue == id)
+            #expect(await Self.rows(host, "/fault/alarms/active").count == 1)
+        }
+    }
+
     @Test func clearedAlarmsArePurgedAfterTheRetentionPeriod() async throws {
         try await Self.host().use { host async throws in
             await Self.report(host, "001", code: "KPI-1")
