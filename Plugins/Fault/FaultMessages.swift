@@ -41,6 +41,9 @@ enum FaultMessages {
         "must name at least one alarm": "至少须指定一条告警",
         "alarm {0} is already cleared": "告警 {0} 已清除",
         "must not be empty": "不能为空",
+        // Export.
+        "must be active or cleared": "必须是 active 或 cleared",
+        "must be xlsx or csv": "必须是 xlsx 或 csv",
         // MML.
         "only alarms of NEs of this type, e.g. UDM": "仅列出该类型网元的告警，例如 UDM",
         "only alarms of this NE id": "仅列出该网元 ID 的告警",

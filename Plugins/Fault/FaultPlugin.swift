@@ -26,6 +26,7 @@ public struct FaultPlugin: OMCPlugin {
         AlarmQueryRoutes.declare(&plugin)
         AlarmActionRoutes.declare(&plugin)
         AlarmCommands.declare(&plugin)
+        AlarmExport.declare(&plugin)
         FaultSubscriptions.declare(&plugin)
         AlarmPurge.declare(&plugin, settings: settings)
         plugin.menu(.directory("fault", name: "Fault", path: "/fault", title: "Fault Management", order: 20, children: [

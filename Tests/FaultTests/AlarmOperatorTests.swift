@@ -3,6 +3,7 @@ import Foundation
 import NEManagement
 import OMCTesting
 import PluginAPI
+import Spreadsheet
 import Testing
 import UDM
 
@@ -107,6 +108,32 @@ import UDM
             #expect(cleared.data?[0]?["code"]?.intValue == 200, "\(cleared.text)")
             #expect(cleared.data?[1]?["data"]?[0]?["ID"]?.stringValue == id)
             #expect(await Self.rows(host, "/fault/alarms/active").count == 1)
+        }
+    }
+
+    @Test func filteredListsExportAsCSVAndXLSX() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1", severity: .critical, text: "=HYPERLINK(\"http://evil\")")
+            await Self.report(host, "002", code: "KPI-2", severity: .minor, text: "plain, with a comma")
+            let csv = await host.send(.get, "/fault/alarms/export?type=csv")
+            #expect(csv.status == 200 && csv.downloadFileName?.hasSuffix(".csv") == true, "\(csv.text)")
+            let lines = csv.text.split(separator: "\r\n")
+            #expect(lines.count == 3 && lines[0].hasPrefix("id,neType,neId"))
+            #expect(csv.text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: \(csv.text)")
+            #expect(csv.text.contains("\"plain, with a comma\""))
+            let critical = await host.send(.get, "/fault/alarms/export?type=csv&severity=critical")
+            #expect(critical.text.split(separator: "\r\n").count == 2)
+
+            let xlsx = await host.send(.get, "/fault/alarms/export?type=xlsx&neId=002")
+            #expect(xlsx.status == 200 && xlsx.downloadFileName?.hasSuffix(".xlsx") == true)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("alarms-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(xlsx.body).write(to: file)
+            var rows: [[String]] = []
+            try SpreadsheetReader(path: file.path).forEachRow { _, cells in rows.append(cells) }
+            #expect(rows.count == 2 && rows[1][2] == "002" && rows[1][5] == "KPI-2")
+            #expect(await host.send(.get, "/fault/alarms/export?type=pdf").status == 400)
+            #expect(host.operations.contains { $0.title.hasPrefix("Export active or cleared alarms") })
         }
     }
 
