@@ -44,6 +44,8 @@ enum FaultMessages {
         // Export.
         "must be active or cleared": "必须是 active 或 cleared",
         "must be xlsx or csv": "必须是 xlsx 或 csv",
+        // Stream.
+        "must be an event id from this stream, not '{0}'": "必须是此告警流中的事件 ID，而不是 '{0}'",
         // MML.
         "only alarms of NEs of this type, e.g. UDM": "仅列出该类型网元的告警，例如 UDM",
         "only alarms of this NE id": "仅列出该网元 ID 的告警",

@@ -27,6 +27,7 @@ public struct FaultPlugin: OMCPlugin {
         AlarmActionRoutes.declare(&plugin)
         AlarmCommands.declare(&plugin)
         AlarmExport.declare(&plugin)
+        AlarmStream.declare(&plugin, settings: settings)
         FaultSubscriptions.declare(&plugin)
         AlarmPurge.declare(&plugin, settings: settings)
         plugin.menu(.directory("fault", name: "Fault", path: "/fault", title: "Fault Management", order: 20, children: [

@@ -6,12 +6,14 @@ struct FaultSettings: Sendable {
     let futureToleranceSeconds: Int
     let maximumAlarmsPerPush: Int
     let syncTimeoutSeconds: Int
+    let streamMaxLag: Int
 
     init(_ configuration: PluginConfiguration) {
         retentionDays = configuration.integer("retentionDays") ?? 90
         futureToleranceSeconds = configuration.integer("futureToleranceSeconds") ?? 300
         maximumAlarmsPerPush = configuration.integer("maximumAlarmsPerPush") ?? 1000
         syncTimeoutSeconds = configuration.integer("syncTimeoutSeconds") ?? 30
+        streamMaxLag = configuration.integer("streamMaxLag") ?? 10_000
     }
 
     /// The manifest's fields, with their defaults.
@@ -21,5 +23,7 @@ struct FaultSettings: Sendable {
                  help: "how far after the OMC's time an NE's eventTime may be before the push is refused (clock skew)"),
         .integer("maximumAlarmsPerPush", default: 1000, range: 1...100_000, help: "most alarms one array push may carry"),
         .integer("syncTimeoutSeconds", default: 30, range: 1...600, help: "time an NE has to answer a synchronisation with its active alarms"),
+        .integer("streamMaxLag", default: 10_000, range: 10...10_000_000,
+                 help: "how many changes a live-stream client may fall behind before it is sent a resync notice instead"),
     ]
 }

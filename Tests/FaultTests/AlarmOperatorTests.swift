@@ -137,6 +137,50 @@ import UDM
         }
     }
 
+    /// The `id:` and `event:` of every event of a Server-Sent Events body, with its data as JSON.
+    static func events(_ body: String) -> [(id: Int, event: String, data: JSONValue)] {
+        body.components(separatedBy: "\n\n").compactMap { block in
+            var id: Int?, event: String?, data: JSONValue?
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("id: ") { id = Int(line.dropFirst(4)) }
+                if line.hasPrefix("event: ") { event = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") { data = try? JSONDecoder().decode(JSONValue.self, from: Data(line.dropFirst(6).utf8)) }
+            }
+            guard let id, let event, let data else { return nil }
+            return (id, event, data)
+        }
+    }
+
+    @Test func theLiveStreamSendsChangesResumesAndTellsALaggingClientToResync() async throws {
+        try await Self.host().use { host async throws in
+            // Live: a console connected before the changes sees them as they happen.
+            let live = Task { await host.send(.get, "/fault/alarms/stream?limit=3&timeout=20") }
+            try await Task.sleep(for: .milliseconds(300))
+            await Self.report(host, "001", code: "KPI-1", severity: .critical)
+            await Self.report(host, "002", code: "KPI-2", severity: .minor)
+            await Self.report(host, "001", code: "KPI-1", .clear)
+            let seen = Self.events(await live.value.text)
+            #expect(seen.map(\.event) == ["alarm", "alarm", "alarm"], "\(seen)")
+            #expect(seen.map { $0.data["kind"]?.stringValue } == ["raise", "raise", "clear"])
+            #expect(seen[0].data["alarm"]?["alarmCode"]?.stringValue == "KPI-1" && seen[2].data["alarm"]?["state"]?.stringValue == "cleared")
+
+            // Resume after the first: the two after it, filtered by NE when asked.
+            let resumed = Self.events(await host.send(.get, "/fault/alarms/stream?limit=2&timeout=5",
+                                                       headers: ["Last-Event-ID": String(seen[0].id)]).text)
+            #expect(resumed.map(\.id) == [seen[1].id, seen[2].id])
+            let filtered = Self.events(await host.send(.get, "/fault/alarms/stream?since=0&neId=002&timeout=1").text)
+            #expect(filtered.map(\.id) == [seen[1].id])
+            #expect(await host.send(.get, "/fault/alarms/stream", headers: ["Last-Event-ID": "abc"]).status == 400)
+        }
+        let lagging = "plugins:\n  - id: ne\n  - id: udm\n  - id: fault\n    config:\n      streamMaxLag: 10\n"
+        try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self], configuration: lagging).use { host async throws in
+            for index in 1...15 { await Self.report(host, "001", code: "KPI-\(index)") }
+            let behind = Self.events(await host.send(.get, "/fault/alarms/stream?since=0&limit=1&timeout=5").text)
+            #expect(behind.first?.event == "resync" && behind.first?.id == 15, "\(behind)")
+            #expect(behind.first?.data["latest"]?.intValue == 15)
+        }
+    }
+
     @Test func clearedAlarmsArePurgedAfterTheRetentionPeriod() async throws {
         try await Self.host().use { host async throws in
             await Self.report(host, "001", code: "KPI-1")
