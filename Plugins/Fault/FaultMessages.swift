@@ -46,6 +46,14 @@ enum FaultMessages {
         "must be xlsx or csv": "必须是 xlsx 或 csv",
         // Stream.
         "must be an event id from this stream, not '{0}'": "必须是此告警流中的事件 ID，而不是 '{0}'",
+        // Subscriptions.
+        "'{0}' is not a subscription number": "'{0}' 不是订阅编号",
+        "subscription {0} does not exist": "订阅 {0} 不存在",
+        "must name at least one notification type": "至少须指定一种通知类型",
+        "must be http://<IP address>:<port>/<path> without query or credentials": "必须是 http://<IP 地址>:<端口>/<路径>，不带查询参数或凭据",
+        "must name an IP address, not the host name '{0}'": "必须是 IP 地址，而不是主机名 '{0}'",
+        "the consumer answered HTTP {0}": "订阅者返回了 HTTP {0}",
+        "the new subscription could not be read back": "无法读回新建的订阅",
         // MML.
         "only alarms of NEs of this type, e.g. UDM": "仅列出该类型网元的告警，例如 UDM",
         "only alarms of this NE id": "仅列出该网元 ID 的告警",

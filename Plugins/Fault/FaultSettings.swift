@@ -7,6 +7,8 @@ struct FaultSettings: Sendable {
     let maximumAlarmsPerPush: Int
     let syncTimeoutSeconds: Int
     let streamMaxLag: Int
+    let subscriptionRetrySeconds: Int
+    let subscriptionDropAfterSeconds: Int
 
     init(_ configuration: PluginConfiguration) {
         retentionDays = configuration.integer("retentionDays") ?? 90
@@ -14,6 +16,8 @@ struct FaultSettings: Sendable {
         maximumAlarmsPerPush = configuration.integer("maximumAlarmsPerPush") ?? 1000
         syncTimeoutSeconds = configuration.integer("syncTimeoutSeconds") ?? 30
         streamMaxLag = configuration.integer("streamMaxLag") ?? 10_000
+        subscriptionRetrySeconds = configuration.integer("subscriptionRetrySeconds") ?? 5
+        subscriptionDropAfterSeconds = configuration.integer("subscriptionDropAfterSeconds") ?? 86_400
     }
 
     /// The manifest's fields, with their defaults.
@@ -25,5 +29,9 @@ struct FaultSettings: Sendable {
         .integer("syncTimeoutSeconds", default: 30, range: 1...600, help: "time an NE has to answer a synchronisation with its active alarms"),
         .integer("streamMaxLag", default: 10_000, range: 10...10_000_000,
                  help: "how many changes a live-stream client may fall behind before it is sent a resync notice instead"),
+        .integer("subscriptionRetrySeconds", default: 5, range: 1...3600,
+                 help: "first wait before a failed notification is posted again; it doubles at each failure, up to 5 minutes"),
+        .integer("subscriptionDropAfterSeconds", default: 86_400, range: 10...2_592_000,
+                 help: "how long a subscription's consumer may keep failing before the subscription is dropped"),
     ]
 }

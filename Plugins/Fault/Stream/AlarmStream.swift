@@ -76,8 +76,11 @@ enum AlarmStream {
                 let from = cursor
                 let changes = try await context.database.read { db in try read(after: from, conditions: conditions, in: db) }
                 cursor = max(cursor, changes.scanned)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .sortedKeys
                 for change in changes.events where limit.map({ sent < $0 }) ?? true {
-                    try await writer.write(Array("id: \(change.id)\nevent: alarm\ndata: \(change.json)\n\n".utf8))
+                    let json = String(decoding: try encoder.encode(change), as: UTF8.self)
+                    try await writer.write(Array("id: \(change.id)\nevent: alarm\ndata: \(json)\n\n".utf8))
                     sent += 1
                     lastWrite = ContinuousClock.now
                 }
@@ -97,13 +100,8 @@ enum AlarmStream {
         try await context.database.read { db in try db.first("SELECT max(id) AS latest FROM fault_alarm_event")?.int("latest") ?? 0 }
     }
 
-    struct Change {
-        let id: Int
-        let json: String
-    }
-
     /// The events after `after` that pass the filter (a page of them), and the last id looked at.
-    static func read(after: Int, conditions: [(String, SQLValue)], in db: any DatabaseConnection) throws -> (events: [Change], scanned: Int) {
+    static func read(after: Int, conditions: [(String, SQLValue)], in db: any DatabaseConnection) throws -> (events: [StreamEvent], scanned: Int) {
         let ids = try db.query("SELECT id FROM fault_alarm_event WHERE id > ? ORDER BY id LIMIT ?", [.int(after), .int(page)])
         guard let last = ids.last?.int("id") else { return ([], after) }
         let columns = AlarmSchema.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
@@ -113,20 +111,17 @@ enum AlarmStream {
             FROM fault_alarm_event e JOIN fault_alarm a ON a.id = e.alarm_id
             WHERE e.id > ? AND e.id <= ?\(filter) ORDER BY e.id
             """, [.int(after), .int(last)] + conditions.map(\.1))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let events = try rows.map { row in
-            let event = StreamEvent(id: row.int("event_id") ?? 0, kind: row.string("event_kind") ?? "",
-                                    time: Alarm.local(row.string("event_at")) ?? "", user: row.string("event_user"),
-                                    text: row.string("event_text") ?? "", alarm: Alarm(row))
-            return Change(id: event.id, json: String(decoding: try encoder.encode(event), as: UTF8.self))
+        let events = rows.map { row in
+            StreamEvent(id: row.int("event_id") ?? 0, kind: row.string("event_kind") ?? "",
+                        time: Alarm.local(row.string("event_at")) ?? "", user: row.string("event_user"),
+                        text: row.string("event_text") ?? "", alarm: Alarm(row))
         }
         return (events, last)
     }
 }
 
 /// One change as the stream sends it: what happened, and the alarm as it is now.
-struct StreamEvent: Encodable {
+struct StreamEvent: Encodable, Sendable {
     let id: Int
     let kind: String
     let time: String
