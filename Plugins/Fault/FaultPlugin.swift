@@ -22,9 +22,15 @@ public struct FaultPlugin: OMCPlugin {
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(FaultMessages.chinese)
         AlarmSchema.declareMigrations(&plugin)
+        SubscriptionSchema.declareMigrations(&plugin)
         AlarmPushRoutes.declare(&plugin, settings: settings)
         AlarmQueryRoutes.declare(&plugin)
         AlarmActionRoutes.declare(&plugin)
+        AlarmCommands.declare(&plugin)
+        AlarmExport.declare(&plugin)
+        AlarmStream.declare(&plugin, settings: settings)
+        SubscriptionRoutes.declare(&plugin)
+        NotificationDelivery.declare(&plugin, settings: settings)
         FaultSubscriptions.declare(&plugin)
         AlarmPurge.declare(&plugin, settings: settings)
         plugin.menu(.directory("fault", name: "Fault", path: "/fault", title: "Fault Management", order: 20, children: [

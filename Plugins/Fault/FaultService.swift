@@ -67,4 +67,54 @@ enum FaultService {
             return outcome
         }
     }
+
+    /// Acknowledges (or takes back the acknowledgement of) the alarms `ids` as `user`; returns how
+    /// many changed. An unknown id refuses them all.
+    static func acknowledge(_ ids: [Int], acknowledged: Bool, by user: String, context: PluginContext) async throws -> Int {
+        let now = DocumentTime.formatInstant(context.clock.now())
+        return try await context.database.write { db -> Int in
+            var missing: [Int] = []
+            var toChange: [Int] = []
+            for id in ids {
+                guard let row = try db.first("SELECT acknowledged FROM fault_alarm WHERE id = ?", [.int(id)]) else {
+                    missing.append(id)
+                    continue
+                }
+                if (row.int("acknowledged") == 1) != acknowledged { toChange.append(id) }
+            }
+            guard missing.isEmpty else {
+                throw OMCError.notFound("alarm \(missing.map(String.init).joined(separator: ", ")) does not exist; nothing was changed")
+            }
+            for id in toChange {
+                if acknowledged {
+                    try db.execute("UPDATE fault_alarm SET acknowledged = 1, ack_user = ?, ack_time = ? WHERE id = ?", [.text(user), .text(now), .int(id)])
+                } else {
+                    try db.execute("UPDATE fault_alarm SET acknowledged = 0, ack_user = NULL, ack_time = NULL WHERE id = ?", [.int(id)])
+                }
+                try AlarmSchema.event(id, acknowledged ? "ack" : "unack", at: now, user: user,
+                                      text: acknowledged ? "acknowledged" : "acknowledgement taken back", in: db)
+            }
+            return toChange.count
+        }
+    }
+
+    /// Clears the active alarm `id` by hand as `user`, with an optional reason; answers it cleared.
+    static func clear(_ id: Int, reason: String?, by user: String, context: PluginContext) async throws -> Alarm {
+        let reason = "cleared by \(user)" + (reason.map { ": \($0)" } ?? "")
+        let now = DocumentTime.formatInstant(context.clock.now())
+        return try await context.database.write { db -> Alarm in
+            guard let row = try db.first("SELECT state FROM fault_alarm WHERE id = ?", [.int(id)]) else {
+                throw OMCError.notFound("alarm \(id) does not exist")
+            }
+            guard row.string("state") == "active" else { throw OMCError(.conflict, "alarm \(id) is already cleared") }
+            try db.execute("""
+                UPDATE fault_alarm SET state = 'cleared', clear_time = ?, clear_receive_time = ?, clear_user = ?, clear_reason = ? WHERE id = ?
+                """, [.text(now), .text(now), .text(user), .text(reason), .int(id)])
+            try AlarmSchema.event(id, "clear", at: now, user: user, severity: AlarmSeverity.cleared.rawValue, text: reason, in: db)
+            guard let cleared = try db.first("SELECT \(AlarmSchema.columns) FROM fault_alarm WHERE id = ?", [.int(id)]) else {
+                throw OMCError.notFound("alarm \(id) does not exist")
+            }
+            return Alarm(cleared)
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NEManagement
 import OMCTesting
 import PluginAPI
+import Spreadsheet
 import Testing
 import UDM
 
@@ -81,6 +82,102 @@ import UDM
             #expect(detail?["history"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["raise", "ack", "clear"])
             #expect(Set(host.operations.map(\.title)).isSuperset(of: ["Acknowledge alarms", "Take back the acknowledgement of alarms",
                                                                        "Comment on an alarm", "Clear an active alarm by hand"]))
+        }
+    }
+
+    @Test func mmlListsAcknowledgesAndClearsAlarms() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1", severity: .critical)
+            await Self.report(host, "002", code: "KPI-2", severity: .minor)
+            let listed = try await host.mml(["LST ALMAF: SEVERITY=critical", "LST ALMAF: NETYPE=udm, NEID=002"], neType: "omc")
+            let critical = listed.data?[0]?["data"]?.arrayValue ?? []
+            #expect(critical.count == 1 && critical[0]["Code"]?.stringValue == "KPI-1", "\(listed.text)")
+            #expect(listed.data?[1]?["data"]?[0]?["NE"]?.stringValue == "UDM/002")
+            #expect(listed.data?[0]?["output"]?.stringValue?.contains("(1 record)") == true)
+            let id = try #require(critical.first?["ID"]?.stringValue)
+
+            let acked = try await host.mml(["ACK ALM: ID=\(id)", "ACK ALM: ID=\(id)&99999", "LST ALMAF: ACK=YES"], neType: "omc")
+            #expect(acked.data?[0]?["code"]?.intValue == 200 && acked.data?[0]?["data"]?["changed"]?.intValue == 1)
+            #expect(acked.data?[1]?["code"]?.intValue == 404)
+            #expect(acked.data?[2]?["data"]?.arrayValue?.count == 1)
+
+            let unconfirmed = try await host.mml(["CLR ALM: ID=\(id)"], neType: "omc")
+            #expect(unconfirmed.data?[0]?["code"]?.intValue != 200, "a high-risk command needs confirmation")
+            #expect(await Self.rows(host, "/fault/alarms/active").count == 2)
+            let cleared = try await host.mml(["CLR ALM: ID=\(id), REASON=\"board replaced\"", "LST ALMLOG"], neType: "omc", confirm: true)
+            #expect(cleared.data?[0]?["code"]?.intValue == 200, "\(cleared.text)")
+            #expect(cleared.data?[1]?["data"]?[0]?["ID"]?.stringValue == id)
+            #expect(await Self.rows(host, "/fault/alarms/active").count == 1)
+        }
+    }
+
+    @Test func filteredListsExportAsCSVAndXLSX() async throws {
+        try await Self.host().use { host async throws in
+            await Self.report(host, "001", code: "KPI-1", severity: .critical, text: "=HYPERLINK(\"http://evil\")")
+            await Self.report(host, "002", code: "KPI-2", severity: .minor, text: "plain, with a comma")
+            let csv = await host.send(.get, "/fault/alarms/export?type=csv")
+            #expect(csv.status == 200 && csv.downloadFileName?.hasSuffix(".csv") == true, "\(csv.text)")
+            let lines = csv.text.split(separator: "\r\n")
+            #expect(lines.count == 3 && lines[0].hasPrefix("id,neType,neId"))
+            #expect(csv.text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: \(csv.text)")
+            #expect(csv.text.contains("\"plain, with a comma\""))
+            let critical = await host.send(.get, "/fault/alarms/export?type=csv&severity=critical")
+            #expect(critical.text.split(separator: "\r\n").count == 2)
+
+            let xlsx = await host.send(.get, "/fault/alarms/export?type=xlsx&neId=002")
+            #expect(xlsx.status == 200 && xlsx.downloadFileName?.hasSuffix(".xlsx") == true)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("alarms-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(xlsx.body).write(to: file)
+            var rows: [[String]] = []
+            try SpreadsheetReader(path: file.path).forEachRow { _, cells in rows.append(cells) }
+            #expect(rows.count == 2 && rows[1][2] == "002" && rows[1][5] == "KPI-2")
+            #expect(await host.send(.get, "/fault/alarms/export?type=pdf").status == 400)
+            #expect(host.operations.contains { $0.title.hasPrefix("Export active or cleared alarms") })
+        }
+    }
+
+    /// The `id:` and `event:` of every event of a Server-Sent Events body, with its data as JSON.
+    static func events(_ body: String) -> [(id: Int, event: String, data: JSONValue)] {
+        body.components(separatedBy: "\n\n").compactMap { block in
+            var id: Int?, event: String?, data: JSONValue?
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("id: ") { id = Int(line.dropFirst(4)) }
+                if line.hasPrefix("event: ") { event = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") { data = try? JSONDecoder().decode(JSONValue.self, from: Data(line.dropFirst(6).utf8)) }
+            }
+            guard let id, let event, let data else { return nil }
+            return (id, event, data)
+        }
+    }
+
+    @Test func theLiveStreamSendsChangesResumesAndTellsALaggingClientToResync() async throws {
+        try await Self.host().use { host async throws in
+            // Live: a console connected before the changes sees them as they happen.
+            let live = Task { await host.send(.get, "/fault/alarms/stream?limit=3&timeout=20") }
+            try await Task.sleep(for: .milliseconds(300))
+            await Self.report(host, "001", code: "KPI-1", severity: .critical)
+            await Self.report(host, "002", code: "KPI-2", severity: .minor)
+            await Self.report(host, "001", code: "KPI-1", .clear)
+            let seen = Self.events(await live.value.text)
+            #expect(seen.map(\.event) == ["alarm", "alarm", "alarm"], "\(seen)")
+            #expect(seen.map { $0.data["kind"]?.stringValue } == ["raise", "raise", "clear"])
+            #expect(seen[0].data["alarm"]?["alarmCode"]?.stringValue == "KPI-1" && seen[2].data["alarm"]?["state"]?.stringValue == "cleared")
+
+            // Resume after the first: the two after it, filtered by NE when asked.
+            let resumed = Self.events(await host.send(.get, "/fault/alarms/stream?limit=2&timeout=5",
+                                                       headers: ["Last-Event-ID": String(seen[0].id)]).text)
+            #expect(resumed.map(\.id) == [seen[1].id, seen[2].id])
+            let filtered = Self.events(await host.send(.get, "/fault/alarms/stream?since=0&neId=002&timeout=1").text)
+            #expect(filtered.map(\.id) == [seen[1].id])
+            #expect(await host.send(.get, "/fault/alarms/stream", headers: ["Last-Event-ID": "abc"]).status == 400)
+        }
+        let lagging = "plugins:\n  - id: ne\n  - id: udm\n  - id: fault\n    config:\n      streamMaxLag: 10\n"
+        try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self], configuration: lagging).use { host async throws in
+            for index in 1...15 { await Self.report(host, "001", code: "KPI-\(index)") }
+            let behind = Self.events(await host.send(.get, "/fault/alarms/stream?since=0&limit=1&timeout=5").text)
+            #expect(behind.first?.event == "resync" && behind.first?.id == 15, "\(behind)")
+            #expect(behind.first?.data["latest"]?.intValue == 15)
         }
     }
 

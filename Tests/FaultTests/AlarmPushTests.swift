@@ -147,6 +147,12 @@ import Testing
             #expect(storm.json["data"]?["accepted"]?.intValue == 200 && storm.json["data"]?["failed"]?.intValue == 0)
             let counts = try await site.omcJSON("GET", "/fault/alarms/counts?neType=UDM")
             #expect(counts["data"]?["total"]?.intValue == 200, "\(counts)")
+            // Over real HTTP, the live stream replays the storm from the start, as Server-Sent Events.
+            let stream = try await site.omc.request("GET", "/fault/alarms/stream?since=0&limit=5&timeout=10")
+            #expect(stream.status == 200 && stream.headers["content-type"]?.hasPrefix("text/event-stream") == true)
+            let text = String(decoding: stream.body, as: UTF8.self)
+            #expect(text.components(separatedBy: "event: alarm\n").count == 6, "\(text)")
+            #expect(text.contains("id: 1\n") && text.contains("id: 5\n") && !text.contains("id: 6\n"))
         }
     }
 }

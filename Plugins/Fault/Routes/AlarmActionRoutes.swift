@@ -29,33 +29,7 @@ enum AlarmActionRoutes {
         var ids: [Int] = []
         for id in body.ids where !ids.contains(id) { ids.append(id) }
         guard !ids.isEmpty else { throw OMCError.invalid("ids", "must name at least one alarm") }
-        let user = request.caller?.userName ?? "-"
-        let now = DocumentTime.formatInstant(context.clock.now())
-        let wanted = ids
-        let changed = try await context.database.write { db -> Int in
-            var missing: [Int] = []
-            var toChange: [Int] = []
-            for id in wanted {
-                guard let row = try db.first("SELECT acknowledged FROM fault_alarm WHERE id = ?", [.int(id)]) else {
-                    missing.append(id)
-                    continue
-                }
-                if (row.int("acknowledged") == 1) != acknowledged { toChange.append(id) }
-            }
-            guard missing.isEmpty else {
-                throw OMCError.notFound("alarm \(missing.map(String.init).joined(separator: ", ")) does not exist; nothing was changed")
-            }
-            for id in toChange {
-                if acknowledged {
-                    try db.execute("UPDATE fault_alarm SET acknowledged = 1, ack_user = ?, ack_time = ? WHERE id = ?", [.text(user), .text(now), .int(id)])
-                } else {
-                    try db.execute("UPDATE fault_alarm SET acknowledged = 0, ack_user = NULL, ack_time = NULL WHERE id = ?", [.int(id)])
-                }
-                try AlarmSchema.event(id, acknowledged ? "ack" : "unack", at: now, user: user,
-                                      text: acknowledged ? "acknowledged" : "acknowledgement taken back", in: db)
-            }
-            return toChange.count
-        }
+        let changed = try await FaultService.acknowledge(ids, acknowledged: acknowledged, by: request.caller?.userName ?? "-", context: context)
         return .success(["changed": changed, "unchanged": ids.count - changed])
     }
 
@@ -67,23 +41,7 @@ enum AlarmActionRoutes {
         let id = try AlarmQueryRoutes.alarmID(request)
         let bytes = try await request.body.collect()
         let reasonText = bytes.isEmpty ? nil : try JSONBody.decode(ClearBody.self, from: bytes).reason
-        let user = request.caller?.userName ?? "-"
-        let reason = "cleared by \(user)" + (reasonText.map { ": \($0)" } ?? "")
-        let now = DocumentTime.formatInstant(context.clock.now())
-        let alarm = try await context.database.write { db -> Alarm in
-            guard let row = try db.first("SELECT state FROM fault_alarm WHERE id = ?", [.int(id)]) else {
-                throw OMCError.notFound("alarm \(id) does not exist")
-            }
-            guard row.string("state") == "active" else { throw OMCError(.conflict, "alarm \(id) is already cleared") }
-            try db.execute("""
-                UPDATE fault_alarm SET state = 'cleared', clear_time = ?, clear_receive_time = ?, clear_user = ?, clear_reason = ? WHERE id = ?
-                """, [.text(now), .text(now), .text(user), .text(reason), .int(id)])
-            try AlarmSchema.event(id, "clear", at: now, user: user, severity: AlarmSeverity.cleared.rawValue, text: reason, in: db)
-            guard let cleared = try db.first("SELECT \(AlarmSchema.columns) FROM fault_alarm WHERE id = ?", [.int(id)]) else {
-                throw OMCError.notFound("alarm \(id) does not exist")
-            }
-            return Alarm(cleared)
-        }
+        let alarm = try await FaultService.clear(id, reason: reasonText, by: request.caller?.userName ?? "-", context: context)
         return .success(alarm)
     }
 
