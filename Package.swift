@@ -195,7 +195,7 @@ let package = Package(
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
         .target(name: "System", dependencies: ["PluginAPI", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Plugins/System", swiftSettings: strictSettings),
-        .testTarget(name: "SystemTests", dependencies: ["System", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport",
+        .testTarget(name: "SystemTests", dependencies: ["System", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport", "Spreadsheet",
                                                         .product(name: "Crypto", package: "swift-crypto")],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],

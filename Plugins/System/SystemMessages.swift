@@ -34,5 +34,6 @@ enum SystemMessages {
         "must be en_US or zh_CN": "必须为 en_US 或 zh_CN",
         "the load history of NEs is not kept yet; leave out neType and neId for the OMC's own load": "尚未保存网元的负载历史；查询 OMC 自身负载时请不要给出 neType 和 neId",
         "must not be before startTime": "不能早于 startTime",
+        "Export data record is empty": "导出数据记录为空",
     ])
 }
