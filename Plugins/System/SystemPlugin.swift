@@ -6,7 +6,7 @@ public struct SystemPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "system", version: "1.0.0", kind: .feature,
         configuration: SystemSettings.fields,
-        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration")
+        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files")
 
     let settings: SystemSettings
     let scheduler: OperatorJobScheduler
@@ -35,6 +35,7 @@ public struct SystemPlugin: OMCPlugin {
         SystemInfo.declare(&plugin)
         HashRoutes.declare(&plugin, key: siteKey)
         SiteConfigurationRoutes.declare(&plugin)
+        FileRoutes.declare(&plugin, settings: settings)
     }
 
     /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's
