@@ -6,10 +6,12 @@ public struct SystemPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "system", version: "1.0.0", kind: .feature,
         configuration: SystemSettings.fields,
-        summary: "Scheduled jobs and their log, safe data management")
+        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files")
 
     let settings: SystemSettings
     let scheduler: OperatorJobScheduler
+    let loadSampler = LoadSampler()
+    let siteKey = SiteKey()
 
     /// Reads the validated configuration.
     public init(configuration: PluginConfiguration) throws {
@@ -27,11 +29,19 @@ public struct SystemPlugin: OMCPlugin {
         HostJobLog.declare(&plugin, settings: settings)
         SystemJobTargets.declare(&plugin, settings: settings)
         DataManagementRoutes.declare(&plugin)
+        LoadSampler.declareMigrations(&plugin)
+        loadSampler.declare(&plugin, settings: settings)
+        LoadRoutes.declare(&plugin)
+        SystemInfo.declare(&plugin)
+        HashRoutes.declare(&plugin, key: siteKey)
+        SiteConfigurationRoutes.declare(&plugin)
+        FileRoutes.declare(&plugin, settings: settings)
     }
 
     /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's
     /// misfire policy.
     public func start(_ context: PluginContext) async throws {
+        try siteKey.prepare(folder: context.dataDirectory)
         try await scheduler.startAll(context)
     }
 

@@ -10,12 +10,27 @@ struct SystemSettings: Sendable {
     let maximumCatchUpRuns: Int
     /// Days the OMC's load samples are kept.
     let loadRetentionDays: Int
+    /// Largest `/file/upload`, in MiB.
+    let maximumUploadMegabytes: Int
+    /// Largest chunk of a resumable upload, in MiB.
+    let maximumChunkMegabytes: Int
+    /// Largest file a resumable upload may merge into, in MiB.
+    let maximumFileMegabytes: Int
+    /// Most bytes of unfinished uploads one user may keep, in MiB.
+    let maximumPendingMegabytes: Int
+    /// Hours after its last chunk an unfinished upload is removed.
+    let chunkExpiryHours: Int
 
     init(_ configuration: PluginConfiguration) {
         jobLogRetentionDays = configuration.integer("jobLogRetentionDays") ?? 30
         logHostJobs = configuration.boolean("logHostJobs") ?? true
         maximumCatchUpRuns = configuration.integer("maximumCatchUpRuns") ?? 10
         loadRetentionDays = configuration.integer("loadRetentionDays") ?? 30
+        maximumUploadMegabytes = configuration.integer("maximumUploadMegabytes") ?? 256
+        maximumChunkMegabytes = configuration.integer("maximumChunkMegabytes") ?? 64
+        maximumFileMegabytes = configuration.integer("maximumFileMegabytes") ?? 8192
+        maximumPendingMegabytes = configuration.integer("maximumPendingMegabytes") ?? 16_384
+        chunkExpiryHours = configuration.integer("chunkExpiryHours") ?? 24
     }
 
     static let fields: [ConfigField] = [
@@ -24,5 +39,11 @@ struct SystemSettings: Sendable {
         .integer("maximumCatchUpRuns", default: 10, range: 1...1000,
                  help: "most missed runs a job with misfire policy 1 (run every missed time) makes up at once"),
         .integer("loadRetentionDays", default: 30, range: 1...3650, help: "days the OMC's load samples (one a minute) are kept"),
+        .integer("maximumUploadMegabytes", default: 256, range: 1...4096, help: "largest file /file/upload accepts, in MiB"),
+        .integer("maximumChunkMegabytes", default: 64, range: 1...1024, help: "largest chunk /file/chunkUpload accepts, in MiB"),
+        .integer("maximumFileMegabytes", default: 8192, range: 1...1_048_576, help: "largest file /file/chunkMerge makes, in MiB"),
+        .integer("maximumPendingMegabytes", default: 16_384, range: 1...1_048_576,
+                 help: "most MiB of chunks of unfinished uploads one user may keep"),
+        .integer("chunkExpiryHours", default: 24, range: 1...720, help: "hours after its last chunk an unfinished upload is removed"),
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OMCTesting
 import PluginAPI
+import Spreadsheet
 import System
 import Testing
 
@@ -244,6 +245,36 @@ import Testing
             let after = await host.send(.get, "/monitor/jobLog/list", headers: admin).json?["total"]?.intValue ?? 0
             #expect(after < before + 1)
         }
+    }
+
+    @Test func exportsJobsAndTheirLogAsSpreadsheets() async throws {
+        try await MockHost.run(Self.plugins) { host in
+            let id = try await add(job("exported", params: ["label": "exported"]), on: host)
+            await host.clock.advance(by: 10)
+            let jobs = try await host.send(.post, "/monitor/job/export", json: ["jobGroup": "DEFAULT"] as JSONValue, headers: admin)
+            #expect(jobs.status == 200 && jobs.downloadFileName?.hasPrefix("job_export_1_") == true, "\(jobs.text.prefix(200))")
+            let jobRows = try Self.rows(of: jobs.body)
+            #expect(jobRows.first?.first == "Job ID" && jobRows.count == 2 && jobRows.last?[1] == "exported" && jobRows.last?[5] == "0/10 * * * * ?")
+            let everything = await host.send(.post, "/monitor/job/export", headers: admin)
+            #expect(try Self.rows(of: everything.body).contains { $0.first == "fixture.tick" })
+
+            let log = try await host.send(.post, "/monitor/jobLog/export", json: ["jobName": "exported"] as JSONValue, headers: admin)
+            let logRows = try Self.rows(of: log.body)
+            #expect(logRows.count == 2 && logRows.last?[1] == id && logRows.last?[7] == "Success" && logRows.last?[8] == "schedule")
+            let none = try await host.send(.post, "/monitor/jobLog/export", json: ["jobName": "nothing like it"] as JSONValue, headers: admin)
+            #expect(none.status == 400 && none.msg == "Export data record is empty")
+            #expect(try await host.send(.post, "/monitor/jobLog/export", json: [:] as JSONValue, headers: FixtureIdentityPlugin.viewer).status == 403)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: host.dataDirectory + "/tmp").isEmpty)
+        }
+    }
+
+    static func rows(of workbook: [UInt8]) throws -> [[String]] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("system-export-\(UUID().uuidString).xlsx").path
+        try Data(workbook).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var rows: [[String]] = []
+        try SpreadsheetReader(path: path).forEachRow { _, cells in rows.append(cells) }
+        return rows
     }
 
     @Test func everyRouteNeedsItsOwnRightAndRefusalsChangeNothing() async throws {

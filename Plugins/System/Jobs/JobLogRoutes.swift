@@ -1,5 +1,6 @@
 import Foundation
 import PluginAPI
+import Spreadsheet
 
 /// `/monitor/jobLog…`: every run of every job, the host's included.
 enum JobLogRoutes {
@@ -18,17 +19,36 @@ enum JobLogRoutes {
                         + RouteParameter.paging(sortable: []),
                      answer: .rows(logRow)) { request, context in
             var list = SQLListQuery(page: try PageRequest(query: request.query, sortable: []))
-            list.contains("job_name", request.query["jobName"])
-            list.equals("job_group", request.query["jobGroup"].map(SQLValue.text))
-            list.equals("job_id", request.query["jobId"].map(SQLValue.text))
-            list.equals("status", request.query["status"].map(SQLValue.text))
-            list.between("start_time", try time(request.query["beginTime"], field: "beginTime").map(SQLValue.integer),
-                         try time(request.query["endTime"], field: "endTime").map(SQLValue.integer))
-            list.order(by: [:], default: "job_log_id", defaultDescending: true, then: "job_log_id DESC")
+            try filter(&list, { request.query[$0] })
             let (rows, total) = try await context.database.read { [list] db in
                 try list.fetch(select: "SELECT \(JobLogStore.columns) FROM system_job_log", from: "system_job_log", in: db)
             }
             return .list(rows: rows.map(JobLogEntry.init), total: total)
+        }
+
+        plugin.route(.post, "/monitor/jobLog/export", permission: "monitor:jobLog:export", audit: .export, summary: "Export the job log as .xlsx",
+                     bodyLimit: 16 * 1024,
+                     body: .json(.object(["jobName": .anyValue, "jobGroup": .anyValue, "status": .anyValue, "beginTime": .anyValue,
+                                          "endTime": .anyValue, "pageNum": .anyValue, "pageSize": .anyValue], name: "JobLogExportFilter"),
+                                 required: false),
+                     answer: .file(mediaType: SheetExport.contentType)) { request, context in
+            let bytes = try await request.body.collect()
+            let body = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) } ? JSONValue.object([:]) : try JSONBody.decode(JSONValue.self, from: bytes)
+            var list = SQLListQuery()
+            try filter(&list, { LenientText.of(body[$0]).flatMap { $0.isEmpty ? nil : $0 } })
+            let (sql, arguments) = list.selectSQL("SELECT \(JobLogStore.columns) FROM system_job_log")
+            return try await SheetExport.export(prefix: "jobLog", sheetName: "Job log",
+                                                headers: ["Log ID", "Job ID", "Job name", "Job group", "Invoke target", "Target parameters", "Message",
+                                                          "Status", "Trigger", "Started at", "Ended at", "Duration (ms)"],
+                                                request: request, context: context) { db, append in
+                try db.forEachRow(sql, arguments) { row in
+                    let entry = JobLogEntry(row)
+                    try append([.text(entry.jobLogId), .text(entry.jobId), .text(entry.jobName), .text(entry.jobGroup), .text(entry.invokeTarget),
+                                .text(entry.targetParams), .text(entry.jobMsg), .text(entry.status == JobLogEntry.succeeded ? "Success" : "Failure"),
+                                .text(entry.trigger), SheetExport.time(Int(entry.startTime)), SheetExport.time(Int(entry.endTime)),
+                                .integer(entry.durationMs)])
+                }
+            }
         }
 
         plugin.route(.delete, "/monitor/jobLog/clean", permission: "monitor:jobLog:remove", audit: .clean,
@@ -74,6 +94,17 @@ enum JobLogRoutes {
             }
             return .success()
         }
+    }
+
+    /// The list's and the export's filters, read by `value(name)`.
+    static func filter(_ list: inout SQLListQuery, _ value: (String) -> String?) throws {
+        list.contains("job_name", value("jobName"))
+        list.equals("job_group", value("jobGroup").map(SQLValue.text))
+        list.equals("job_id", value("jobId").map(SQLValue.text))
+        list.equals("status", value("status").map(SQLValue.text))
+        list.between("start_time", try time(value("beginTime"), field: "beginTime").map(SQLValue.integer),
+                     try time(value("endTime"), field: "endTime").map(SQLValue.integer))
+        list.order(by: [:], default: "job_log_id", defaultDescending: true, then: "job_log_id DESC")
     }
 
     /// A time filter: milliseconds since 1970, or the document's `yyyy-MM-dd HH:mm:ss`.

@@ -1,5 +1,6 @@
 import Foundation
 import PluginAPI
+import Spreadsheet
 
 /// `/monitor/job…`: the operators' scheduled jobs, with the host's own jobs listed read-only.
 enum JobRoutes {
@@ -16,17 +17,9 @@ enum JobRoutes {
                         + RouteParameter.paging(sortable: []),
                      answer: .rows(jobRow)) { request, context in
             let page = try PageRequest(query: request.query, sortable: [])
-            let name = request.query["jobName"], group = request.query["jobGroup"], status = request.query["status"]
-            let hostJobs = context.jobs.declaredJobs.map { ScheduledJob(declared: $0, startedAt: context.host.startedAt) }.filter { job in
-                (name.map { job.jobName.lowercased().contains($0.lowercased()) } ?? true)
-                    && (group.map { job.jobGroup.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-                    && (status.map { job.status == $0 } ?? true)
-            }
-            var list = SQLListQuery()
-            list.contains("job_name", name)
-            list.equals("job_group", group.map(SQLValue.text))
-            list.equals("status", status.map(SQLValue.text))
-            list.order(by: [:], default: "job_id", then: "job_id")
+            let filter = JobFilter(name: request.query["jobName"], group: request.query["jobGroup"], status: request.query["status"])
+            let hostJobs = filter.hostJobs(context)
+            let list = filter.query()
             // The host's jobs come first, then the operators' by id; one page may hold both.
             let shown = hostJobs.dropFirst(page.offset).prefix(page.pageSize)
             let skip = max(0, page.offset - hostJobs.count), take = page.pageSize - shown.count
@@ -39,6 +32,25 @@ enum JobRoutes {
                 return (rows, total)
             }
             return .list(rows: Array(shown) + rows, total: hostJobs.count + total)
+        }
+
+        plugin.route(.post, "/monitor/job/export", permission: "monitor:job:export", audit: .export, summary: "Export scheduled jobs as .xlsx",
+                     bodyLimit: 16 * 1024,
+                     body: .json(.object(["jobName": .anyValue, "jobGroup": .anyValue, "status": .anyValue, "pageNum": .anyValue, "pageSize": .anyValue],
+                                         name: "JobExportFilter"), required: false),
+                     answer: .file(mediaType: SheetExport.contentType)) { request, context in
+            let bytes = try await request.body.collect()
+            let body = bytes.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) } ? JSONValue.object([:]) : try JSONBody.decode(JSONValue.self, from: bytes)
+            let filter = JobFilter(name: LenientText.of(body["jobName"]), group: LenientText.of(body["jobGroup"]), status: LenientText.of(body["status"]))
+            let hostJobs = filter.hostJobs(context)
+            let (sql, arguments) = filter.query().selectSQL("SELECT \(JobStore.columns) FROM system_job")
+            return try await SheetExport.export(prefix: "job", sheetName: "Scheduled jobs",
+                                                headers: ["Job ID", "Job name", "Job group", "Invoke target", "Target parameters", "Cron expression",
+                                                          "Misfire policy", "Concurrent", "Status", "Created by", "Created at", "Remark"],
+                                                request: request, context: context) { db, append in
+                for job in hostJobs { try append(cells(job)) }
+                try db.forEachRow(sql, arguments) { row in try append(cells(ScheduledJob(row))) }
+            }
         }
 
         plugin.route(.get, "/monitor/job/targets", permission: "monitor:job:query", summary: "Job targets the enabled plugins offer",
@@ -130,6 +142,43 @@ enum JobRoutes {
             for id in ids { scheduler.reschedule(id, context) }
             return .success()
         }
+    }
+
+    /// The filters of the list and the export.
+    struct JobFilter: Sendable {
+        let name: String?
+        let group: String?
+        let status: String?
+
+        init(name: String?, group: String?, status: String?) {
+            let given = { (text: String?) in text.flatMap { $0.isEmpty ? nil : $0 } }
+            self.name = given(name)
+            self.group = given(group)
+            self.status = given(status)
+        }
+
+        func hostJobs(_ context: PluginContext) -> [ScheduledJob] {
+            context.jobs.declaredJobs.map { ScheduledJob(declared: $0, startedAt: context.host.startedAt) }.filter { job in
+                (name.map { job.jobName.lowercased().contains($0.lowercased()) } ?? true)
+                    && (group.map { job.jobGroup.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                    && (status.map { job.status == $0 } ?? true)
+            }
+        }
+
+        func query() -> SQLListQuery {
+            var list = SQLListQuery()
+            list.contains("job_name", name)
+            list.equals("job_group", group.map(SQLValue.text))
+            list.equals("status", status.map(SQLValue.text))
+            list.order(by: [:], default: "job_id", then: "job_id")
+            return list
+        }
+    }
+
+    static func cells(_ job: ScheduledJob) -> [SpreadsheetCell] {
+        [.text(job.jobId), .text(job.jobName), .text(job.jobGroup), .text(job.invokeTarget), .text(job.targetParams), .text(job.cronExpression),
+         .text(job.misfirePolicy), .text(job.concurrent), .text(job.isActive ? "Active" : "Inactive"), .text(job.createBy),
+         SheetExport.time(Int(job.createTime)), .text(job.remark)]
     }
 
     /// The job's detail: the document's members and the next five runs.
