@@ -5,6 +5,7 @@ import UPF
 import UDM
 import Security
 import PCF
+import Performance
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
@@ -15,4 +16,5 @@ let bundledPlugins = PluginCatalog([
     UPFPlugin.self,
     SecurityPlugin.self,
     PCFPlugin.self,
+    PerformancePlugin.self,
 ])

@@ -16,6 +16,8 @@ public struct NEContext: Sendable {
     public let counters: NECounters
     /// Its packet capture; files under `<filesDirectory>/captures/`.
     public let capture: TrafficCapture
+    /// The measurement tasks it holds and how it measures them.
+    public let measurements = MeasurementTasks()
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {

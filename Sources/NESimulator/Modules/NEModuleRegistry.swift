@@ -26,10 +26,10 @@ public struct NEModuleRegistry: Sendable {
     /// NE types that have a module of their own, sorted.
     public var registeredTypes: [String] { factories.keys.sorted() }
 
-    /// The modules of one NE, generic ones first (every NE answers trace tasks and captures), so
+    /// The modules of one NE, generic ones first (every NE answers trace tasks, captures and measurement tasks), so
     /// that the type's module overrides them.
     public func modules(for ne: NEDefinition) -> [any NEModule] {
-        var modules: [any NEModule] = [GenericModule(), TraceModule()]
+        var modules: [any NEModule] = [GenericModule(), TraceModule(), MeasurementModule()]
         if let factory = factories[ne.type.uppercased()] { modules.append(factory(ne)) }
         return modules
     }

@@ -37,6 +37,12 @@ public final class OMCPusher: Sendable {
         await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measureReport", body: report)
     }
 
+    /// `POST {omc}/api/rest/performanceManagement/v1/elementType/{type}/objectType/measurement` with one
+    /// measurement task's `report` of one period.
+    public func pushMeasurement(_ report: JSONValue, neType: String) async -> PushOutcome {
+        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measurement", body: report)
+    }
+
     /// POSTs `body` as JSON to `path` under the OMC's base URL.
     public func post(_ path: String, body: JSONValue) async -> PushOutcome {
         guard let omc else { return .notConfigured }

@@ -2,6 +2,7 @@ import Foundation
 @testable import OMCHost
 import NEManagement
 import PCF
+import Performance
 import PluginAPI
 import Security
 import Testing
@@ -20,6 +21,7 @@ import UPF
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
+        ("Performance", PerformancePlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
