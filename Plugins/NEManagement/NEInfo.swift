@@ -15,6 +15,8 @@ struct NEInfo: Encodable, Sendable {
     let state: String
     let stateReason: String?
     let stateChangedAt: String?
+    /// The NE's push credential: only in the answer to its registration, the one time it is shown.
+    var pushCredential: String?
 
     init(_ row: DatabaseRow) {
         neType = row.string("ne_type") ?? ""

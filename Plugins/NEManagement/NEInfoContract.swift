@@ -30,5 +30,14 @@ enum NEInfoContract {
         "neType": .string(), "neId": .string(), "neName": .string(), "ip": .string(), "port": .integer(),
         "pvFlag": .string(), "province": .string(), "vendorName": .string(), "dn": .string(),
         "state": .string(oneOf: ["online", "offline", "unknown"]), "stateReason": .string(), "stateChangedAt": .string(),
+        "pushCredential": .string(description: "The NE's push credential, only in the answer to its registration: the one time it is shown"),
     ], required: ["neType", "neId", "neName", "ip", "port", "pvFlag", "province", "vendorName", "dn", "state"], name: "NEInfo")
+}
+
+extension NEInfoContract {
+    /// The answer of `POST …/objectType/neInfo/pushCredential?ne_id=`.
+    static let issuedCredential = ValueSchema.object([
+        "neType": .string(), "neId": .string(),
+        "pushCredential": .string(description: "The new push credential, shown this once; the NE sends it as 'Authorization: NE <credential>'"),
+    ], required: ["neType", "neId", "pushCredential"], name: "NEPushCredential")
 }

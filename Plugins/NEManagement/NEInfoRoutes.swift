@@ -16,6 +16,9 @@ enum NEInfoRoutes {
                      query: [neID], body: .json(NEInfoContract.change), answer: .data(NEInfoContract.info), handler: update)
         plugin.route(.delete, neInfoPath, permission: "ne:info:remove", summary: "Remove an NE", parameters: [neType],
                      query: [neID], answer: .message, handler: remove)
+        plugin.route(.post, neInfoPath + "/pushCredential", permission: "ne:push-credential:rotate",
+                     summary: "Issue a new push credential to an NE; the one it held stops working", parameters: [neType],
+                     query: [neID], answer: .data(NEInfoContract.issuedCredential), handler: rotateCredential)
         plugin.route(.get, "/ne/info", permission: "ne:info:query", summary: "One NE by type and id",
                      query: [.string("neType", required: true, maxLength: 32, description: "NE type"),
                              .string("neId", required: true, maxLength: 32, description: "NE id")],
@@ -58,7 +61,17 @@ enum NEInfoRoutes {
             return try NERegistry.find(type: type, id: body.neId, in: db)
         }
         guard let row else { throw OMCError(.internal, "NE \(type)/\(body.neId) vanished after registration") }
-        return .success(NEInfo(row))
+        var info = NEInfo(row)
+        do {
+            info.pushCredential = try await context.pushCredentials.issue(for: NERegistry.element(row))
+        } catch {
+            // An NE without a credential could never push: take the registration back.
+            _ = try? await context.database.write { db in
+                try db.execute("DELETE FROM ne_info WHERE ne_type = ? AND ne_id = ?", [.text(type), .text(body.neId)])
+            }
+            throw error
+        }
+        return .success(info)
     }
 
     static func update(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
@@ -97,7 +110,17 @@ enum NEInfoRoutes {
             return db.changedRowCount
         }
         guard removed == 1 else { throw OMCError.notFound("NE \(type)/\(id) is not registered") }
+        try await context.pushCredentials.revoke(neType: type, neID: id)
         return .success()
+    }
+
+    static func rotateCredential(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
+        let type = try request.pathParameter("neType").uppercased()
+        let id = try request.query.required("ne_id")
+        let row = try await context.database.read { db in try NERegistry.find(type: type, id: id, in: db) }
+        guard let row else { throw OMCError.notFound("NE \(type)/\(id) is not registered") }
+        let credential = try await context.pushCredentials.issue(for: NERegistry.element(row))
+        return .success(["neType": .string(type), "neId": .string(id), "pushCredential": .string(credential)] as JSONValue)
     }
 
     static func show(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -31,5 +31,7 @@ public struct NEManagementPlugin: OMCPlugin {
         StatePoller.declare(&plugin, settings: settings)
         NEMenus.declare(&plugin)
         plugin.neDirectory(NERegistry.Directory())
+        // Shown once to whoever registers the NE or rotates its credential; never in a record.
+        plugin.secretFields(["pushCredential"])
     }
 }

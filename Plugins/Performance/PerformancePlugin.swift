@@ -33,6 +33,7 @@ public struct PerformancePlugin: OMCPlugin {
         CatalogRoutes.declare(&plugin)
         MeasureTaskRoutes.declare(&plugin)
         MeasureTaskTableRoute.declare(&plugin)
+        MeasurementRoutes.declare(&plugin, settings: settings)
         MeasureReportRoutes.declare(&plugin, settings: settings)
         TaskDelivery.declareJob(&plugin, settings: settings)
         KPIQueryRoutes.declare(&plugin, settings: settings)

@@ -94,6 +94,28 @@ extension SimulatorProcessSuites {
             await receiver.stop()
         }
 
+        @Test("an NE sends the push credential set through the control API, and none before or after it is withdrawn")
+        func pushCredential() async throws {
+            let receiver = PushReceiver(status: 200)
+            let omc = try await receiver.start()
+            let sim = try await SimulatorProcess.started(arguments: ["--generate", "UDM:1", "--omc", omc.absoluteString])
+            let alarmURL = sim.controlURL.adding("/control/ne/UDM/001/alarm"), credentialURL = sim.controlURL.adding("/control/ne/UDM/001/credential")
+            #expect(try await sim.send("POST", alarmURL, body: nil).status == 200)
+            let set = try await sim.send("PUT", credentialURL, json: #"{"credential": "omcne_secret-of-udm-001"}"#)
+            #expect(set.status == 200)
+            #expect(!String(decoding: set.body, as: UTF8.self).contains("omcne_secret"), "the control API never echoes the credential")
+            #expect(try await sim.send("POST", alarmURL, body: nil).status == 200)
+            #expect(try await sim.send("POST", sim.controlURL.adding("/control/ne/UDM/001/kpi"), body: nil).status == 200)
+            #expect(try await sim.send("PUT", credentialURL, json: #"{"credential": null}"#).status == 200)
+            #expect(try await sim.send("POST", alarmURL, body: nil).status == 200)
+            let received = try await receiver.wait { $0.count >= 4 }
+            #expect(received.map(\.authorization) == [nil, "NE omcne_secret-of-udm-001", "NE omcne_secret-of-udm-001", nil])
+            #expect(try await sim.send("PUT", credentialURL, json: #"{"credential": 7}"#).status == 400)
+            #expect(try await sim.send("PUT", credentialURL, json: #"{"secret": "x"}"#).status == 400)
+            try await sim.stop()
+            await receiver.stop()
+        }
+
         @Test("a push with no OMC configured is refused with 409")
         func noOMC() async throws {
             let sim = try await SimulatorProcess.started(arguments: ["--generate", "IMS:1"])

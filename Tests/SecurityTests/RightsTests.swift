@@ -12,7 +12,9 @@ extension SecurityTestSuite {
         static let plugins: [any OMCPlugin.Type] = [SecurityPlugin.self, NEManagementPlugin.self]
         /// Routes anybody may call without a session.
         static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "GET /common/i18n", "POST /login", "POST /logout", "GET /captchaImage",
-                                                 "POST /register"]
+                                                 "POST /register",
+                                                 // NEs push KPI reports without a session, proven by their push credential (DECISIONS 190).
+                                                 "POST /api/rest/performanceManagement/v1/elementType/{neType}/objectType/measurement"]
         /// Writes any caller with a session may make, whatever their roles: their own session, profile and API tokens,
         /// and the MML console, whose commands are authorized one by one.
         static let ownWrites: Set<String> = [

@@ -89,6 +89,8 @@ public final class SimulatedSite {
             "port": .number(Double(simulator.port(key))), "pvFlag": "VNF", "province": "GD", "vendorName": "sim", "dn": "",
         ] as JSONValue)
         guard answer.code == 200 else { throw SiteFailure(step: "registering \(key)", status: answer.status, answer: answer.text) }
+        // The NE keeps the push credential the registration issued, as an operator would configure it.
+        if let credential = answer.data?["pushCredential"]?.stringValue { try await simulator.setPushCredential(key, credential) }
     }
 
     /// Sends a request as the logged-in session; `headers` add to or override the session's.

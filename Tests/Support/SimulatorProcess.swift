@@ -67,6 +67,19 @@ public final class SimulatorProcess {
         }
     }
 
+    /// Gives the NE `key` (`UDM/001`) the push credential the OMC issued to it (`nil` withdraws it).
+    public func setPushCredential(_ key: String, _ credential: String?) async throws {
+        let body: [String: Any] = ["credential": credential ?? NSNull()]
+        var request = URLRequest(url: URL(string: "\(controlURL)/control/ne/\(key)/credential")!)
+        request.httpMethod = "PUT"
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
+            throw SimulatorError.control(String(decoding: data, as: UTF8.self))
+        }
+    }
+
     /// Stops the process and removes its data folder.
     public func stop() {
         if process.isRunning {

@@ -12,6 +12,8 @@ import NIOCore
 /// - `PUT /control/ne/{type}/{id}/fault` — `{"mode": …, "delayMs": …, "flapSeconds": …}`.
 /// - `POST /control/ne/{type}/{id}/alarm` — optional alarm fields; answers with the OMC's status.
 /// - `POST /control/ne/{type}/{id}/kpi` — optional `{"kpis": {…}}`; answers with the OMC's status.
+/// - `PUT /control/ne/{type}/{id}/credential` — `{"credential": "omcne_…"}` (or `null`): the push
+///   credential the OMC issued to the NE, sent with its pushes from then on.
 /// - `POST /control/ne/{type}/{id}/pm` — measurement switches `{"refuseTasks", "skipPeriods", "garbage",
 ///   "successRatio"}` and, with `"report": {"taskId", "startTime"}`, push that period's report now.
 struct ControlService: Sendable {
@@ -62,11 +64,14 @@ struct ControlService: Sendable {
             case "kpi":
                 try Self.require(.post, request)
                 return try await kpi(ne, request)
+            case "credential":
+                try Self.require(.put, request)
+                return try await credential(ne, request)
             case "pm":
                 try Self.require(.post, request)
                 return try await measurement(ne, request)
             default:
-                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi or pm")
+                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi, credential or pm")
             }
         } catch {
             return NEReply.failure(error)
@@ -112,13 +117,31 @@ struct ControlService: Sendable {
             throw NEReplyError(status: 400, "the body must be a JSON object of alarm fields, or empty")
         }
         let alarm = try ne.nextAlarm(overrides: body?.objectValue ?? [:])
-        return relay(await pusher.pushAlarm(alarm, neType: ne.definition.type), sent: alarm)
+        return relay(await pusher.pushAlarm(alarm, neType: ne.definition.type, credential: ne.pushCredential), sent: alarm)
     }
 
     private func kpi(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
         let extra = try KPIReporter.extraKPIs(try await Self.body(request))
         let report = ne.reporter.report(sample: await probe.sample(), extra: extra)
-        return relay(await pusher.pushKPIReport(report, neType: ne.definition.type), sent: report)
+        return relay(await pusher.pushKPIReport(report, neType: ne.definition.type, credential: ne.pushCredential), sent: report)
+    }
+
+    private func credential(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
+        guard let fields = try await Self.body(request)?.objectValue, let value = fields["credential"],
+              fields.keys.allSatisfy({ $0 == "credential" }) else {
+            throw NEReplyError(status: 400, #"the body must be {"credential": "omcne_…"} or {"credential": null}"#)
+        }
+        if value == .null {
+            ne.pushCredential = nil
+        } else {
+            guard let text = value.stringValue, !text.isEmpty, text.count <= 256 else {
+                throw NEReplyError(status: 400, "credential must be a non-empty string of at most 256 characters, or null")
+            }
+            ne.pushCredential = text
+        }
+        // The credential itself is never echoed back.
+        return NEReply.success(["type": .string(ne.definition.type), "id": .string(ne.definition.id),
+                                "credentialSet": .bool(ne.pushCredential != nil)])
     }
 
     private func measurement(_ ne: SimulatedNE, _ request: Request) async throws -> Response {

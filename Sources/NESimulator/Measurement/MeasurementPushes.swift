@@ -42,7 +42,7 @@ struct MeasurementPushes: Sendable {
     func push(_ task: MeasurementTasks.Task, periodStart: Date, sequence: Int) async {
         guard let report = await ne.context.measurements.report(task, periodStart: periodStart, identity: ne.definition,
                                                                  sequence: sequence) else { return }
-        let outcome = await pusher.pushMeasurement(report, neType: ne.definition.type)
+        let outcome = await pusher.pushMeasurement(report, neType: ne.definition.type, credential: ne.pushCredential)
         if case .answered(let status, let body) = outcome, !(200..<300).contains(status) {
             logger.warning("\(ne.definition.key): the OMC answered \(status) to a measurement report: \(body.prefix(200))")
         } else if case .unreachable(let reason) = outcome {

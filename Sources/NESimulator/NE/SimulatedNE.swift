@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 public import Logging
 public import NIOCore
+import Synchronization
 
 /// One simulated NE: its identity, configuration, files, listener and fault state.
 public final class SimulatedNE: Sendable {
@@ -18,6 +19,7 @@ public final class SimulatedNE: Sendable {
     /// Its KPI reports.
     public let reporter: KPIReporter
     let service: NEService
+    private let credential = Mutex<String?>(nil)
     /// `https` when the NE serves TLS.
     let scheme: String
 
@@ -58,6 +60,12 @@ public final class SimulatedNE: Sendable {
             "port": .int(port), "url": .string(Self.url(scheme: scheme, host: context.host, port: port)),
             "fault": faults.state.current.json, "listening": .bool(await listener.isListening),
         ]
+    }
+
+    /// The push credential the OMC issued to this NE (set through the control API), sent with every push.
+    public var pushCredential: String? {
+        get { credential.withLock { $0 } }
+        set { credential.withLock { $0 = newValue } }
     }
 
     /// The next alarm of this NE, with `overrides` applied.

@@ -27,24 +27,27 @@ public final class OMCPusher: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .shared(eventLoopGroup), configuration: configuration)
     }
 
-    /// `POST {omc}/api/rest/faultManagement/v1/elementType/{type}/objectType/alarms` with `alarm`.
-    public func pushAlarm(_ alarm: JSONValue, neType: String) async -> PushOutcome {
-        await post("/api/rest/faultManagement/v1/elementType/\(neType.lowercased())/objectType/alarms", body: alarm)
+    /// `POST {omc}/api/rest/faultManagement/v1/elementType/{type}/objectType/alarms` with `alarm` (one
+    /// alarm object or an array of them), proven by the NE's push `credential` when it has one.
+    public func pushAlarm(_ alarm: JSONValue, neType: String, credential: String? = nil) async -> PushOutcome {
+        await post("/api/rest/faultManagement/v1/elementType/\(neType.lowercased())/objectType/alarms", body: alarm, credential: credential)
     }
 
     /// `POST {omc}/api/rest/performanceManagement/v1/elementType/{type}/objectType/measureReport` with `report`.
-    public func pushKPIReport(_ report: JSONValue, neType: String) async -> PushOutcome {
-        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measureReport", body: report)
+    public func pushKPIReport(_ report: JSONValue, neType: String, credential: String? = nil) async -> PushOutcome {
+        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measureReport", body: report,
+                   credential: credential)
     }
 
     /// `POST {omc}/api/rest/performanceManagement/v1/elementType/{type}/objectType/measurement` with one
-    /// measurement task's `report` of one period.
-    public func pushMeasurement(_ report: JSONValue, neType: String) async -> PushOutcome {
-        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measurement", body: report)
+    /// measurement task's `report` of one period, proven by the NE's push `credential` when it has one.
+    public func pushMeasurement(_ report: JSONValue, neType: String, credential: String? = nil) async -> PushOutcome {
+        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measurement", body: report,
+                   credential: credential)
     }
 
-    /// POSTs `body` as JSON to `path` under the OMC's base URL.
-    public func post(_ path: String, body: JSONValue) async -> PushOutcome {
+    /// POSTs `body` as JSON to `path` under the OMC's base URL, with `Authorization: NE <credential>` when given.
+    public func post(_ path: String, body: JSONValue, credential: String? = nil) async -> PushOutcome {
         guard let omc else { return .notConfigured }
         var base = omc.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
@@ -52,6 +55,7 @@ public final class OMCPusher: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "omc-nesim")
+        if let credential { request.headers.add(name: "Authorization", value: "NE \(credential)") }
         request.body = .bytes(ByteBuffer(bytes: body.encoded))
         do {
             let response = try await client.execute(request, timeout: Self.timeout)

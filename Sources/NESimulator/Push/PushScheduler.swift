@@ -34,14 +34,14 @@ struct PushScheduler: Sendable {
                 raised = alarm
             }
             guard let alarm else { continue }
-            log(await pusher.pushAlarm(alarm, neType: ne.definition.type), what: "alarm")
+            log(await pusher.pushAlarm(alarm, neType: ne.definition.type, credential: ne.pushCredential), what: "alarm")
         }
     }
 
     private func reports(every seconds: Double) async {
         while await pause(seconds) {
             let report = ne.reporter.report(sample: await probe.sample())
-            log(await pusher.pushKPIReport(report, neType: ne.definition.type), what: "KPI report")
+            log(await pusher.pushKPIReport(report, neType: ne.definition.type, credential: ne.pushCredential), what: "KPI report")
         }
     }
 

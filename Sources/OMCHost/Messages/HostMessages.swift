@@ -177,5 +177,12 @@ enum HostMessages {
         "{0}: {1}": "{0}：{1}",
         "{0}; the OMC will ask the NE whether the change took effect once that deadline has passed, and bring its copy in line": "{0}；超过该时限后，OMC 将向网元确认此变更是否已生效，并同步本地副本",
         "{0}; the OMC's copy follows what the NE holds": "{0}；OMC 的副本将以网元上的数据为准",
+        "an NE push must carry its push credential as 'Authorization: NE <credential>'": "网元上报必须以 'Authorization: NE <credential>' 携带其上报凭据",
+        "the NE push credential is not valid: it was never issued or has been replaced": "网元上报凭据无效：该凭据从未签发或已被替换",
+        "the NE push credential belongs to an NE of another type than {0}": "该网元上报凭据属于 {0} 以外类型的网元",
+        "NE {0}/{1} is no longer registered": "网元 {0}/{1} 已不再注册",
+        "NE push credentials cannot be read": "无法读取网元上报凭据",
+        "the NE registry cannot be read": "无法读取网元注册表",
+        "NE pushes cannot be authenticated: this host keeps no NE push credentials": "无法认证网元上报：此主机未保存网元上报凭据",
     ])
 }

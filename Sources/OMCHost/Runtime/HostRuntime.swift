@@ -19,6 +19,8 @@ package final class HostRuntime: Sendable {
     let openAPIDocument: [UInt8]
     let requestIDs: RequestIDGenerator
     let gateway: HostNEGateway
+    /// The NEs' push credentials, in the host's table `omc_ne_push_credential`.
+    let pushCredentials: HostPushCredentials
     /// `<data>/tmp`, emptied at boot; requests' uploads and plugins' export files.
     let scratch: ScratchDirectory
     /// The identity plugin's hooks and context; `nil` when none is enabled.
@@ -60,6 +62,8 @@ package final class HostRuntime: Sendable {
             directoryContext: directoryContext, defaultTimeout: .milliseconds(settings.neTimeoutMilliseconds),
             connectionsPerNE: settings.neConnectionsPerNE, trust: neTrust)
         self.gateway = gateway
+        let pushCredentials = HostPushCredentials(database: database, gateway: gateway, clock: clock, logger: logger)
+        self.pushCredentials = pushCredentials
         let hostInfo = HostInfo(version: OMCVersion.current, dataDirectory: settings.dataDirectory, startedAt: clock.now(),
                                 neTypes: assembly.neTypes.mapValues(\.descriptor),
                                 menus: MenuEntry.merged(assembly.plugins.flatMap(\.registrar.menus)), scratchDirectory: scratch.path,
@@ -69,7 +73,8 @@ package final class HostRuntime: Sendable {
                           events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
                           operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
                           operations: operationRegistry.service(for: plugin.id),
-                          dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory))
+                          dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory),
+                          pushCredentials: pushCredentials)
         }
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }
         metrics = HostMetrics(routes: assembly.routes)
@@ -106,6 +111,7 @@ package final class HostRuntime: Sendable {
         let runtime = HostRuntime(assembly: assembly, settings: settings, database: database, clock: clock, scratch: scratch,
                                   neTrust: neTrust, logSink: logSink, eventObserver: eventObserver, operationObserver: operationObserver)
         try runtime.operationRegistry.prepare()
+        try runtime.pushCredentials.prepare()
         runtime.operationRegistry.startFlushing()
         for (plugin, context) in zip(assembly.plugins, runtime.contexts) {
             for subscription in plugin.registrar.subscriptions { runtime.events.add(subscription, context: context) }

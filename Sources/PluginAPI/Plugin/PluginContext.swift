@@ -27,12 +27,14 @@ public struct PluginContext: Sendable {
     public let operationLog: any OperationLogWriter
     /// Long operations: progress, cancellation and outcome of work that can take seconds.
     public let operations: any LongOperations
+    /// The NEs' push credentials: who pushed an alarm or a KPI report, issuing and rotating credentials.
+    public let pushCredentials: any NEPushCredentials
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
                 operationLog: any OperationLogWriter = DiscardingOperationLog(), operations: any LongOperations = UnrecordedOperations(),
-                dataDirectory: String? = nil) {
+                dataDirectory: String? = nil, pushCredentials: any NEPushCredentials = UnavailablePushCredentials()) {
         self.pluginID = pluginID
         self.dataDirectory = dataDirectory ?? Self.dataDirectory(of: pluginID, in: host.dataDirectory)
         self.configuration = configuration
@@ -44,13 +46,15 @@ public struct PluginContext: Sendable {
         self.host = host
         self.operationLog = operationLog
         self.operations = operations
+        self.pushCredentials = pushCredentials
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
     public func logging(_ metadata: [String: String]) -> PluginContext {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
-                      operationLog: operationLog, operations: operations, dataDirectory: dataDirectory)
+                      operationLog: operationLog, operations: operations, dataDirectory: dataDirectory,
+                      pushCredentials: pushCredentials)
     }
 
     /// Where the folder of plugin `pluginID` is in a host whose data folder is `hostDataDirectory`.

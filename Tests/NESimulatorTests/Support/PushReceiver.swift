@@ -10,6 +10,8 @@ final class PushReceiver: Sendable {
     struct Received: Sendable {
         let path: String
         let body: Data
+        /// The `Authorization` header, `nil` when none was sent.
+        var authorization: String? = nil
         var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
     }
 
@@ -30,7 +32,8 @@ final class PushReceiver: Sendable {
         let status = self.status
         router.post("**") { [self] request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
-            received.withLock { $0.append(Received(path: request.uri.path, body: Data(body.readableBytesView))) }
+            let authorization = request.headers[.authorization]
+            received.withLock { $0.append(Received(path: request.uri.path, body: Data(body.readableBytesView), authorization: authorization)) }
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"code":\#(status),"msg":"recorded"}"#)))
         }
