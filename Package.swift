@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance"]
 
 /// Swift 6 with the upcoming features Hummingbird's own package enables: `any` spelled out, members
 /// visible only from modules a file imports itself, and imports internal unless written `public import`
@@ -151,7 +151,7 @@ let package = Package(
             dependencies: [
                 "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
                 // Every bundled plugin, for the check that each of their messages has a translation.
-                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System",
+                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -204,6 +204,9 @@ let package = Package(
                 path: "Plugins/System", swiftSettings: strictSettings),
         .testTarget(name: "SystemTests", dependencies: ["System", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport", "Spreadsheet",
                                                         .product(name: "Crypto", package: "swift-crypto")],
+                    swiftSettings: strictSettings),
+        .target(name: "Performance", dependencies: ["PluginAPI"], path: "Plugins/Performance", swiftSettings: strictSettings),
+        .testTarget(name: "PerformanceTests", dependencies: ["Performance", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],
                     swiftSettings: strictSettings),

@@ -12,7 +12,7 @@ enum PCFDescriptor {
         ],
         kpis: [
             KPIDefinition(id: "PCF.SmPolicyCreate", name: "SM policy associations created", unit: "count"),
-            KPIDefinition(id: "PCF.UePolicyCount", name: "UE policies provisioned", unit: "count"),
+            KPIDefinition(id: "PCF.UePolicyCount", name: "UE policies provisioned", unit: "count", aggregation: .maximum),
         ],
         traceableInterfaces: ["N5", "N7", "N15", "N36"])
 }

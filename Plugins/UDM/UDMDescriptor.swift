@@ -16,10 +16,13 @@ enum UDMDescriptor {
                             repairAdvice: "Check the N-interface towards the NRF and the UDM's NF profile."),
         ],
         kpis: [
-            KPIDefinition(id: "UDM.RegisteredSubscribers", name: "Provisioned subscriptions", unit: "count"),
+            KPIDefinition(id: "UDM.RegisteredSubscribers", name: "Provisioned subscriptions", unit: "count", aggregation: .maximum),
             KPIDefinition(id: "UDM.AuthVectorsGenerated", name: "Authentication vectors generated", unit: "count"),
-            KPIDefinition(id: "UDM.AuthSuccessRate", name: "Authentication success rate", unit: "%"),
-            KPIDefinition(id: "UDM.SDMGetLatency", name: "Subscription data retrieval latency", unit: "ms"),
+            KPIDefinition(id: "UDM.AuthAttempts", name: "Authentication attempts", unit: "count"),
+            KPIDefinition(id: "UDM.AuthSuccesses", name: "Successful authentications", unit: "count"),
+            KPIDefinition.derived(id: "UDM.AuthSuccessRate", name: "Authentication success rate", unit: "%",
+                                  formula: "100 * UDM.AuthSuccesses / UDM.AuthAttempts"),
+            KPIDefinition(id: "UDM.SDMGetLatency", name: "Subscription data retrieval latency", unit: "ms", aggregation: .average),
             KPIDefinition(id: "UDM.UECMRegistrations", name: "UE context registrations", unit: "count"),
         ],
         configSections: [

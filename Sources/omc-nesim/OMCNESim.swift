@@ -31,6 +31,9 @@ struct OMCNESim: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Base URL of the OMC that receives alarms and KPI reports.", valueName: "url"))
     var omc: String?
 
+    @Option(name: .customLong("pm-speed"), help: ArgumentHelp("How much faster than real time measurement periods pass (1 - 100000); above 1 the NEs start measuring a day back and catch up with real time.", valueName: "factor"))
+    var pmSpeed: Double = 1
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the files pushed to the NEs (default: a new temporary folder, removed at exit).", valueName: "dir"))
     var dataDir: String?
 
@@ -126,6 +129,8 @@ struct OMCNESim: AsyncParsableCommand {
             }
             configuration.omc = url
         }
+        guard pmSpeed >= 1, pmSpeed <= 100_000 else { throw usage("--pm-speed must be from 1 to 100000; got \(pmSpeed)") }
+        configuration.measurementSpeed = pmSpeed
         if let dataDir {
             guard !dataDir.isEmpty else { throw usage("--data-dir must not be empty") }
             configuration.dataDirectory = dataDir

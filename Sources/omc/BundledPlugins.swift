@@ -8,6 +8,7 @@ import UDM
 import Security
 import PCF
 import System
+import Performance
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
 /// adding its target to `Package.swift` and its type here.
@@ -21,4 +22,5 @@ let bundledPlugins = PluginCatalog([
     NEMaintenancePlugin.self,
     FaultPlugin.self,
     SystemPlugin.self,
+    PerformancePlugin.self,
 ])

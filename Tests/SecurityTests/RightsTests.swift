@@ -13,8 +13,10 @@ extension SecurityTestSuite {
         /// Routes anybody may call without a session.
         static let publicRoutes: Set<String> = ["GET /", "GET /metrics", "GET /common/i18n", "POST /login", "POST /logout", "GET /captchaImage",
                                                  "POST /register",
-                                                 // NEs push without a session, proven by their push credential (DECISIONS 190).
-                                                 "POST /api/rest/faultManagement/v1/elementType/{neType}/objectType/alarms"]
+                                                 // NEs push alarms without a session, proven by their push credential (DECISIONS 190).
+                                                 "POST /api/rest/faultManagement/v1/elementType/{neType}/objectType/alarms",
+                                                 // and KPI reports, proven the same way.
+                                                 "POST /api/rest/performanceManagement/v1/elementType/{neType}/objectType/measurement"]
         /// Writes any caller with a session may make, whatever their roles: their own session, profile and API tokens,
         /// and the MML console, whose commands are authorized one by one.
         static let ownWrites: Set<String> = [

@@ -17,6 +17,9 @@ public struct SimulatorConfiguration: Sendable {
     public var nes: [NEDefinition]
     /// The certificate the NEs serve HTTPS with; `nil` serves plain HTTP.
     public var tls: SimulatorTLS?
+    /// How much faster than real time measurement periods pass (1: real time); above 1 the
+    /// measurement clock starts a day back and catches up, see ``MeasurementPushes``.
+    public var measurementSpeed: Double = 1
 
     /// A configuration.
     public init(omc: URL? = nil, host: String = "127.0.0.1", controlHost: String? = nil, controlPort: Int = 0,

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The control API, on its own listener: lists the NEs, switches their faults, and makes them push
@@ -20,6 +21,8 @@ import NIOCore
 ///   the software and configuration steps the NE fails (``MaintenanceFailure``), and how long it restarts.
 /// - `PUT /control/ne/{type}/{id}/credential` — `{"credential": "omcne_…"}` (or `null`): the push
 ///   credential the OMC issued to the NE, sent with its pushes from then on.
+/// - `POST /control/ne/{type}/{id}/pm` — measurement switches `{"refuseTasks", "skipPeriods", "garbage",
+///   "successRatio"}` and, with `"report": {"taskId", "startTime"}`, push that period's report now.
 struct ControlService: Sendable {
     let nes: [SimulatedNE]
     let pusher: OMCPusher
@@ -81,8 +84,11 @@ struct ControlService: Sendable {
             case "credential":
                 try Self.require(.put, request)
                 return try await credential(ne, request)
+            case "pm":
+                try Self.require(.post, request)
+                return try await measurement(ne, request)
             default:
-                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi, maintenance, storm or credential")
+                throw NEReplyError(status: 404, "no such control endpoint: \(request.uri.path); use fault, alarm, kpi, maintenance, storm, credential or pm")
             }
         } catch {
             return NEReply.failure(error)
@@ -203,6 +209,22 @@ struct ControlService: Sendable {
         // The credential itself is never echoed back.
         return NEReply.success(["type": .string(ne.definition.type), "id": .string(ne.definition.id),
                                 "credentialSet": .bool(ne.pushCredential != nil)])
+    }
+
+    private func measurement(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
+        let body = try await Self.body(request) ?? .object([:])
+        let measurements = ne.context.measurements
+        try await measurements.configure(body)
+        guard let order = body["report"] else { return NEReply.success(await measurements.settings) }
+        guard let id = order["taskId"]?.intValue, let task = await measurements.all.first(where: { $0.id == id }) else {
+            throw NEReplyError(status: 404, "report.taskId must name a task \(ne.definition.key) holds")
+        }
+        guard let text = order["startTime"]?.stringValue, let start = TimeFormat.parseLocal(text) else {
+            throw NEReplyError(status: 400, "report.startTime must be a local time like 2024-05-01 12:15:00")
+        }
+        let pushes = MeasurementPushes(ne: ne, pusher: pusher, speed: 1, logger: Logger(label: "omc-nesim"))
+        await pushes.push(task, periodStart: start, sequence: id)
+        return NEReply.success(await measurements.settings)
     }
 
     /// Answers with the OMC's status, or 502 when it could not be reached.

@@ -20,6 +20,8 @@ public struct NEContext: Sendable {
     public let maintenance: MaintenanceState
     /// The alarms it has raised and not cleared, for the OMC's synchronisation.
     public let alarms = ActiveAlarms()
+    /// The measurement tasks it holds and how it measures them.
+    public let measurements = MeasurementTasks()
 
     /// A context.
     public init(identity: NEDefinition, host: String, config: ConfigStore, filesDirectory: URL, startedAt: Date, counters: NECounters) {

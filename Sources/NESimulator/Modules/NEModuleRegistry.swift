@@ -27,10 +27,10 @@ public struct NEModuleRegistry: Sendable {
     public var registeredTypes: [String] { factories.keys.sorted() }
 
     /// The modules of one NE, generic ones first (every NE answers trace tasks, captures, software
-    /// packages, configuration backups and the fault plugin's synchronisation), so that the type's
-    /// module overrides them.
+    /// packages, configuration backups, the fault plugin's synchronisation and measurement tasks), so that
+    /// the type's module overrides them.
     public func modules(for ne: NEDefinition) -> [any NEModule] {
-        var modules: [any NEModule] = [GenericModule(), TraceModule(), SoftwareModule(), CMModule(), FaultModule()]
+        var modules: [any NEModule] = [GenericModule(), TraceModule(), SoftwareModule(), CMModule(), FaultModule(), MeasurementModule()]
         if let factory = factories[ne.type.uppercased()] { modules.append(factory(ne)) }
         return modules
     }

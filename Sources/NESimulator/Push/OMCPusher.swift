@@ -39,6 +39,13 @@ public final class OMCPusher: Sendable {
                    credential: credential)
     }
 
+    /// `POST {omc}/api/rest/performanceManagement/v1/elementType/{type}/objectType/measurement` with one
+    /// measurement task's `report` of one period, proven by the NE's push `credential` when it has one.
+    public func pushMeasurement(_ report: JSONValue, neType: String, credential: String? = nil) async -> PushOutcome {
+        await post("/api/rest/performanceManagement/v1/elementType/\(neType.lowercased())/objectType/measurement", body: report,
+                   credential: credential)
+    }
+
     /// POSTs `body` as JSON to `path` under the OMC's base URL, with `Authorization: NE <credential>` when given.
     public func post(_ path: String, body: JSONValue, credential: String? = nil) async -> PushOutcome {
         guard let omc else { return .notConfigured }

@@ -82,6 +82,12 @@ public final class Simulator: Sendable {
         for ne in nes {
             schedules.add(PushScheduler(ne: ne, pusher: pusher, probe: probe, logger: logger).start())
         }
+        if configuration.omc != nil {
+            for ne in nes {
+                let pushes = MeasurementPushes(ne: ne, pusher: pusher, speed: configuration.measurementSpeed, logger: logger)
+                schedules.add([Task { await pushes.run() }])
+            }
+        }
         return lines
     }
 

@@ -22,6 +22,16 @@ public enum TimeFormat {
         return sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
+    /// `2024-05-01 12:00:00` in the machine's local time zone; `nil` for any other shape.
+    public static func parseLocal(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
+        guard parts.count == 6, text.count == 19 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
+                                                  hour: parts[3], minute: parts[4], second: parts[5]))
+    }
+
     private static func components(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current

@@ -4,6 +4,7 @@ import Foundation
 import NEMaintenance
 import NEManagement
 import PCF
+import Performance
 import PluginAPI
 import Security
 import System
@@ -24,6 +25,7 @@ import UPF
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
         ("NEMaintenance", NEMaintenancePlugin.self), ("Fault", FaultPlugin.self), ("System", SystemPlugin.self),
+        ("Performance", PerformancePlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
