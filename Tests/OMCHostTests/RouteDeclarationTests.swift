@@ -63,6 +63,18 @@ import Testing
         await host.shutdown()
     }
 
+    /// A bound at `Int.max` is 2^63 as a Double, one past what converts back to `Int`: writing the
+    /// rule must not trap (schemathesis found it with `7.85e-122` as an alarm number).
+    @Test func refusesOutOfRangeNumbersAgainstTheWidestIntegerRange() async throws {
+        try await MockHost.run([SiteCatalogPlugin.self]) { host in
+            for number in ["7.852016067449723e-122", "0", "-1", "99999999999999999999", "1.5"] {
+                let refused = await host.send(.get, "/sites/number/\(number)")
+                #expect(refused.status == 400 && refused.msg?.hasPrefix("number: must be an integer") == true, "\(number): \(refused.text)")
+            }
+            #expect(await host.send(.get, "/sites/number/\(Int.max)").status == 200)
+        }
+    }
+
     @Test func boundsTheMessageOfAHugeValueAndOfManyFailures() async throws {
         let host = try await MockHost.start([SiteCatalogPlugin.self])
         guard case .object(var members) = Self.valid else { Issue.record("fixture"); return }

@@ -192,7 +192,8 @@ struct RequestValidator {
 
     private static func integerRule(_ range: ClosedRange<Double>?) -> LocalizedMessage {
         guard let range else { return "must be an integer" }
-        return "must be an integer from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
+        // Bounds are written as declared: a bound near Int64's limit does not convert to Int exactly.
+        return "must be an integer from \(written(range.lowerBound)) to \(written(range.upperBound))"
     }
 
     private static func numberRule(_ range: ClosedRange<Double>?) -> LocalizedMessage {

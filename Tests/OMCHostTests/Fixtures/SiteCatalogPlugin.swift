@@ -39,6 +39,10 @@ struct SiteCatalogPlugin: OMCPlugin {
         plugin.route(.get, "/sites", permission: .open, summary: "Count sites", answer: .data(.integer())) { _, context in
             .success(try await context.database.read { db in try db.first("SELECT COUNT(*) AS n FROM sitecatalog_site")?.int("n") ?? 0 })
         }
+        plugin.route(.get, "/sites/number/{number}", permission: .open, summary: "Whether a site number is valid",
+                     parameters: [.integer("number", range: 1...Int.max, description: "Any positive Int")]) { _, _ in
+            .success(message: "valid")
+        }
         plugin.route(.post, "/sites/{region}/photo", permission: .open, summary: "Upload a site photo",
                      body: .multipart(files: ["photo"], fields: [.string("caption", maxLength: 64)])) { _, _ in
             .success(message: "stored")
