@@ -6,6 +6,12 @@ import PluginAPI
 enum NEMaintenanceMessages {
     static let chinese = MessageTranslations(.chinese, [
         "is required": "为必填项",
+        // MML
+        "the NE type, like UDM": "网元类型，例如 UDM",
+        "the NE's id": "网元 ID",
+        "Display the software an NE reports: running and previous version, packages held, the operation holding it.": "显示网元报告的软件：运行版本和上一版本、所持软件包、正在占用该网元的操作。",
+        "List the software packages the OMC holds for an NE type, newest first.": "列出 OMC 中某网元类型的软件包，最新的在前。",
+        "List an NE's configuration backups, newest first.": "列出网元的配置备份，最新的在前。",
         // Software packages
         "installs version {0}, not {1}": "安装的版本是 {0}，而不是 {1}",
         "is a package for {0}, not {1}": "是 {0} 的软件包，而不是 {1} 的",

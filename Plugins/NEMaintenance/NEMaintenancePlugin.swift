@@ -27,6 +27,7 @@ public struct NEMaintenancePlugin: OMCPlugin {
         BackupTables.declareMigrations(&plugin)
         BackupRoutes.declare(&plugin)
         DailyBackupJob.declare(&plugin, settings: settings)
+        MaintenanceCommands.declare(&plugin)
     }
 
     /// Gives back the NEs that operations a stop interrupted still held.

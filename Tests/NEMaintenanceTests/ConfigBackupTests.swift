@@ -83,6 +83,9 @@ import Testing
             #expect(noExport.status == 502 && noExport.msg?.contains("refused the configuration export") == true)
             #expect(await Self.backups(site, "001").count == 4)
 
+            let console = try await site.host.mml(["LST CMBACKUP: NETYPE=AMF, NEID=001"], neType: "omc")
+            #expect(console.data?[0]?["output"]?.stringValue?.contains(firstName) == true, "\(console.text)")
+
             let download = await site.send(.get, "\(Self.cm)/file?ne_id=001&fileName=\(firstName)")
             #expect(download.status == 200 && download.body == first.body)
             let deleted = try await site.send(.delete, "\(Self.cm)?ne_id=001", json: ["fileName": firstName])

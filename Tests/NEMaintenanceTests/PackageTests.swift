@@ -10,7 +10,15 @@ import Testing
 /// list, download, delete, and every refusal leaving the package list as it was.
 @Suite(.serialized) struct PackageTests {
     @Test func passesTheConformanceCheck() async throws {
-        try await MockHost.checkConformance(of: NEMaintenancePlugin.self, dependencies: [NEManagement.NEManagementPlugin.self])
+        try await MockHost.checkConformance(of: NEMaintenancePlugin.self, dependencies: [NEManagementPlugin.self])
+    }
+
+    @Test(.enabled(if: PostgreSQLScratch.isConfigured, "OMC_TEST_POSTGRES names a PostgreSQL server"))
+    func theFreshDatabaseSQLRunsOnPostgreSQL() throws {
+        let sql = try MockHost.freshMigrationSQL(of: NEMaintenancePlugin.self, dependencies: [NEManagementPlugin.self])
+        #expect(!sql.isEmpty)
+        let result = try PostgreSQLScratch.run(sql)
+        #expect(result.status == 0, "\(result.errors)")
     }
 
     @Test func declaresEveryRouteInTheOpenAPIDocument() async throws {

@@ -64,6 +64,13 @@ import Testing
             #expect(rolledBack.data?["previousVersion"]?.stringValue == "2.0.0")
             #expect(try await MaintenanceSite.neSoftware(site, "AMF/001")["runningVersion"]?.stringValue == "1.0.0")
             #expect(await Self.state(site, "001")["operationId"] == nil)
+
+            let console = try await site.host.mml(["DSP NESOFTWARE: NETYPE=amf, NEID=001", "LST SWPACKAGE: NETYPE=AMF",
+                                                   "DSP NESOFTWARE: NETYPE=AMF, NEID=999"], neType: "omc")
+            let shown = console.data?[0]?["output"]?.stringValue ?? ""
+            #expect(shown.contains("runningVersion") && shown.contains("1.0.0") && shown.contains("2.0.0"), "\(shown)")
+            #expect(console.data?[1]?["output"]?.stringValue?.contains("2.0.0") == true)
+            #expect(console.data?[2]?["msg"]?.stringValue == "NE AMF/999 is not registered", "\(console.text)")
         }
     }
 

@@ -128,12 +128,3 @@ enum MaintenanceSite {
         throw StepFailure(step: "waiting for operation \(id)", status: 0, answer: "still running after 60 s")
     }
 }
-
-/// A test step that did not get the answer it needs, with the answer it got.
-struct StepFailure: Error, CustomStringConvertible {
-    let step: String
-    let status: Int
-    let answer: String
-
-    var description: String { "\(step) failed with HTTP \(status): \(answer)" }
-}
