@@ -6,7 +6,7 @@ public struct SystemPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "system", version: "1.0.0", kind: .feature,
         configuration: SystemSettings.fields,
-        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files")
+        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files, cache monitor")
 
     let settings: SystemSettings
     let scheduler: OperatorJobScheduler
@@ -36,6 +36,7 @@ public struct SystemPlugin: OMCPlugin {
         HashRoutes.declare(&plugin, key: siteKey)
         SiteConfigurationRoutes.declare(&plugin)
         FileRoutes.declare(&plugin, settings: settings)
+        CacheRoutes.declare(&plugin)
     }
 
     /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's
