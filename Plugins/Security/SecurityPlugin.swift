@@ -58,6 +58,8 @@ public struct SecurityPlugin: OMCPlugin {
         OperationLogRoutes.declare(&plugin)
         LoginLogRoutes.declare(&plugin, state: state)
         APITokenRoutes.declare(&plugin, state: state)
+        plugin.cache("security_sessions", remark: "Sessions checked in the last 5 s (keys are token fingerprints)", SessionCacheView(state: state))
+        plugin.cache("security_rights", remark: "Users' rights read in the last 5 s, by user id", RightsCacheView(state: state))
         plugin.job("expire_sessions", schedule: .every(seconds: 60), summary: "Forget expired sessions and captcha codes") { context in
             let now = Milliseconds.of(context.clock.now())
             try await context.database.write { db in

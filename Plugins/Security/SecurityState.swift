@@ -20,8 +20,9 @@ final class SecurityState: Sendable {
     private let keys = Mutex<JWTKeyCollection?>(nil)
     /// A hash of a random password, made with the current scheme and cost; see ``verificationHash(of:)``.
     private let dummyHash = Mutex<String?>(nil)
-    private let sessions = Mutex<[String: CachedSession]>([:])
-    private let rights = Mutex<[String: CachedRights]>([:])
+    /// Read by the cache monitor's views (``SessionCacheView``, ``RightsCacheView``).
+    let sessions = Mutex<[String: CachedSession]>([:])
+    let rights = Mutex<[String: CachedRights]>([:])
 
     struct CachedSession: Sendable {
         let caller: Caller

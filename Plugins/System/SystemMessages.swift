@@ -53,5 +53,8 @@ enum SystemMessages {
         "must name a file under /upload without '.', '..' or empty parts": "必须指向 /upload 下的文件，且不含 '.'、'..' 或空的路径段",
         "must stay inside the upload folder": "必须位于上传目录之内",
         "the file {0} does not exist": "文件 {0} 不存在",
+        "must be a cache name": "必须是缓存名称",
+        "the cache {0} holds no key {1}": "缓存 {0} 中没有键 {1}",
+        "no cache is named {0}; the caches are {1}": "没有名为 {0} 的缓存；可用缓存为 {1}",
     ])
 }

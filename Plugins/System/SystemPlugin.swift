@@ -1,12 +1,14 @@
 public import PluginAPI
 
-/// System: the operators' scheduled jobs on the host's job targets, the log of every job run, and the
-/// document's data-management routes over the tables plugins expose.
+/// System: the operators' scheduled jobs on the host's job targets and the log of every job run,
+/// the document's data-management routes over the tables plugins expose, server information and the
+/// OMC's load history, digests, site configuration and help documents, files (resumable uploads and
+/// ranged downloads), and the cache monitor over the caches plugins register.
 public struct SystemPlugin: OMCPlugin {
     public static let manifest = PluginManifest(
         id: "system", version: "1.0.0", kind: .feature,
         configuration: SystemSettings.fields,
-        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files")
+        summary: "Scheduled jobs and their log, safe data management, server information and load, digests, site configuration, files, cache monitor")
 
     let settings: SystemSettings
     let scheduler: OperatorJobScheduler
@@ -19,7 +21,8 @@ public struct SystemPlugin: OMCPlugin {
         scheduler = OperatorJobScheduler(maximumCatchUpRuns: settings.maximumCatchUpRuns)
     }
 
-    /// Declares the job and job-log tables, their routes, the own job targets and the retention job.
+    /// Declares the tables, routes, own job targets and jobs (job-log retention, load sampling,
+    /// expiry of unfinished uploads).
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(SystemMessages.chinese)
         JobStore.declareMigrations(&plugin)
@@ -36,10 +39,11 @@ public struct SystemPlugin: OMCPlugin {
         HashRoutes.declare(&plugin, key: siteKey)
         SiteConfigurationRoutes.declare(&plugin)
         FileRoutes.declare(&plugin, settings: settings)
+        CacheRoutes.declare(&plugin)
     }
 
-    /// Starts the loops of the active jobs; runs missed while the OMC was down follow each job's
-    /// misfire policy.
+    /// Loads (or makes) the site's HMAC key, then starts the loops of the active jobs; runs missed
+    /// while the OMC was down follow each job's misfire policy.
     public func start(_ context: PluginContext) async throws {
         try siteKey.prepare(folder: context.dataDirectory)
         try await scheduler.startAll(context)

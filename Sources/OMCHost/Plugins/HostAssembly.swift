@@ -165,6 +165,7 @@ private struct Builder {
         var directory: Int?
         var cronJobs: [String: CronSchedule] = [:]
         var dataTables: [String: String] = [:]
+        var cacheNames: [String: String] = [:]
         let lines = Dictionary(uniqueKeysWithValues: plugins.map { ($0.id, $0.line) })
         func owner(_ id: String) -> String {
             id == BuiltinEndpoint.owner ? "the OMC host itself" : "plugin '\(id)' (line \(lines[id] ?? 0))"
@@ -219,6 +220,13 @@ private struct Builder {
                     fail(plugin.line, "plugin '\(plugin.id)' and \(owner(existing)) both expose data table \(table.name)", "enable only one of them")
                 } else {
                     dataTables[table.name] = plugin.id
+                }
+            }
+            for cache in registrar.caches {
+                if let existing = cacheNames[cache.name] {
+                    fail(plugin.line, "plugin '\(plugin.id)' and \(owner(existing)) both register cache \(cache.name)", "enable only one of them")
+                } else {
+                    cacheNames[cache.name] = plugin.id
                 }
             }
             for job in registrar.jobs {

@@ -71,13 +71,14 @@ package final class HostRuntime: Sendable {
         let boundContexts = LateBound<[PluginContext]>()
         let jobRunner = HostJobRunner(plugins: assembly.plugins, contexts: boundContexts, isSecret: { masker.isSecret($0) })
         let dataManagement = HostDataManagement(plugins: assembly.plugins, contexts: boundContexts)
+        let caches = HostCacheDirectory(plugins: assembly.plugins, masker: masker)
         contexts = assembly.plugins.map { plugin in
             PluginContext(pluginID: plugin.id, configuration: plugin.configuration, database: database.scoped(to: plugin.databaseScope()),
                           events: events, clock: clock, logger: logSink.logger(["plugin": plugin.id]), network: gateway, host: hostInfo,
                           operationLog: OperationRecorder.PluginWriter(recorder: operations, pluginID: plugin.id),
                           operations: operationRegistry.service(for: plugin.id),
                           dataDirectory: PluginContext.dataDirectory(of: plugin.id, in: settings.dataDirectory),
-                          pushCredentials: pushCredentials, jobs: jobRunner, data: dataManagement)
+                          pushCredentials: pushCredentials, jobs: jobRunner, data: dataManagement, caches: caches)
         }
         boundContexts.set(contexts)
         if let index = assembly.directoryPluginIndex { directoryContext.set(contexts[index]) }

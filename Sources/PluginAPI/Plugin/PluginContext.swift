@@ -33,13 +33,16 @@ public struct PluginContext: Sendable {
     public let jobs: any JobRunner
     /// The data-management service: the tables plugins exposed, read and changed through a grammar.
     public let data: any DataManagement
+    /// The in-memory caches the enabled plugins registered, for the cache monitor.
+    public let caches: any CacheDirectory
 
     /// A context (the host and the mock host make these).
     public init(pluginID: String, configuration: PluginConfiguration, database: any PluginDatabase,
                 events: any EventPublisher, clock: any OMCClock, logger: PluginLogger, network: any NEGateway, host: HostInfo,
                 operationLog: any OperationLogWriter = DiscardingOperationLog(), operations: any LongOperations = UnrecordedOperations(),
                 dataDirectory: String? = nil, pushCredentials: any NEPushCredentials = UnavailablePushCredentials(),
-                jobs: any JobRunner = NoJobRunner(), data: any DataManagement = NoDataManagement()) {
+                jobs: any JobRunner = NoJobRunner(), data: any DataManagement = NoDataManagement(),
+                caches: any CacheDirectory = NoCaches()) {
         self.pluginID = pluginID
         self.dataDirectory = dataDirectory ?? Self.dataDirectory(of: pluginID, in: host.dataDirectory)
         self.configuration = configuration
@@ -54,6 +57,7 @@ public struct PluginContext: Sendable {
         self.pushCredentials = pushCredentials
         self.jobs = jobs
         self.data = data
+        self.caches = caches
     }
 
     /// The same context with a logger that tags lines with `metadata` (the request id, say).
@@ -61,7 +65,7 @@ public struct PluginContext: Sendable {
         PluginContext(pluginID: pluginID, configuration: configuration, database: database,
                       events: events, clock: clock, logger: logger.with(metadata), network: network, host: host,
                       operationLog: operationLog, operations: operations, dataDirectory: dataDirectory,
-                      pushCredentials: pushCredentials, jobs: jobs, data: data)
+                      pushCredentials: pushCredentials, jobs: jobs, data: data, caches: caches)
     }
 
     /// Where the folder of plugin `pluginID` is in a host whose data folder is `hostDataDirectory`.

@@ -21,6 +21,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var jobTargets: [JobTargetDeclaration] = []
     /// Tables exposed to the data-management routes.
     public private(set) var dataTables: [DataTableDeclaration] = []
+    /// In-memory caches shown by the cache monitor.
+    public private(set) var caches: [CacheDeclaration] = []
     /// The authenticator, if this plugin provides identity.
     public private(set) var authenticator: (any Authenticator)?
     /// The authorizer, if this plugin provides identity.
@@ -217,6 +219,17 @@ public struct PluginRegistrar: Sendable {
             problems.append("\(label): writable columns, a write permission and an update go together")
         }
         dataTables.append(declaration)
+    }
+
+    /// Registers an in-memory cache for the cache monitor (`/monitor/cache…`): operators see its keys
+    /// and values and clear it. Only caches whose entries the plugin rebuilds from their source belong
+    /// here, so that clearing never breaks a request.
+    public mutating func cache(_ name: String, remark: String, _ cache: any InspectableCache) {
+        if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            problems.append("cache '\(name)': name must be 1 to 64 ASCII letters, digits, _ and -")
+        }
+        if caches.contains(where: { $0.name == name }) { problems.append("cache '\(name)' is declared twice") }
+        caches.append(CacheDeclaration(name: name, remark: remark, cache: cache))
     }
 
     /// Provides the host's authenticator and authorizer (the Security plugin does this).

@@ -26,6 +26,7 @@ struct FixtureTargetsPlugin: OMCPlugin {
             return "released"
         }
         plugin.job("tick", schedule: .every(seconds: 3600), summary: "A host job that succeeds") { _ in }
+        plugin.cache("fixture_gadgets", remark: "Gadgets by id", GadgetCache.shared)
         plugin.migration("v1_gadget", sql: "CREATE TABLE fixture_gadget (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, weight INTEGER NOT NULL, secret_key TEXT NOT NULL)")
         plugin.dataTable(DataTableDeclaration(name: "gadget", table: "fixture_gadget", columns: [
             DataColumn("id", kind: .integer), DataColumn("name", access: .writable), DataColumn("weight", kind: .integer, access: .writable),
@@ -84,4 +85,20 @@ final class Gate: Sendable {
         }
         for continuation in continuations { continuation.resume() }
     }
+}
+
+/// A cache for the cache monitor's tests; one entry carries a password, which the host must mask.
+final class GadgetCache: InspectableCache {
+    static let shared = GadgetCache()
+    private let entries = Mutex<[String: JSONValue]>([:])
+
+    func fill() {
+        entries.withLock { $0 = ["gadget-1": ["name": "spanner", "password": "hunter2"], "gadget-2": ["name": "wrench"]] }
+    }
+
+    var count: Int { entries.withLock { $0.count } }
+    func keys() -> [String] { entries.withLock { Array($0.keys) }.sorted() }
+    func value(forKey key: String) -> JSONValue? { entries.withLock { $0[key] } }
+    @discardableResult func remove(key: String) -> Bool { entries.withLock { $0.removeValue(forKey: key) != nil } }
+    func removeAll() { entries.withLock { $0.removeAll() } }
 }
