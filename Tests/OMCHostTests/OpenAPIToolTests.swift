@@ -22,6 +22,7 @@ import Testing
           - id: trace
           - id: upf
           - id: pcf
+          - id: performance
         """
 
     /// A scratch folder for the document, the generated client and reports.
