@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "OMCTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .target(name: "Trace", dependencies: ["PluginAPI"], path: "Plugins/Trace", swiftSettings: strictSettings),
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
-        .target(name: "Performance", dependencies: ["PluginAPI"], path: "Plugins/Performance", swiftSettings: strictSettings),
+        .target(name: "Performance", dependencies: ["PluginAPI", "Spreadsheet"], path: "Plugins/Performance", swiftSettings: strictSettings),
         .testTarget(name: "PerformanceTests", dependencies: ["Performance", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],

@@ -83,5 +83,6 @@ enum PerformanceMessages {
         "the new threshold rule could not be read back": "无法回读新建的门限规则",
         "'{0}' is not a rule number": "'{0}' 不是规则编号",
         "threshold rule {0} of NE type {1} does not exist": "网元类型 {1} 的门限规则 {0} 不存在",
+        "must be xlsx or csv": "必须是 xlsx 或 csv",
     ])
 }
