@@ -205,7 +205,7 @@ let package = Package(
         .testTarget(name: "SystemTests", dependencies: ["System", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport", "Spreadsheet",
                                                         .product(name: "Crypto", package: "swift-crypto")],
                     swiftSettings: strictSettings),
-        .target(name: "Performance", dependencies: ["PluginAPI"], path: "Plugins/Performance", swiftSettings: strictSettings),
+        .target(name: "Performance", dependencies: ["PluginAPI", "Spreadsheet"], path: "Plugins/Performance", swiftSettings: strictSettings),
         .testTarget(name: "PerformanceTests", dependencies: ["Performance", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],

@@ -71,5 +71,18 @@ enum PerformanceMessages {
         "{0} of {1} '{2}' is given twice": "{1} 的 {0} '{2}' 重复给出",
         "{0} values; at most {1} in one report": "{0} 个取值；一份报告最多 {1} 个",
         "{0} windows given; at most {1}": "给出了 {0} 个时间窗；最多 {1} 个",
+        "the body must be a JSON object: a threshold rule": "请求体必须是 JSON 对象：一条门限规则",
+        "NE type {0} has no usable KPI '{1}'; see …/kpiCatalog": "网元类型 {0} 没有可用的 KPI '{1}'；请查看 …/kpiCatalog",
+        "must be up or down, not '{0}'": "必须是 up 或 down，而不是 '{0}'",
+        "name at least one level: {\"severity\", \"value\", \"hysteresis\"}": "至少指定一个级别：{\"severity\", \"value\", \"hysteresis\"}",
+        "must be Critical, Major, Minor or Warning, not '{0}'": "必须是 Critical、Major、Minor 或 Warning，而不是 '{0}'",
+        "must be a number": "必须是数字",
+        "must be a number >= 0": "必须是大于等于 0 的数字",
+        "for direction {0}, {1} ({2}) must be {3} {4} ({5})": "方向为 {0} 时，{1}（{2}）必须 {3} {4}（{5}）",
+        "the rule has no direction": "规则没有方向",
+        "the new threshold rule could not be read back": "无法回读新建的门限规则",
+        "'{0}' is not a rule number": "'{0}' 不是规则编号",
+        "threshold rule {0} of NE type {1} does not exist": "网元类型 {1} 的门限规则 {0} 不存在",
+        "must be xlsx or csv": "必须是 xlsx 或 csv",
     ])
 }

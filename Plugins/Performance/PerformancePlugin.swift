@@ -38,6 +38,7 @@ public struct PerformancePlugin: OMCPlugin {
         TaskDelivery.declareJob(&plugin, settings: settings)
         KPIQueryRoutes.declare(&plugin, settings: settings)
         KPIExposition.declare(&plugin)
+        ThresholdRoutes.declare(&plugin)
         RetentionJobs.declare(&plugin, settings: settings)
     }
 }

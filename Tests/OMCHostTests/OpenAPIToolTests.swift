@@ -24,6 +24,8 @@ import Testing
           - id: pcf
           - id: nemaint
           - id: fault
+          - id: performance
+          - id: system
         """
 
     /// A scratch folder for the document, the generated client and reports.

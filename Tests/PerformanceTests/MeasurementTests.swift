@@ -32,6 +32,14 @@ import Testing
             #expect(Bed.points(answer, "SMF.MeanAllcAddr").isEmpty, "a value the repeated push lacks lingers")
             #expect(Bed.points(answer, "SMF.CreatePduSessionSuccRate") == [start: 90])
 
+            let csv = await bed.host.send(.get, Bed.base + "/smf/objectType/kpi/export?type=csv&neIds=001&kpis=SMF.AttCreatePduSession,SMF.CreatePduSessionSuccRate&" + range)
+            #expect(csv.status == 200 && csv.downloadFileName?.hasSuffix(".csv") == true, "\(csv.text)")
+            #expect(csv.text.split(separator: "\r\n") == ["neId,kpiId,objectType,dimension,unit,time,granularity,value",
+                                                          "001,SMF.AttCreatePduSession,SmfFunction,Total,count,\(start),15,120",
+                                                          "001,SMF.CreatePduSessionSuccRate,,,%,\(start),15,90"], "\(csv.text)")
+            let xlsx = await bed.host.send(.get, Bed.base + "/smf/objectType/kpi/export?type=xlsx&neIds=001&kpis=SMF.AttCreatePduSession&" + range)
+            #expect(xlsx.status == 200 && xlsx.body.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(xlsx.status)")
+
             let latest = await bed.host.send(.get, Bed.base + "/smf/objectType/kpi/latest?neIds=001&kpis=SMF.AttCreatePduSession,SMF.CreatePduSessionSuccRate")
             let rows = latest.json?["rows"]?.arrayValue ?? []
             #expect(rows.map { $0["value"]?.numberValue ?? -1 } == [120, 90], "\(latest.text)")

@@ -45,9 +45,6 @@ struct KPICatalog: Sendable {
         descriptor.kpis.first { $0.id == id } ?? descriptor.kpis.first { $0.id.lowercased() == id.lowercased() }
     }
 
-    /// Whether the KPI is computed by the OMC (derived) rather than measured.
-    func isDerived(_ kpi: KPIDefinition) -> Bool { kpi.formula != nil }
-
     /// The catalog as the catalog route shows it.
     var shown: [KPIShown] {
         descriptor.kpis.map { kpi in
@@ -56,16 +53,4 @@ struct KPICatalog: Sendable {
                      usable: kpi.formula == nil || formulas[kpi.id] != nil)
         }
     }
-}
-
-/// One KPI of a catalog, as shown.
-struct KPIShown: Encodable, Sendable {
-    let id: String
-    let name: String
-    let unit: String
-    let aggregation: String
-    let derived: Bool
-    let formula: String?
-    /// False for a derived KPI whose formula does not parse or names KPIs the type does not measure.
-    let usable: Bool
 }

@@ -77,6 +77,7 @@ enum MeasureReportRoutes {
             let now = context.clock.now()
             let parsed = try MeasurementReport.parse(report, catalog: catalog, now: now, oldest: now.addingTimeInterval(-retention))
             let stored = try await context.database.write { db in try MeasurementStore.store(parsed, of: element, in: db) }
+            try await ThresholdMonitor.evaluate(parsed, of: element, catalog: catalog, context: context)
             return ["neId": .string(neID), "state": "stored", "periodStart": .string(DocumentTime.format(parsed.periodStart)),
                     "values": .number(Double(stored.values)), "replaced": .number(Double(stored.replaced))]
         } catch let error as OMCError {

@@ -30,6 +30,7 @@ enum MeasurementRoutes {
             let parsed = try MeasurementReport.parse(try await request.decode(JSONValue.self), catalog: catalog, now: now,
                                                      oldest: now.addingTimeInterval(-retention))
             let result = try await context.database.write { db in try MeasurementStore.store(parsed, of: element, in: db) }
+            try await ThresholdMonitor.evaluate(parsed, of: element, catalog: catalog, context: context)
             return .success([
                 "values": .number(Double(result.values)), "replaced": .number(Double(result.replaced)),
                 "periodStart": .string(DocumentTime.format(parsed.periodStart)), "granularity": .number(Double(parsed.granularity)),

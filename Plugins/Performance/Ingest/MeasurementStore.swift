@@ -40,10 +40,7 @@ enum MeasurementStore {
         }
         let start = SQLValue.integer(Int64(report.periodStart.timeIntervalSince1970))
         let granularity = SQLValue.int(report.granularity)
-        try db.execute("""
-            DELETE FROM performance_point WHERE period_start = ? AND granularity = ?
-              AND series_id IN (SELECT id FROM performance_series WHERE ne_type = ? AND ne_id = ?)
-            """, [start, granularity, .text(element.neType), .text(element.neID)])
+        try db.execute(replaceSQL, [start, granularity, .text(element.neType), .text(element.neID)])
         let replaced = db.changedRowCount
         var offset = 0
         while offset < ids.count {
@@ -65,6 +62,12 @@ enum MeasurementStore {
         }
         return Stored(values: ids.count, replaced: replaced)
     }
+
+    /// Removes an NE's points of one period, found through the period-start index.
+    static let replaceSQL = """
+        DELETE FROM performance_point WHERE period_start = ? AND granularity = ?
+          AND series_id IN (SELECT id FROM performance_series WHERE ne_type = ? AND ne_id = ?)
+        """
 
     private static func key(_ kpi: String, _ objectType: String, _ dimension: String) -> String {
         "\(kpi)\u{1F}\(objectType)\u{1F}\(dimension)"

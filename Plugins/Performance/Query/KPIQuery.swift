@@ -46,11 +46,7 @@ struct KPIQuery: Sendable {
         let ids = series.map(\.id)
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            try db.forEachRow("""
-                SELECT series_id, granularity, period_start, value FROM performance_point
-                WHERE series_id IN (\(marks)) AND period_start >= ? AND period_start < ?
-                ORDER BY series_id, period_start
-                """, chunk.map { SQLValue.int($0) } + [SQLValue.integer(fromSeconds), .integer(toSeconds)]) { row in
+            try db.forEachRow(Self.pointsSQL(marks), chunk.map { SQLValue.int($0) } + [SQLValue.integer(fromSeconds), .integer(toSeconds)]) { row in
                 guard let id = row.int("series_id"), let start = row.int("period_start").map { Int64($0) },
                       let granularity = row.int("granularity"), let value = row.double("value") else { return }
                 received[id, default: []].insert(start)
@@ -122,6 +118,25 @@ struct KPIQuery: Sendable {
                 "series": .array(shown), "completeness": .array(completeness)]
     }
 
+    /// The measured points of some series (`marks`: one `?` per series) over a range, by the
+    /// primary key (series, period start).
+    static func pointsSQL(_ marks: String) -> String {
+        """
+        SELECT series_id, granularity, period_start, value FROM performance_point
+        WHERE series_id IN (\(marks)) AND period_start >= ? AND period_start < ?
+        ORDER BY series_id, period_start
+        """
+    }
+
+    /// The series of some NEs and KPIs of a type, by the unique key (type, NE, KPI, …).
+    static func seriesSQL(neMarks: String, kpiMarks: String) -> String {
+        """
+        SELECT id, ne_id, kpi_id, object_type, dimension FROM performance_series
+        WHERE ne_type = ? AND ne_id IN (\(neMarks)) AND kpi_id IN (\(kpiMarks))
+        ORDER BY ne_id, kpi_id, object_type, dimension
+        """
+    }
+
     private func point(_ key: Int64, granularity: Int, value: Double) -> JSONValue {
         let start = bucket == .stored ? key / 10_000 : key
         let minutes = bucket.level ?? granularity
@@ -133,11 +148,7 @@ struct KPIQuery: Sendable {
         guard !kpiIDs.isEmpty, !neIDs.isEmpty else { return [] }
         let neMarks = Array(repeating: "?", count: neIDs.count).joined(separator: ", ")
         let kpiMarks = Array(repeating: "?", count: kpiIDs.count).joined(separator: ", ")
-        return try db.query("""
-            SELECT id, ne_id, kpi_id, object_type, dimension FROM performance_series
-            WHERE ne_type = ? AND ne_id IN (\(neMarks)) AND kpi_id IN (\(kpiMarks))
-            ORDER BY ne_id, kpi_id, object_type, dimension
-            """, [SQLValue.text(catalog.neType)] + neIDs.map { SQLValue.text($0) } + kpiIDs.map { SQLValue.text($0) }).map { row in
+        return try db.query(Self.seriesSQL(neMarks: neMarks, kpiMarks: kpiMarks), [SQLValue.text(catalog.neType)] + neIDs.map { SQLValue.text($0) } + kpiIDs.map { SQLValue.text($0) }).map { row in
             SeriesKey(id: row.int("id") ?? 0, neID: row.string("ne_id") ?? "", kpiID: row.string("kpi_id") ?? "",
                       objectType: row.string("object_type") ?? "", dimension: row.string("dimension") ?? "")
         }

@@ -28,13 +28,15 @@ enum KPIQueryRoutes {
             .string("neIds", required: true, maxLength: 4096, description: "NE ids, comma-separated"),
             .string("kpis", required: true, maxLength: 8192, description: "KPI ids, comma-separated (derived ones too)"),
         ]
+        let range: [RouteParameter] = selection + [
+            .string("startTime", required: true, description: "yyyy-MM-dd HH:mm:ss, included"),
+            .string("endTime", required: true, description: "yyyy-MM-dd HH:mm:ss, excluded"),
+            .string("granularity", oneOf: Bucket.allCases.map(\.rawValue), description: "stored (default), hour or day"),
+        ]
+        KPIExport.declare(&plugin, settings: settings, query: range)
         plugin.route(.get, path, permission: "performance:kpi:query", summary: "KPI values of NEs over a time range, with completeness",
                      parameters: [MeasureTaskRoutes.typeParameter],
-                     query: selection + [
-                         .string("startTime", required: true, description: "yyyy-MM-dd HH:mm:ss, included"),
-                         .string("endTime", required: true, description: "yyyy-MM-dd HH:mm:ss, excluded"),
-                         .string("granularity", oneOf: Bucket.allCases.map(\.rawValue), description: "stored (default), hour or day"),
-                     ],
+                     query: range,
                      answer: .data(answer)) { request, context in
             let query = try await parse(request, context: context, settings: settings)
             let now = context.clock.now()

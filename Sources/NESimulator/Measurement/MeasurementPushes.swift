@@ -29,8 +29,7 @@ struct MeasurementPushes: Sendable {
             }
             for task in await ne.context.measurements.all where task.active && minute % task.granularity == 0 {
                 let start = boundary.addingTimeInterval(-Double(task.granularity * 60))
-                if let first = task.start, start < first { continue }
-                if let last = task.end, start >= last { continue }
+                guard task.measures(start) else { continue }
                 sequence += 1
                 await push(task, periodStart: start, sequence: sequence)
             }

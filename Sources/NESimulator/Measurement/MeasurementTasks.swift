@@ -19,6 +19,38 @@ public actor MeasurementTasks {
         public let start: Date?
         /// No period from this on is measured.
         public let end: Date?
+
+        /// Whether the period starting at `start` is measured: within the task's start and end, on a
+        /// day its `schedule` names (Weekly: 1 = Monday … 7, Monthly: day of month; none: every day) and
+        /// in one of its `periods` windows (`HH:mm` to `HH:mm`, local time; none: all day).
+        public func measures(_ start: Date) -> Bool {
+            if let first = self.start, start < first { return false }
+            if let last = end, start >= last { return false }
+            let parts = Calendar.current.dateComponents([.weekday, .day, .hour, .minute], from: start)
+            let weekday = ((parts.weekday ?? 1) + 5) % 7 + 1
+            let rules = body["schedule"]?.arrayValue ?? []
+            let dayAllowed = rules.isEmpty || rules.contains { rule in
+                let days = (rule["Days"]?.arrayValue ?? []).compactMap(\.intValue)
+                switch rule["Type"]?.stringValue {
+                case "Weekly": return days.contains(weekday)
+                case "Monthly": return days.contains(parts.day ?? 0)
+                default: return true
+                }
+            }
+            guard dayAllowed else { return false }
+            let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+            let windows = body["periods"]?.arrayValue ?? []
+            return windows.isEmpty || windows.contains { window in
+                guard let from = Self.minutes(window["Start"]?.stringValue), let until = Self.minutes(window["End"]?.stringValue) else { return false }
+                return minute >= from && minute < until
+            }
+        }
+
+        /// Minutes after midnight of `HH:mm`.
+        static func minutes(_ text: String?) -> Int? {
+            let parts = (text ?? "").split(separator: ":").compactMap { Int($0) }
+            return parts.count == 2 ? parts[0] * 60 + parts[1] : nil
+        }
     }
 
     private var tasks: [Int: Task] = [:]
