@@ -33,6 +33,7 @@ public struct FaultPlugin: OMCPlugin {
         NotificationDelivery.declare(&plugin, settings: settings)
         FaultSubscriptions.declare(&plugin)
         AlarmPurge.declare(&plugin, settings: settings)
+        DiskSpaceCheck.declare(&plugin, settings: settings)
         plugin.menu(.directory("fault", name: "Fault", path: "/fault", title: "Fault Management", order: 20, children: [
             .page("fault.active", name: "ActiveAlarms", path: "active", component: "fault/active/index", title: "Active alarms",
                   permission: "fault:alarm:query", order: 1),

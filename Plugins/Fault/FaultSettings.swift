@@ -9,6 +9,7 @@ struct FaultSettings: Sendable {
     let streamMaxLag: Int
     let subscriptionRetrySeconds: Int
     let subscriptionDropAfterSeconds: Int
+    let diskFreeMinimumPercent: Int
 
     init(_ configuration: PluginConfiguration) {
         retentionDays = configuration.integer("retentionDays") ?? 90
@@ -18,6 +19,7 @@ struct FaultSettings: Sendable {
         streamMaxLag = configuration.integer("streamMaxLag") ?? 10_000
         subscriptionRetrySeconds = configuration.integer("subscriptionRetrySeconds") ?? 5
         subscriptionDropAfterSeconds = configuration.integer("subscriptionDropAfterSeconds") ?? 86_400
+        diskFreeMinimumPercent = configuration.integer("diskFreeMinimumPercent") ?? 10
     }
 
     /// The manifest's fields, with their defaults.
@@ -33,5 +35,7 @@ struct FaultSettings: Sendable {
                  help: "first wait before a failed notification is posted again; it doubles at each failure, up to 5 minutes"),
         .integer("subscriptionDropAfterSeconds", default: 86_400, range: 10...2_592_000,
                  help: "how long a subscription's consumer may keep failing before the subscription is dropped"),
+        .integer("diskFreeMinimumPercent", default: 10, range: 1...99,
+                 help: "the OMC raises an alarm while less than this share of its data folder's disk is free"),
     ]
 }

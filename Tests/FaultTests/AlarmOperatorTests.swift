@@ -181,6 +181,24 @@ import UDM
         }
     }
 
+    @Test func theOMCRaisesAnAlarmWhileItsDataFolderIsLowOnSpace() async throws {
+        // 99 % free is more than any test machine has: the check finds the disk low.
+        let strict = "plugins:\n  - id: ne\n  - id: udm\n  - id: fault\n    config:\n      diskFreeMinimumPercent: 99\n"
+        try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self], configuration: strict).use { host async throws in
+            await host.clock.advance(by: 60)
+            await host.clock.advance(by: 60)
+            let active = await Self.rows(host, "/fault/alarms/active")
+            #expect(active.count == 1, "raised once, not every minute")
+            #expect(active.first?["alarmCode"]?.stringValue == "OMC-2001" && active.first?["neType"]?.stringValue == "OMC")
+            #expect(active.first?["additionalText"]?.stringValue?.contains("% free") == true)
+        }
+        let lenient = "plugins:\n  - id: ne\n  - id: udm\n  - id: fault\n    config:\n      diskFreeMinimumPercent: 1\n"
+        try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self], configuration: lenient).use { host async throws in
+            await host.clock.advance(by: 60)
+            #expect(await Self.rows(host, "/fault/alarms/active").isEmpty, "1 % free is enough")
+        }
+    }
+
     @Test func clearedAlarmsArePurgedAfterTheRetentionPeriod() async throws {
         try await Self.host().use { host async throws in
             await Self.report(host, "001", code: "KPI-1")

@@ -30,5 +30,10 @@ enum OMCAlarms {
         code: "OMC-1001", name: "NE communication lost", severity: .critical,
         repairAdvice: "Check that the NE is running, its management address and port, and the network between the OMC and the NE.")
 
-    static let all = [communicationLost]
+    /// Raised while the file system of the OMC's data folder is nearly full.
+    static let diskSpaceLow = AlarmDefinition(
+        code: "OMC-2001", name: "OMC data folder low on disk space", severity: .major,
+        repairAdvice: "Free space on the OMC's data folder (old exports, logs) or enlarge it; shorten retentionDays if history fills it.")
+
+    static let all = [communicationLost, diskSpaceLow]
 }
