@@ -27,30 +27,30 @@ struct MeasurementReport: Sendable {
         guard let fields = body.members else { throw OMCError(.invalidInput, "the body must be a JSON object: a measurement report") }
         var problems = Problems()
         if let type = fields["NeType"]?.stringValue, type.uppercased() != catalog.neType {
-            problems.add("NeType", "'\(type)' differs from the NE type of the path, \(catalog.neType)")
+            problems.report("NeType", "'\(type)' differs from the NE type of the path, \(catalog.neType)")
         }
         let supported = catalog.descriptor.measurementPeriods.sorted()
         let periodNumber: String? = fields["Period"]?.intValue.map { String($0) }
         let periodText: String = fields["Period"]?.stringValue ?? periodNumber ?? ""
         let granularity = Granularity.minutes(periodText)
         if granularity == nil || !supported.contains(granularity ?? 0) {
-            problems.add("Period", "'\(periodText)' is not a period NE type \(catalog.neType) measures over (\(supported.map(String.init).joined(separator: ", ")) minutes)")
+            problems.report("Period", "'\(periodText)' is not a period NE type \(catalog.neType) measures over (\(supported.map(String.init).joined(separator: ", ")) minutes)")
         }
         let zoneText = fields["TimeZone"]?.stringValue ?? ""
         let zone = zoneText.isEmpty ? TimeZone.current : timeZone(zoneText)
-        if zone == nil { problems.add("TimeZone", "'\(zoneText)' is not a zone like UTC+8 or UTC-05:30") }
+        if zone == nil { problems.report("TimeZone", "'\(zoneText)' is not a zone like UTC+8 or UTC-05:30") }
         let startText = fields["StartTime"]?.stringValue ?? ""
         var start: Date?
         if let zone {
             if let parsed = DocumentTime.parse(startText, timeZone: zone) {
                 start = parsed
                 if parsed > now.addingTimeInterval(maximumAhead) {
-                    problems.add("StartTime", "\(startText) is in the future (the OMC's time is \(DocumentTime.format(now)))")
+                    problems.report("StartTime", "\(startText) is in the future (the OMC's time is \(DocumentTime.format(now)))")
                 } else if parsed < oldest {
-                    problems.add("StartTime", "\(startText) is older than the measured periods the OMC keeps (since \(DocumentTime.format(oldest)))")
+                    problems.report("StartTime", "\(startText) is older than the measured periods the OMC keeps (since \(DocumentTime.format(oldest)))")
                 }
             } else {
-                problems.add("StartTime", "'\(startText)' is not a time like 2023-05-23 22:30:00")
+                problems.report("StartTime", "'\(startText)' is not a time like 2023-05-23 22:30:00")
             }
         }
         let values = parseValues(fields["Datas"], catalog: catalog, problems: &problems)
@@ -61,7 +61,7 @@ struct MeasurementReport: Sendable {
 
     static func parseValues(_ datas: JSONValue?, catalog: KPICatalog, problems: inout Problems) -> [Value] {
         guard let objects = datas?.arrayValue, !objects.isEmpty else {
-            problems.add("Datas", "must be a non-empty list of {ObjectType, KPIs}")
+            problems.report("Datas", "must be a non-empty list of {ObjectType, KPIs}")
             return []
         }
         var values: [Value] = []
@@ -71,17 +71,17 @@ struct MeasurementReport: Sendable {
         for (index, object) in objects.enumerated() {
             let field = "Datas[\(index)]"
             guard let objectType = object["ObjectType"]?.stringValue, (1...128).contains(objectType.count) else {
-                problems.add(field + ".ObjectType", "must be a text of 1 to 128 characters")
+                problems.report(field + ".ObjectType", "must be a text of 1 to 128 characters")
                 continue
             }
             guard let kpis = object["KPIs"]?.arrayValue else {
-                problems.add(field + ".KPIs", "must be a list of {KPIID, KPIValues}")
+                problems.report(field + ".KPIs", "must be a list of {KPIID, KPIValues}")
                 continue
             }
             for (kpiIndex, entry) in kpis.enumerated() {
                 let kpiField = "\(field).KPIs[\(kpiIndex)]"
                 guard let id = entry["KPIID"]?.stringValue, !id.isEmpty else {
-                    problems.add(kpiField + ".KPIID", "is required")
+                    problems.report(kpiField + ".KPIID", "is required")
                     continue
                 }
                 guard let kpi = catalog.kpi(id) else {
@@ -93,22 +93,22 @@ struct MeasurementReport: Sendable {
                     continue
                 }
                 guard let entries = entry["KPIValues"]?.arrayValue, !entries.isEmpty else {
-                    problems.add(kpiField + ".KPIValues", "must be a non-empty list of {Name, Value}")
+                    problems.report(kpiField + ".KPIValues", "must be a non-empty list of {Name, Value}")
                     continue
                 }
                 for (valueIndex, item) in entries.enumerated() {
                     let valueField = "\(kpiField).KPIValues[\(valueIndex)]"
                     guard let name = item["Name"]?.stringValue ?? item["Name"]?.intValue.map { String($0) }, name.count <= 128 else {
-                        problems.add(valueField + ".Name", "must be a text of at most 128 characters")
+                        problems.report(valueField + ".Name", "must be a text of at most 128 characters")
                         continue
                     }
                     guard let number = item["Value"]?.numberValue, number.isFinite else {
-                        problems.add(valueField + ".Value", "must be a number")
+                        problems.report(valueField + ".Value", "must be a number")
                         continue
                     }
                     let key = "\(objectType)\u{1F}\(kpi.id)\u{1F}\(name)"
                     guard seen.insert(key).inserted else {
-                        problems.add(valueField, "\(kpi.id) of \(objectType) '\(name)' is given twice")
+                        problems.report(valueField, "\(kpi.id) of \(objectType) '\(name)' is given twice")
                         continue
                     }
                     values.append(Value(kpiID: kpi.id, objectType: objectType, dimension: name, value: number))
@@ -116,13 +116,13 @@ struct MeasurementReport: Sendable {
             }
         }
         if !unknown.isEmpty {
-            problems.add("Datas", "NE type \(catalog.neType) has no KPI \(unknown.prefix(20).joined(separator: ", "))")
+            problems.report("Datas", "NE type \(catalog.neType) has no KPI \(unknown.prefix(20).joined(separator: ", "))")
         }
         if !derived.isEmpty {
-            problems.add("Datas", "\(derived.joined(separator: ", ")) derived by the OMC, not measured")
+            problems.report("Datas", "\(derived.joined(separator: ", ")) derived by the OMC, not measured")
         }
         if values.count > maximumValues {
-            problems.add("Datas", "\(values.count) values; at most \(maximumValues) in one report")
+            problems.report("Datas", "\(values.count) values; at most \(maximumValues) in one report")
         }
         return values
     }

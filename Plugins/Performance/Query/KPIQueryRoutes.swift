@@ -67,31 +67,31 @@ enum KPIQueryRoutes {
         let catalog = try KPICatalog.of(try request.pathParameter("neType"), context: context)
         var problems = Problems()
         let neIDs = values(request, "neIds")
-        if neIDs.isEmpty { problems.add("neIds", "name at least one NE id") }
+        if neIDs.isEmpty { problems.report("neIds", "name at least one NE id") }
         var kpis: [KPIDefinition] = []
         let kpiIDs = values(request, "kpis")
-        if kpiIDs.isEmpty { problems.add("kpis", "name at least one KPI id") }
+        if kpiIDs.isEmpty { problems.report("kpis", "name at least one KPI id") }
         do throws(OMCError) {
             kpis = try resolve(kpiIDs, catalog: catalog)
         } catch {
-            problems.add("kpis", error.localized)
+            problems.report("kpis", error.localized)
         }
         let startText = request.query["startTime"] ?? ""
         let endText = request.query["endTime"] ?? ""
         let from = DocumentTime.parse(startText)
         let to = DocumentTime.parse(endText)
-        if from == nil { problems.add("startTime", "'\(startText)' is not a time like 2023-07-04 13:00:00") }
-        if to == nil { problems.add("endTime", "'\(endText)' is not a time like 2023-07-04 13:00:00") }
+        if from == nil { problems.report("startTime", "'\(startText)' is not a time like 2023-07-04 13:00:00") }
+        if to == nil { problems.report("endTime", "'\(endText)' is not a time like 2023-07-04 13:00:00") }
         if let from, let to {
             if to <= from {
-                problems.add("endTime", "\(endText) must be after startTime \(startText)")
+                problems.report("endTime", "\(endText) must be after startTime \(startText)")
             } else if to.timeIntervalSince(from) > Double(maximumDays) * 86_400 {
-                problems.add("endTime", "a query covers at most \(maximumDays) days")
+                problems.report("endTime", "a query covers at most \(maximumDays) days")
             }
         }
         let bucketText = request.query["granularity"] ?? Bucket.stored.rawValue
         let bucket = Bucket.allCases.first { $0.rawValue == bucketText.lowercased() }
-        if bucket == nil { problems.add("granularity", "must be stored, hour or day, not '\(bucketText)'") }
+        if bucket == nil { problems.report("granularity", "must be stored, hour or day, not '\(bucketText)'") }
         try problems.check()
         guard let from, let to, let bucket else { throw OMCError(.invalidInput, "the query has no range") }
         // Bound the answer before reading anything: the finest period the type measures over sets the count.

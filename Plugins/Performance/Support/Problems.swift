@@ -7,7 +7,7 @@ struct Problems {
     var isEmpty: Bool { messages.isEmpty }
 
     /// `field: rule`.
-    mutating func add(_ field: String, _ rule: LocalizedMessage) {
+    mutating func report(_ field: String, _ rule: LocalizedMessage) {
         messages.append("\(field): \(rule)")
     }
 

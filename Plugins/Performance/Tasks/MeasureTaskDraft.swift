@@ -29,7 +29,7 @@ struct MeasureTaskDraft: Sendable {
         let type = pathType.uppercased()
         if let given = body["ne_type"], given != .null {
             if given.stringValue?.uppercased() != type {
-                problems.add("ne_type", "'\(given.stringValue ?? "?")' differs from the NE type of the path, \(type)")
+                problems.report("ne_type", "'\(given.stringValue ?? "?")' differs from the NE type of the path, \(type)")
             }
         }
         let catalog = try KPICatalog.of(type, context: context)
@@ -46,11 +46,11 @@ struct MeasureTaskDraft: Sendable {
         let start = time(body, "start_time", existing: existing?.start, problems: &problems)
         let end = time(body, "end_time", existing: existing?.end, problems: &problems)
         if let start, let end, end <= start {
-            problems.add("end_time", "\(DocumentTime.format(end)) must be after start_time \(DocumentTime.format(start))")
+            problems.report("end_time", "\(DocumentTime.format(end)) must be after start_time \(DocumentTime.format(start))")
         }
         let now = context.clock.now()
         if let end, end <= now, status == .active, body["end_time"] != nil || body["status"] != nil || existing == nil {
-            problems.add("end_time", "\(DocumentTime.format(end)) has already passed (the OMC's time is \(DocumentTime.format(now)))")
+            problems.report("end_time", "\(DocumentTime.format(end)) has already passed (the OMC's time is \(DocumentTime.format(now)))")
         }
         try problems.check()
         return MeasureTaskDraft(neType: type, neIDs: neIDs, kpiSet: kpiSet, schedule: schedule, periods: periods,
@@ -63,13 +63,13 @@ struct MeasureTaskDraft: Sendable {
         if let text = value.stringValue {
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), let items = parsed.arrayValue else {
-                problems.add(field, "must be a list, or a list written as JSON text")
+                problems.report(field, "must be a list, or a list written as JSON text")
                 return nil
             }
             return items
         }
         guard let items = value.arrayValue else {
-            problems.add(field, "must be a list, or a list written as JSON text")
+            problems.report(field, "must be a list, or a list written as JSON text")
             return nil
         }
         return items
@@ -79,33 +79,33 @@ struct MeasureTaskDraft: Sendable {
                          problems: inout Problems) async throws -> [String] {
         guard let items = list(body, "ne_ids", problems: &problems) else {
             if let existing { return existing.neIDs }
-            if body["ne_ids"] == nil || body["ne_ids"] == .null { problems.add("ne_ids", "is required") }
+            if body["ne_ids"] == nil || body["ne_ids"] == .null { problems.report("ne_ids", "is required") }
             return []
         }
         guard !items.isEmpty else {
-            problems.add("ne_ids", "name at least one NE")
+            problems.report("ne_ids", "name at least one NE")
             return []
         }
         guard items.count <= maximumNEs else {
-            problems.add("ne_ids", "\(items.count) NEs given; at most \(maximumNEs)")
+            problems.report("ne_ids", "\(items.count) NEs given; at most \(maximumNEs)")
             return []
         }
         var ids: [String] = []
         var unknown: [String] = []
         for item in items {
             guard let id = item.stringValue ?? item.intValue.map { String($0) }, !id.isEmpty, id.count <= 32 else {
-                problems.add("ne_ids", "every NE id must be a text of 1 to 32 characters")
+                problems.report("ne_ids", "every NE id must be a text of 1 to 32 characters")
                 return []
             }
             guard !ids.contains(id) else {
-                problems.add("ne_ids", "\(id) is given twice")
+                problems.report("ne_ids", "\(id) is given twice")
                 continue
             }
             ids.append(id)
             if try await context.network.element(type: type, id: id) == nil { unknown.append(id) }
         }
         if !unknown.isEmpty {
-            problems.add("ne_ids", "no \(type) NE is registered as \(unknown.joined(separator: ", "))")
+            problems.report("ne_ids", "no \(type) NE is registered as \(unknown.joined(separator: ", "))")
         }
         return ids
     }
@@ -114,11 +114,11 @@ struct MeasureTaskDraft: Sendable {
                           problems: inout Problems) -> [KPIGroup] {
         guard let items = list(body, "kpi_set", problems: &problems) else {
             if let existing { return existing.kpiSet }
-            if body["kpi_set"] == nil || body["kpi_set"] == .null { problems.add("kpi_set", "is required") }
+            if body["kpi_set"] == nil || body["kpi_set"] == .null { problems.report("kpi_set", "is required") }
             return []
         }
         guard !items.isEmpty else {
-            problems.add("kpi_set", "name at least one group of KPIs")
+            problems.report("kpi_set", "name at least one group of KPIs")
             return []
         }
         var groups: [KPIGroup] = []
@@ -128,17 +128,17 @@ struct MeasureTaskDraft: Sendable {
         for (index, item) in items.enumerated() {
             let field = "kpi_set[\(index)]"
             guard let code = item["Code"]?.stringValue, (1...64).contains(code.count) else {
-                problems.add(field + ".Code", "must be a text of 1 to 64 characters")
+                problems.report(field + ".Code", "must be a text of 1 to 64 characters")
                 continue
             }
             guard let names = item["KPIs"]?.arrayValue, !names.isEmpty else {
-                problems.add(field + ".KPIs", "must be a non-empty list of KPI ids")
+                problems.report(field + ".KPIs", "must be a non-empty list of KPI ids")
                 continue
             }
             var kpis: [String] = []
             for name in names {
                 guard let text = name.stringValue, !text.isEmpty else {
-                    problems.add(field + ".KPIs", "every KPI id must be a non-empty text")
+                    problems.report(field + ".KPIs", "every KPI id must be a non-empty text")
                     continue
                 }
                 guard let kpi = catalog.kpi(text) else {
@@ -150,7 +150,7 @@ struct MeasureTaskDraft: Sendable {
                     continue
                 }
                 if kpis.contains(kpi.id) {
-                    problems.add(field + ".KPIs", "\(kpi.id) is given twice")
+                    problems.report(field + ".KPIs", "\(kpi.id) is given twice")
                     continue
                 }
                 kpis.append(kpi.id)
@@ -160,10 +160,10 @@ struct MeasureTaskDraft: Sendable {
         }
         if !unknown.isEmpty {
             let known = catalog.descriptor.kpis.filter { $0.formula == nil }.map(\.id).joined(separator: ", ")
-            problems.add("kpi_set", "NE type \(catalog.neType) has no KPI \(unknown.joined(separator: ", ")); it measures \(known)")
+            problems.report("kpi_set", "NE type \(catalog.neType) has no KPI \(unknown.joined(separator: ", ")); it measures \(known)")
         }
-        for message in derived { problems.add("kpi_set", message) }
-        if count > maximumKPIs { problems.add("kpi_set", "\(count) KPIs given; at most \(maximumKPIs)") }
+        for message in derived { problems.report("kpi_set", message) }
+        if count > maximumKPIs { problems.report("kpi_set", "\(count) KPIs given; at most \(maximumKPIs)") }
         return groups
     }
 
@@ -174,7 +174,7 @@ struct MeasureTaskDraft: Sendable {
             let field = "schedule[\(index)]"
             let typeText = item["Type"]?.stringValue ?? ""
             guard let type = ScheduleRule.types.first(where: { $0.lowercased() == typeText.lowercased() }) else {
-                problems.add(field + ".Type", "'\(typeText)' is not one of Daily, Weekly, Monthly (or empty: every day)")
+                problems.report(field + ".Type", "'\(typeText)' is not one of Daily, Weekly, Monthly (or empty: every day)")
                 continue
             }
             let dayValues = item["Days"]?.arrayValue ?? []
@@ -182,16 +182,16 @@ struct MeasureTaskDraft: Sendable {
             let range = type == "Weekly" ? 1...7 : 1...31
             for value in dayValues {
                 guard let day = value.intValue ?? value.stringValue.flatMap({ Int($0) }), range.contains(day) else {
-                    problems.add(field + ".Days", "every day must be a number from \(range.lowerBound) to \(range.upperBound) for \(type.isEmpty ? "an empty Type" : type)")
+                    problems.report(field + ".Days", "every day must be a number from \(range.lowerBound) to \(range.upperBound) for \(type.isEmpty ? "an empty Type" : type)")
                     break
                 }
                 if !days.contains(day) { days.append(day) }
             }
             if (type == "" || type == "Daily"), !days.isEmpty {
-                problems.add(field + ".Days", "must be empty for \(type.isEmpty ? "an empty Type" : type): the task runs every day")
+                problems.report(field + ".Days", "must be empty for \(type.isEmpty ? "an empty Type" : type): the task runs every day")
             }
             if (type == "Weekly" || type == "Monthly"), dayValues.isEmpty {
-                problems.add(field + ".Days", "name at least one day for \(type)")
+                problems.report(field + ".Days", "name at least one day for \(type)")
             }
             rules.append(ScheduleRule(type: type, days: days.sorted()))
         }
@@ -201,7 +201,7 @@ struct MeasureTaskDraft: Sendable {
     static func checkPeriods(_ body: [String: JSONValue], existing: MeasureTask?, problems: inout Problems) -> [DayWindow] {
         guard let items = list(body, "periods", problems: &problems) else { return existing?.periods ?? [] }
         guard items.count <= maximumWindows else {
-            problems.add("periods", "\(items.count) windows given; at most \(maximumWindows)")
+            problems.report("periods", "\(items.count) windows given; at most \(maximumWindows)")
             return []
         }
         var windows: [DayWindow] = []
@@ -209,7 +209,7 @@ struct MeasureTaskDraft: Sendable {
             let start = item["Start"]?.stringValue ?? ""
             let end = item["End"]?.stringValue ?? ""
             guard let from = DayWindow.minutes(start), let until = DayWindow.minutes(end), from < until else {
-                problems.add("periods[\(index)]", "must be {\"Start\": \"HH:mm\", \"End\": \"HH:mm\"} with Start before End, not '\(start)'-'\(end)'")
+                problems.report("periods[\(index)]", "must be {\"Start\": \"HH:mm\", \"End\": \"HH:mm\"} with Start before End, not '\(start)'-'\(end)'")
                 continue
             }
             windows.append(DayWindow(start: start, end: end))
@@ -222,12 +222,12 @@ struct MeasureTaskDraft: Sendable {
         let supported = catalog.descriptor.measurementPeriods.sorted()
         guard let value = body["granul_option"], value != .null else {
             if let existing { return existing.granularity }
-            problems.add("granul_option", "is required, one of \(supported.map(Granularity.name).joined(separator: ", "))")
+            problems.report("granul_option", "is required, one of \(supported.map(Granularity.name).joined(separator: ", "))")
             return 0
         }
         let text = value.stringValue ?? value.intValue.map { String($0) } ?? ""
         guard let minutes = Granularity.minutes(text), supported.contains(minutes) else {
-            problems.add("granul_option", "NE type \(catalog.neType) measures over \(supported.map(Granularity.name).joined(separator: ", ")), not '\(text)'")
+            problems.report("granul_option", "NE type \(catalog.neType) measures over \(supported.map(Granularity.name).joined(separator: ", ")), not '\(text)'")
             return 0
         }
         return minutes
@@ -236,7 +236,7 @@ struct MeasureTaskDraft: Sendable {
     static func checkStatus(_ body: [String: JSONValue], existing: MeasureTask?, problems: inout Problems) -> TaskStatus {
         guard let value = body["status"], value != .null, let text = value.stringValue, !text.isEmpty else {
             if body["status"] != nil, body["status"] != .null, body["status"]?.stringValue == nil {
-                problems.add("status", "must be Active or Inactive")
+                problems.report("status", "must be Active or Inactive")
             }
             return existing?.status == .inactive ? .inactive : .active
         }
@@ -244,7 +244,7 @@ struct MeasureTaskDraft: Sendable {
         case "active": return .active
         case "inactive": return .inactive
         default:
-            problems.add("status", "must be Active or Inactive, not '\(text)'")
+            problems.report("status", "must be Active or Inactive, not '\(text)'")
             return .active
         }
     }
@@ -253,17 +253,17 @@ struct MeasureTaskDraft: Sendable {
     static func time(_ body: [String: JSONValue], _ field: String, existing: Date?, problems: inout Problems) -> Date? {
         guard let value = body[field], value != .null else { return existing }
         guard let text = value.stringValue else {
-            problems.add(field, "must be a time like 2023-07-04 13:00:00, or empty")
+            problems.report(field, "must be a time like 2023-07-04 13:00:00, or empty")
             return nil
         }
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         guard let date = DocumentTime.parse(text) else {
-            problems.add(field, "'\(text)' is not a time like 2023-07-04 13:00:00")
+            problems.report(field, "'\(text)' is not a time like 2023-07-04 13:00:00")
             return nil
         }
         let year = Calendar(identifier: .gregorian).component(.year, from: date)
         guard years.contains(year) else {
-            problems.add(field, "'\(text)' is not between the years \(years.lowerBound) and \(years.upperBound)")
+            problems.report(field, "'\(text)' is not between the years \(years.lowerBound) and \(years.upperBound)")
             return nil
         }
         return date

@@ -20,43 +20,43 @@ struct ThresholdDraft: Sendable {
         if let kpi = catalog.kpi(kpiText), kpi.formula == nil || catalog.formulas[kpi.id] != nil {
             kpiID = kpi.id
         } else {
-            problems.add("kpi", "NE type \(catalog.neType) has no usable KPI '\(kpiText)'; see …/kpiCatalog")
+            problems.report("kpi", "NE type \(catalog.neType) has no usable KPI '\(kpiText)'; see …/kpiCatalog")
         }
         var neIDs: [String] = []
         for value in fields["ne_ids"]?.arrayValue ?? [] {
             guard let id = value.stringValue, !id.isEmpty else {
-                problems.add("ne_ids", "every NE id must be a text of 1 to 32 characters")
+                problems.report("ne_ids", "every NE id must be a text of 1 to 32 characters")
                 break
             }
             if try await context.network.element(type: catalog.neType, id: id) == nil {
-                problems.add("ne_ids", "no \(catalog.neType) NE is registered as \(id)")
+                problems.report("ne_ids", "no \(catalog.neType) NE is registered as \(id)")
             } else if !neIDs.contains(id) {
                 neIDs.append(id)
             }
         }
         let directionText = fields["direction"]?.stringValue ?? ""
         let direction = ThresholdRule.Direction(rawValue: directionText.lowercased())
-        if direction == nil { problems.add("direction", "must be up or down, not '\(directionText)'") }
+        if direction == nil { problems.report("direction", "must be up or down, not '\(directionText)'") }
         var levels: [ThresholdRule.Level] = []
         let items = fields["levels"]?.arrayValue ?? []
-        if items.isEmpty { problems.add("levels", "name at least one level: {\"severity\", \"value\", \"hysteresis\"}") }
+        if items.isEmpty { problems.report("levels", "name at least one level: {\"severity\", \"value\", \"hysteresis\"}") }
         for (index, item) in items.enumerated() {
             let name = item["severity"]?.stringValue ?? ""
             guard let severity = ThresholdRule.severities.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
-                problems.add("levels[\(index)].severity", "must be Critical, Major, Minor or Warning, not '\(name)'")
+                problems.report("levels[\(index)].severity", "must be Critical, Major, Minor or Warning, not '\(name)'")
                 continue
             }
             guard let value = item["value"]?.numberValue, value.isFinite else {
-                problems.add("levels[\(index)].value", "must be a number")
+                problems.report("levels[\(index)].value", "must be a number")
                 continue
             }
             let hysteresis = item["hysteresis"]?.numberValue ?? 0
             guard hysteresis >= 0, hysteresis.isFinite else {
-                problems.add("levels[\(index)].hysteresis", "must be a number >= 0")
+                problems.report("levels[\(index)].hysteresis", "must be a number >= 0")
                 continue
             }
             guard !levels.contains(where: { $0.severity == severity.rawValue }) else {
-                problems.add("levels[\(index)].severity", "\(severity.rawValue) is given twice")
+                problems.report("levels[\(index)].severity", "\(severity.rawValue) is given twice")
                 continue
             }
             levels.append(ThresholdRule.Level(severity: severity.rawValue, value: value, hysteresis: hysteresis))
@@ -67,12 +67,12 @@ struct ThresholdDraft: Sendable {
             for (more, less) in zip(levels, levels.dropFirst()) {
                 let ordered = direction == .up ? more.value > less.value : more.value < less.value
                 if !ordered {
-                    problems.add("levels", "for direction \(direction.rawValue), \(more.severity) (\(more.value)) must be \(direction == .up ? "above" : "below") \(less.severity) (\(less.value))")
+                    problems.report("levels", "for direction \(direction.rawValue), \(more.severity) (\(more.value)) must be \(direction == .up ? "above" : "below") \(less.severity) (\(less.value))")
                 }
             }
         }
         let code = fields["alarm_code"]?.stringValue ?? "PM-\(kpiID)"
-        if code.isEmpty || code.count > 64 { problems.add("alarm_code", "must be a text of 1 to 64 characters") }
+        if code.isEmpty || code.count > 64 { problems.report("alarm_code", "must be a text of 1 to 64 characters") }
         try problems.check()
         guard let direction else { throw OMCError(.invalidInput, "the rule has no direction") }
         return ThresholdDraft(neType: catalog.neType, kpiID: kpiID, neIDs: neIDs, direction: direction, levels: levels, alarmCode: code)
