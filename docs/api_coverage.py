@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Prints the API coverage table of docs/API.md from the API document's endpoint index.
 
-    python3 docs/api_coverage.py /work/shared/spec/omc-rest-api.endpoints.json > /tmp/table.md
+    python3 docs/api_coverage.py /work/shared/spec/omc-rest-api.endpoints.json [openapi.json] > /tmp/table.md
 
 The planned plugin follows DESIGN.md section 7; the status says what this repository serves today.
-Update BUILT and ISSUES when a plugin lands or an issue is filed, then paste the output into docs/API.md.
+With `openapi.json` (the `/openapi.json` of an OMC running every bundled plugin), an entry that no
+note in BUILT describes is "built" when the OMC serves its method and path (a `{parameter}` of the
+served path matches any segment; literal segments match regardless of case), so a plugin that lands
+needs no edit here. Update ISSUES when an issue is filed, then paste the output into docs/API.md.
 """
 import json
 import sys
@@ -75,7 +78,24 @@ for method, suffix in [("GET", ""), ("POST", ""), ("PUT", ""), ("DELETE", ""), (
 BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §11)")
 
 
-def plan(method, path, section):
+def served_operations(openapi_path):
+    """(method, path segments, owner) of every operation of an OMC's /openapi.json."""
+    document = json.load(open(openapi_path))
+    return [(method.upper(), path.strip("/").split("/"), (operation.get("tags") or ["host"])[0])
+            for path, item in document.get("paths", {}).items() for method, operation in item.items()]
+
+
+def served_by(method, path, operations):
+    """The plugin id serving the document's `method path`, or None."""
+    segments = path.split("?")[0].strip("/").split("/")
+    for served_method, served, owner in operations:
+        if served_method == method and len(served) == len(segments) and all(
+                mine.startswith("{") or mine.lower() == theirs.lower() for mine, theirs in zip(served, segments)):
+            return owner
+    return None
+
+
+def plan(method, path, section, operations=()):
     """(planned plugin, status) of one endpoint of the API document."""
     if path == "/":
         return "host core", "built"
@@ -120,12 +140,16 @@ def plan(method, path, section):
         plugin = "N3IWF"
     else:
         plugin = "System"
+    owner = served_by(method, path, operations)
+    if owner:
+        return plugin, f"built (`{owner}`)"
     issue = ISSUES.get(plugin)
     return plugin, f"missing (issue {issue})" if issue else "missing (no issue yet)"
 
 
 def main():
     entries = json.load(open(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/spec/omc-rest-api.endpoints.json"))
+    operations = served_operations(sys.argv[2]) if len(sys.argv) > 2 else []
     current = None
     counts = {}
     for entry in entries:
@@ -134,7 +158,7 @@ def main():
             print(f"\n*Document section: {current}*\n")
             print("| method | path | planned plugin | status |")
             print("| --- | --- | --- | --- |")
-        plugin, status = plan(entry["method"], entry["path"], entry["section"])
+        plugin, status = plan(entry["method"], entry["path"], entry["section"], operations)
         counts[status] = counts.get(status, 0) + 1
         print(f"| {entry['method']} | `{entry['path']}` | {plugin} | {status} |")
     print(f"\n**Summary of the {len(entries)} entries:**\n")

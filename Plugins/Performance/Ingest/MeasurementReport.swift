@@ -98,7 +98,7 @@ struct MeasurementReport: Sendable {
                 }
                 for (valueIndex, item) in entries.enumerated() {
                     let valueField = "\(kpiField).KPIValues[\(valueIndex)]"
-                    guard let name = item["Name"]?.stringValue ?? item["Name"]?.intValue.map { String($0) }, name.count <= 128 else {
+                    guard let name = item["Name"]?.stringValue ?? item["Name"]?.intValue.map(String.init), name.count <= 128 else {
                         problems.report(valueField + ".Name", "must be a text of at most 128 characters")
                         continue
                     }

@@ -47,7 +47,7 @@ struct KPIQuery: Sendable {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
             try db.forEachRow(Self.pointsSQL(marks), chunk.map { SQLValue.int($0) } + [SQLValue.integer(fromSeconds), .integer(toSeconds)]) { row in
-                guard let id = row.int("series_id"), let start = row.int("period_start").map { Int64($0) },
+                guard let id = row.int("series_id"), let start = row.int("period_start").map(Int64.init),
                       let granularity = row.int("granularity"), let value = row.double("value") else { return }
                 received[id, default: []].insert(start)
                 let key = bucket == .stored ? start * 10_000 + Int64(granularity) : bucket.start(start)
@@ -64,7 +64,7 @@ struct KPIQuery: Sendable {
                     SELECT series_id, period_start, total, samples, minimum, maximum FROM performance_rollup
                     WHERE series_id IN (\(marks)) AND level = ? AND period_start >= ? AND period_start < ?
                     """, chunk.map { SQLValue.int($0) } + [SQLValue.int(level), .integer(bucket.start(fromSeconds)), .integer(toSeconds)]) { row in
-                    guard let id = row.int("series_id"), let start = row.int("period_start").map { Int64($0) }, buckets[id]?[start] == nil,
+                    guard let id = row.int("series_id"), let start = row.int("period_start").map(Int64.init), buckets[id]?[start] == nil,
                           let total = row.double("total"), let samples = row.int("samples"),
                           let minimum = row.double("minimum"), let maximum = row.double("maximum") else { return }
                     buckets[id, default: [:]][start] = (level, Aggregate(total: total, samples: samples, minimum: minimum, maximum: maximum))

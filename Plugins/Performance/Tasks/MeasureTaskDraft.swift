@@ -93,7 +93,7 @@ struct MeasureTaskDraft: Sendable {
         var ids: [String] = []
         var unknown: [String] = []
         for item in items {
-            guard let id = item.stringValue ?? item.intValue.map { String($0) }, !id.isEmpty, id.count <= 32 else {
+            guard let id = item.stringValue ?? item.intValue.map(String.init), !id.isEmpty, id.count <= 32 else {
                 problems.report("ne_ids", "every NE id must be a text of 1 to 32 characters")
                 return []
             }
