@@ -78,6 +78,14 @@ for method, suffix in [("GET", ""), ("POST", ""), ("PUT", ""), ("DELETE", ""), (
 BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ueInfo/{number}?imsi=` (API.md §11)")
 
 
+# Entries a generic served route matches although the table behind them is not exposed yet: the
+# System plugin's `/omc_db/{table}` answers only the tables plugins declare (API.md §14).
+NOT_YET = {
+    ("GET", "/api/rest/dataManagement/v1/omc_db/alarm"): "missing (issue 12: the `fault` plugin does not expose its tables yet)",
+    ("PUT", "/api/rest/dataManagement/v1/omc_db/user"): "missing (issue 14: the `user` table is not exposed, DECISIONS 213)",
+}
+
+
 def served_operations(openapi_path):
     """(method, path segments, owner) of every operation of an OMC's /openapi.json."""
     document = json.load(open(openapi_path))
@@ -140,6 +148,8 @@ def plan(method, path, section, operations=()):
         plugin = "N3IWF"
     else:
         plugin = "System"
+    if (method, path) in NOT_YET:
+        return plugin, NOT_YET[(method, path)]
     owner = served_by(method, path, operations)
     if owner:
         return plugin, f"built (`{owner}`)"
