@@ -218,6 +218,8 @@ import Testing
     @Test func logsTheHostsJobsAndCleansTheLog() async throws {
         try await MockHost.run(Self.plugins) { host in
             await host.clock.advance(by: 3600)
+            // The run and its log entry finish after the clock's advance returns.
+            #expect(await eventually { await logs(host, jobId: "fixture.tick").count == 1 })
             let hostRuns = await logs(host, jobId: "fixture.tick")
             #expect(hostRuns.count == 1 && hostRuns.first?["trigger"]?.stringValue == "host" && hostRuns.first?["status"]?.stringValue == "1")
             let entry = try #require(hostRuns.first?["jobLogId"]?.stringValue)
