@@ -171,6 +171,11 @@ import UDM
             let filtered = Self.events(await host.send(.get, "/fault/alarms/stream?since=0&neId=002&timeout=1").text)
             #expect(filtered.map(\.id) == [seen[1].id])
             #expect(await host.send(.get, "/fault/alarms/stream", headers: ["Last-Event-ID": "abc"]).status == 400)
+            for hostile in ["%27%20OR%20%271%27%3D%271", "%25", "%E2%80%AE%00", "..%2F..%2Fetc"] {
+                let answer = await host.send(.get, "/fault/alarms/stream?since=0&limit=1&timeout=1&neType=\(hostile)&neId=\(hostile)")
+                #expect(answer.status == 200 || answer.status == 400, "\(hostile): \(answer.status)")
+                #expect(Self.events(answer.text).isEmpty, "a hostile filter matches nothing")
+            }
         }
         let lagging = "plugins:\n  - id: ne\n  - id: udm\n  - id: fault\n    config:\n      streamMaxLag: 10\n"
         try await MockHost.start([NEManagementPlugin.self, UDMPlugin.self, FaultPlugin.self], configuration: lagging).use { host async throws in

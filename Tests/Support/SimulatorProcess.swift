@@ -70,7 +70,8 @@ public final class SimulatorProcess {
     /// Gives the NE `key` (`UDM/001`) the push credential the OMC issued to it (`nil` withdraws it).
     public func setPushCredential(_ key: String, _ credential: String?) async throws {
         let body: [String: Any] = ["credential": credential ?? NSNull()]
-        var request = URLRequest(url: URL(string: "\(controlURL)/control/ne/\(key)/credential")!)
+        guard let url = URL(string: "\(controlURL)/control/ne/\(key)/credential") else { throw SimulatorError.control("no URL for \(key)") }
+        var request = URLRequest(url: url)
         request.httpMethod = "PUT"
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -32,7 +32,7 @@ enum AlarmCommands {
                             data: ["changed": .number(Double(changed)), "unchanged": .number(Double(ids.count - changed))])
         }
         plugin.mml("CLR ALM", neType: "OMC",
-                   parameters: [.integer("ID", range: 1...Int.max, required: true, help: "the alarm number"),
+                   parameters: [.integer("ID", range: 1...FaultContract.maximumID, required: true, help: "the alarm number"),
                                 .text("REASON", maxLength: 512, help: "why it is cleared")],
                    privilege: "fault:alarm:clear", risk: .highRisk,
                    help: "Clear an active alarm by hand; the NE may raise it again.") { invocation, context in

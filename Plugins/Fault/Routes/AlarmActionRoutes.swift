@@ -13,7 +13,7 @@ enum AlarmActionRoutes {
                      body: .json(FaultContract.ids), answer: .data(FaultContract.changed)) { request, context in
             try await acknowledge(request, context, acknowledged: false)
         }
-        let id = RouteParameter.integer("id", range: 1...Int.max, description: "Alarm number")
+        let id = RouteParameter.integer("id", range: 1...FaultContract.maximumID, description: "Alarm number")
         plugin.route(.post, "/fault/alarm/{id}/clear", permission: "fault:alarm:clear", audit: .update, summary: "Clear an active alarm by hand",
                      parameters: [id], body: .json(FaultContract.clearBody, required: false), answer: .data(FaultContract.alarm), handler: clear)
         plugin.route(.post, "/fault/alarm/{id}/comment", permission: "fault:alarm:comment", audit: .insert, summary: "Comment on an alarm",

@@ -38,7 +38,7 @@ enum AlarmQueryRoutes {
         plugin.route(.get, "/fault/alarms/counts", permission: "fault:alarm:query", summary: "Active alarms counted by severity",
                      query: [filters[0], filters[1]], answer: .data(FaultContract.counts), handler: counts)
         plugin.route(.get, "/fault/alarm/{id}", permission: "fault:alarm:query", summary: "One alarm with its history and comments",
-                     parameters: [.integer("id", range: 1...Int.max, description: "Alarm number")],
+                     parameters: [.integer("id", range: 1...FaultContract.maximumID, description: "Alarm number")],
                      answer: .data(FaultContract.detail), handler: detail)
     }
 

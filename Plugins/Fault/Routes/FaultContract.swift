@@ -2,6 +2,10 @@ import PluginAPI
 
 /// The shapes the fault routes take and answer, for the host's checks and the OpenAPI document.
 enum FaultContract {
+    /// The largest alarm, event or subscription number a caller may send: far beyond what a site
+    /// reaches, and exactly representable as the double the host checks bounds with.
+    static let maximumID = 999_999_999_999
+
     static let alarm = ValueSchema.object([
         "id": .integer(description: "The OMC's alarm number"), "neType": .string(), "neId": .string(), "neName": .string(),
         "managedObject": .string(description: "The object within the NE the alarm is about"),
@@ -43,7 +47,7 @@ enum FaultContract {
         required: ["total", "unacknowledged"], name: "AlarmCounts")
 
     static let ids = ValueSchema.object([
-        "ids": .array(of: .integer(range: 1...Int.max), maxItems: 1000, description: "Alarm numbers"),
+        "ids": .array(of: .integer(range: 1...FaultContract.maximumID), maxItems: 1000, description: "Alarm numbers"),
     ], required: ["ids"], name: "AlarmIDs")
 
     static let changed = ValueSchema.object(["changed": .integer(), "unchanged": .integer()], required: ["changed", "unchanged"],

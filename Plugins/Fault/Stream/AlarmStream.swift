@@ -27,7 +27,7 @@ enum AlarmStream {
                         .string("neId", maxLength: 32, description: "Only alarms of this NE"),
                         .string("severity", oneOf: AlarmSeverity.listed, description: "Only alarms of this severity",
                                 rule: "must be one of \(AlarmSeverity.listed.joined(separator: ", "))"),
-                        .integer("since", range: 0...Int.max, description: "Resume after this event id (or send Last-Event-ID); default: only new changes"),
+                        .integer("since", range: 0...FaultContract.maximumID, description: "Resume after this event id (or send Last-Event-ID); default: only new changes"),
                         .integer("limit", range: 1...1_000_000, description: "Close the stream after this many events (default: never)"),
                         .integer("timeout", range: 1...86_400, description: "Close the stream after this many seconds (default: never)"),
                      ],

@@ -35,7 +35,7 @@ enum SubscriptionRoutes {
             return .success(rows)
         }
         plugin.route(.delete, "/fault/subscriptions/{id}", permission: "fault:subscription:remove", summary: "End an alarm notification subscription",
-                     parameters: [.integer("id", range: 1...Int.max, description: "Subscription number")], answer: .message) { request, context in
+                     parameters: [.integer("id", range: 1...FaultContract.maximumID, description: "Subscription number")], answer: .message) { request, context in
             let text = try request.pathParameter("id")
             guard let id = Int(text) else { throw OMCError.invalid("id", "'\(text)' is not a subscription number") }
             let removed = try await context.database.write { db in
