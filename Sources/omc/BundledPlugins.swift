@@ -1,3 +1,4 @@
+import AMF
 import NEMaintenance
 import NEManagement
 import OMCHost
@@ -17,4 +18,5 @@ let bundledPlugins = PluginCatalog([
     SecurityPlugin.self,
     PCFPlugin.self,
     NEMaintenancePlugin.self,
+    AMFPlugin.self,
 ])

@@ -23,6 +23,7 @@ import Testing
           - id: upf
           - id: pcf
           - id: nemaint
+          - id: amf
         """
 
     /// A scratch folder for the document, the generated client and reports.

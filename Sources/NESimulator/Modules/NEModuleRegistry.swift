@@ -14,6 +14,7 @@ public struct NEModuleRegistry: Sendable {
         var registry = NEModuleRegistry()
         registry.register("UDM") { _ in UDMModule() }
         registry.register("PCF") { _ in PCFModule() }
+        registry.register("AMF") { _ in AMFModule() }
         return registry
     }
 

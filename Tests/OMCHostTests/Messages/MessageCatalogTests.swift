@@ -1,3 +1,4 @@
+import AMF
 import Foundation
 @testable import OMCHost
 import NEMaintenance
@@ -21,7 +22,7 @@ import UPF
     static let plugins: [(folder: String, type: any OMCPlugin.Type)] = [
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
-        ("NEMaintenance", NEMaintenancePlugin.self),
+        ("NEMaintenance", NEMaintenancePlugin.self), ("AMF", AMFPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {

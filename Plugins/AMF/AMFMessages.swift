@@ -1,0 +1,12 @@
+import PluginAPI
+
+/// The AMF plugin's caller-visible texts in Chinese, keyed by their English text. An NE's own words
+/// are never translated.
+enum AMFMessages {
+    static let chinese = MessageTranslations(.chinese, [
+        "must be a gNB id: 1 to 10 decimal digits": "必须为基站 ID：1 到 10 位十进制数字",
+        "AMF has no configuration section '{0}'; it has {1}": "AMF 没有配置段 '{0}'；可用的配置段为 {1}",
+        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
+        "NE {0} answered a base station without nbId or state": "网元 {0} 应答的基站缺少 nbId 或 state",
+    ])
+}

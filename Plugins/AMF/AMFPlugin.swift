@@ -1,0 +1,26 @@
+public import PluginAPI
+
+/// The AMF (Access and Mobility Management Function) NE type: its descriptor (alarms, KPIs,
+/// configuration sections, traceable interfaces), its configuration sections read from the NE
+/// (`…/elementType/amf/objectType/config/{name}`, the document's `config/guami`), and the base
+/// stations registered with it (`…/ueManagement/v1/elementType/amf/objectType/nbInfo`).
+///
+/// The AMF NE is the authority: every answer is read from the NE through the host's NE gateway;
+/// the OMC keeps no copy.
+public struct AMFPlugin: OMCPlugin {
+    public static let manifest = PluginManifest(id: "amf", version: "1.0.0", kind: .neType(neType),
+                                                summary: "AMF NE type: configuration sections (guami, …), registered base stations (nbInfo)")
+
+    /// The NE type this plugin provides.
+    static let neType = "AMF"
+
+    /// No configuration.
+    public init(configuration: PluginConfiguration) throws {}
+
+    /// Declares the NE type, its messages and its routes.
+    public func register(_ plugin: inout PluginRegistrar) throws {
+        plugin.messages(AMFMessages.chinese)
+        plugin.neType(AMFDescriptor.descriptor)
+        AMFRoutes.declare(&plugin)
+    }
+}
