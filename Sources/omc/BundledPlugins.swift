@@ -1,4 +1,6 @@
 import AMF
+import IMS
+import N3IWF
 import NEMaintenance
 import NEManagement
 import OMCHost
@@ -6,6 +8,7 @@ import Trace
 import UPF
 import UDM
 import Security
+import SMF
 import PCF
 
 /// The plugins compiled into this build. `plugins.yaml` decides which run; adding an NE type means
@@ -19,4 +22,7 @@ let bundledPlugins = PluginCatalog([
     PCFPlugin.self,
     NEMaintenancePlugin.self,
     AMFPlugin.self,
+    SMFPlugin.self,
+    IMSPlugin.self,
+    N3IWFPlugin.self,
 ])

@@ -24,6 +24,9 @@ import Testing
           - id: pcf
           - id: nemaint
           - id: amf
+          - id: smf
+          - id: ims
+          - id: n3iwf
         """
 
     /// A scratch folder for the document, the generated client and reports.

@@ -1,11 +1,14 @@
 import AMF
 import Foundation
+import IMS
+import N3IWF
 @testable import OMCHost
 import NEMaintenance
 import NEManagement
 import PCF
 import PluginAPI
 import Security
+import SMF
 import Testing
 import Trace
 import UDM
@@ -23,6 +26,7 @@ import UPF
         ("NEManagement", NEManagementPlugin.self), ("Security", SecurityPlugin.self), ("UDM", UDMPlugin.self),
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
         ("NEMaintenance", NEMaintenancePlugin.self), ("AMF", AMFPlugin.self),
+        ("SMF", SMFPlugin.self), ("IMS", IMSPlugin.self), ("N3IWF", N3IWFPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {

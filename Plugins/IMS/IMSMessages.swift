@@ -1,0 +1,11 @@
+import PluginAPI
+
+/// The IMS plugin's caller-visible texts in Chinese, keyed by their English text. An NE's own words
+/// are never translated.
+enum IMSMessages {
+    static let chinese = MessageTranslations(.chinese, [
+        "must be an IMSI: 6 to 15 decimal digits": "必须为 IMSI：6 到 15 位十进制数字",
+        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
+        "NE {0} answered registrations that are not a list of objects with imsi and regState": "网元 {0} 应答的注册信息不是含 imsi 和 regState 的对象列表",
+    ])
+}

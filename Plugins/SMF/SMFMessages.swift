@@ -1,0 +1,12 @@
+import PluginAPI
+
+/// The SMF plugin's caller-visible texts in Chinese, keyed by their English text. An NE's own words
+/// are never translated.
+enum SMFMessages {
+    static let chinese = MessageTranslations(.chinese, [
+        "must be an IMSI: 6 to 15 decimal digits": "必须为 IMSI：6 到 15 位十进制数字",
+        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
+        "NE {0} answered UEs that are not a list of objects with imsi and pduSessions": "网元 {0} 应答的 UE 不是含 imsi 和 pduSessions 的对象列表",
+        "NE {0} answered a UE number without ueNum or pduSessionNum": "网元 {0} 应答的 UE 数量缺少 ueNum 或 pduSessionNum",
+    ])
+}
