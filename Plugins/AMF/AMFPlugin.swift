@@ -17,10 +17,11 @@ public struct AMFPlugin: OMCPlugin {
     /// No configuration.
     public init(configuration: PluginConfiguration) throws {}
 
-    /// Declares the NE type, its messages and its routes.
+    /// Declares the NE type, its messages, its routes and its MML commands.
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(AMFMessages.chinese)
         plugin.neType(AMFDescriptor.descriptor)
         AMFRoutes.declare(&plugin)
+        AMFCommands.declare(&plugin)
     }
 }

@@ -13,10 +13,11 @@ public struct IMSPlugin: OMCPlugin {
     /// No configuration.
     public init(configuration: PluginConfiguration) throws {}
 
-    /// Declares the NE type, its messages and its route.
+    /// Declares the NE type, its messages, its route and its MML command.
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(IMSMessages.chinese)
         plugin.neType(IMSDescriptor.descriptor)
         IMSRoutes.declare(&plugin)
+        IMSCommands.declare(&plugin)
     }
 }

@@ -14,10 +14,11 @@ public struct N3IWFPlugin: OMCPlugin {
     /// No configuration.
     public init(configuration: PluginConfiguration) throws {}
 
-    /// Declares the NE type, its messages and its route.
+    /// Declares the NE type, its messages, its route and its MML command.
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(N3IWFMessages.chinese)
         plugin.neType(N3IWFDescriptor.descriptor)
         N3IWFRoutes.declare(&plugin)
+        N3IWFCommands.declare(&plugin)
     }
 }

@@ -8,5 +8,9 @@ enum SMFMessages {
         "NE {0} answered without data": "网元 {0} 的应答中没有 data",
         "NE {0} answered UEs that are not a list of objects with imsi and pduSessions": "网元 {0} 应答的 UE 不是含 imsi 和 pduSessions 的对象列表",
         "NE {0} answered a UE number without ueNum or pduSessionNum": "网元 {0} 应答的 UE 数量缺少 ueNum 或 pduSessionNum",
+        "Display how many UEs and PDU sessions the SMF holds, asked of the NE.": "显示 SMF 上的 UE 数和 PDU 会话数（向网元查询）。",
+        "List the PDU sessions on the SMF, of one UE or of all, asked of the NE.": "列出 SMF 上某个 UE 或全部 UE 的 PDU 会话（向网元查询）。",
+        "only this UE's sessions, 6 to 15 digits": "仅此 UE 的会话，6 到 15 位数字",
+        "SMF MML commands need the SMF's ne_id": "SMF 的 MML 命令需要 SMF 的 ne_id",
     ])
 }

@@ -13,10 +13,11 @@ public struct SMFPlugin: OMCPlugin {
     /// No configuration.
     public init(configuration: PluginConfiguration) throws {}
 
-    /// Declares the NE type, its messages and its routes.
+    /// Declares the NE type, its messages, its routes and its MML commands.
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(SMFMessages.chinese)
         plugin.neType(SMFDescriptor.descriptor)
         SMFRoutes.declare(&plugin)
+        SMFCommands.declare(&plugin)
     }
 }
