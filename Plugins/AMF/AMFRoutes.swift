@@ -1,9 +1,8 @@
 import PluginAPI
 
-/// The AMF's routes: its configuration sections (`config/{name}`, the document's `config/guami`)
-/// and a base station registered with it (`nbInfo?nbId&neId`), both read from the NE.
+/// The AMF's base-station route: a gNB registered with it (`nbInfo?nbId&neId`), read from the NE.
+/// Its configuration sections are ``AMFConfigRoutes``.
 enum AMFRoutes {
-    static let configPath = "/api/rest/systemManagement/v1/elementType/amf/objectType/config/{name}"
     static let nbInfoPath = "/api/rest/ueManagement/v1/elementType/amf/objectType/nbInfo"
 
     /// A gNB as the AMF reports it.
@@ -19,27 +18,11 @@ enum AMFRoutes {
     ], required: ["nbId", "state"], name: "AMFBaseStation")
 
     static func declare(_ plugin: inout PluginRegistrar) {
-        let sections = AMFDescriptor.descriptor.configSections.map(\.name)
-        let name = RouteParameter.string("name", description: "Section: " + sections.joined(separator: ", "))
-        let configNE = RouteParameter.string("ne_id", required: true, maxLength: 32, description: "The AMF's NE id")
-        plugin.route(.get, configPath, permission: "amf:config:query", summary: "Read an AMF configuration section (guami, tai, system)",
-                     parameters: [name], query: [configNE],
-                     answer: .data(ValueSchema.anyValue.described("The section's data, as the NE answers it")), handler: config)
         let neID = RouteParameter.string("neId", required: true, maxLength: 32, description: "The AMF's NE id")
         let nbID = RouteParameter.string("nbId", required: true, maxLength: 10, pattern: "^[0-9]{1,10}$",
                                          description: "The gNB id, in decimal", rule: "must be a gNB id: 1 to 10 decimal digits")
         plugin.route(.get, nbInfoPath, permission: "amf:nbInfo:query", summary: "A base station registered with an AMF",
                      query: [nbID, neID], answer: .data(baseStation), handler: nbInfo)
-    }
-
-    @Sendable static func config(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        let name = try request.pathParameter("name")
-        let sections = AMFDescriptor.descriptor.configSections
-        guard let section = sections.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw OMCError.notFound("AMF has no configuration section '\(name)'; it has \(sections.map(\.name).joined(separator: ", "))")
-        }
-        let reader = try await AMFReader.resolve(try request.query.required("ne_id"), context)
-        return .success(try await reader.data("/api/rest/systemManagement/v1/elementType/amf/objectType/config/\(section.name)"))
     }
 
     @Sendable static func nbInfo(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {

@@ -1,4 +1,5 @@
 import AMF
+import Foundation
 import NEManagement
 import OMCTestSupport
 import OMCTesting
@@ -73,6 +74,58 @@ import Testing
             #expect(down.msg?.contains("AMF/001") == true, "\(down.text)")
             try await site.simulator.fault("AMF/001", "none")
             #expect(await site.send(.get, Self.config + "/guami?ne_id=001").code == 200)
+        }
+    }
+
+    @Test func aGUAMIIsAddedChangedAndRemovedOnTheNEAfterItsChecks() async throws {
+        try await Self.run { site in
+            let added = try await site.send(.post, Self.config + "/guami?ne_id=001",
+                                            json: ["plmn": "46001", "amfRegionId": "02", "amfSetId": "3FF", "amfPointer": "3F"] as JSONValue)
+            #expect(added.code == 200, "\(added.text)")
+            let onNE = try JSONDecoder().decode(JSONValue.self, from: Data(try await site.askNEExpectingSuccess(
+                "AMF/001", "GET", "/api/rest/systemManagement/v1/elementType/amf/objectType/config/guami")))
+            #expect(onNE["data"]?.arrayValue?.count == 3)
+            #expect(onNE["data"]?[2]?["amfSetId"]?.stringValue == "3FF")
+
+            let changed = try await site.send(.put, Self.config + "/guami?ne_id=001&loc=2", json: ["amfPointer": "20"] as JSONValue)
+            #expect(changed.code == 200, "\(changed.text)")
+            #expect(await site.send(.get, Self.config + "/guami?ne_id=001").data?[2]?["amfPointer"]?.stringValue == "20")
+
+            let removed = await site.send(.delete, Self.config + "/guami?ne_id=001&loc=2")
+            #expect(removed.code == 200, "\(removed.text)")
+            #expect(await site.send(.get, Self.config + "/guami?ne_id=001").data?.arrayValue?.count == 2)
+        }
+    }
+
+    @Test func aBrokenChangeIsRefusedByNameAndNeverReachesTheNE() async throws {
+        try await Self.run { site in
+            let refusals: [(JSONValue, String)] = [
+                (["plmn": "46001", "amfRegionId": "02", "amfSetId": "400", "amfPointer": "01"], "amfSetId: must be 3 hex digits from 000 to 3FF"),
+                (["plmn": "46001", "amfRegionId": "02", "amfSetId": "001", "amfPointer": "40"], "amfPointer: must be 2 hex digits from 00 to 3F"),
+                (["plmn": "4600", "amfRegionId": "02", "amfSetId": "001", "amfPointer": "01"], "plmn: must be a PLMN: MCC and MNC, 5 or 6 digits"),
+                (["plmn": "46001", "amfRegionId": "0G", "amfSetId": "001", "amfPointer": "01"], "amfRegionId: must be 2 hex digits"),
+                (["plmn": "46001", "amfRegionId": "02", "amfSetId": "001"], "amfPointer: is required"),
+                (["plmn": "46001", "amfRegionId": "02", "amfSetId": "001", "amfPointer": "01", "mnc": "01"], "mnc: is not a parameter of guami"),
+            ]
+            for (body, message) in refusals {
+                let refused = try await site.send(.post, Self.config + "/guami?ne_id=001", json: body)
+                #expect(refused.status == 400, "\(refused.text)")
+                #expect(refused.msg?.contains(message) == true, "\(message): \(refused.text)")
+            }
+            let readOnly = try await site.send(.put, Self.config + "/system?ne_id=001", json: ["amfName": "other"] as JSONValue)
+            #expect(readOnly.status == 400 && readOnly.msg?.contains("amfName: is read-only") == true, "\(readOnly.text)")
+            let noLoc = try await site.send(.put, Self.config + "/tai?ne_id=001", json: ["tac": "000105"] as JSONValue)
+            #expect(noLoc.status == 400 && noLoc.msg?.contains("loc") == true, "\(noLoc.text)")
+            let outOfRange = try await site.send(.put, Self.config + "/system?ne_id=001", json: ["maxUE": 0] as JSONValue)
+            #expect(outOfRange.status == 400 && outOfRange.msg?.contains("maxUE") == true, "\(outOfRange.text)")
+
+            let onNE = try JSONDecoder().decode(JSONValue.self, from: Data(try await site.askNEExpectingSuccess(
+                "AMF/001", "GET", "/api/rest/systemManagement/v1/elementType/amf/objectType/config/guami")))
+            #expect(onNE["data"]?.arrayValue?.count == 2, "nothing reached the NE")
+            let system = try JSONDecoder().decode(JSONValue.self, from: Data(try await site.askNEExpectingSuccess(
+                "AMF/001", "GET", "/api/rest/systemManagement/v1/elementType/amf/objectType/config/system")))
+            #expect(system["data"]?["amfName"]?.stringValue == "amf-sz-01")
+            #expect(system["data"]?["maxUE"]?.intValue == 100_000)
         }
     }
 }
