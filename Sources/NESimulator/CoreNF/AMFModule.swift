@@ -63,6 +63,16 @@ public struct AMFModule: NEModule {
         ["ueNum": .int(ueContexts.count), "nbNum": .int(baseStations.filter(\.connected).count)]
     }
 
+    /// The AMF's KPIs of ``AMFDescriptor`` (OMC side): gauges from its state, registrations and
+    /// paging of a steady period, and the rates derived from them.
+    public func kpis(_ context: NEContext) async -> [String: JSONValue] {
+        [
+            "AMF.RegisteredUEs": .int(ueContexts.count), "AMF.ConnectedGNBs": .int(baseStations.filter(\.connected).count),
+            "AMF.RegAttempts": 120, "AMF.RegSuccesses": 118, "AMF.RegSuccessRate": .double(98.33),
+            "AMF.PagingAttempts": 40, "AMF.PagingSuccessRate": .double(97.5), "AMF.HandoverSuccessRate": .double(100),
+        ]
+    }
+
     public var routes: [NERoute] {
         [NERoute(.get, "/api/rest/ueManagement/v1/elementType/{neType}/objectType/nbInfo") { request in
             guard let nbID = request.query("nbId"), !nbID.isEmpty else { throw NEReplyError(status: 400, "nbId is required") }

@@ -38,6 +38,14 @@ public struct IMSModule: NEModule {
         ["registeredUsers": .int(registrations.count)]
     }
 
+    /// The IMS core's KPIs: registered users, registrations and calls of a steady period, their rates.
+    public func kpis(_ context: NEContext) async -> [String: JSONValue] {
+        [
+            "IMS.RegisteredUsers": .int(registrations.count), "IMS.RegAttempts": 30, "IMS.RegSuccesses": 30,
+            "IMS.RegSuccessRate": .double(100), "IMS.CallAttempts": 12, "IMS.CallSetupSuccessRate": .double(91.67), "IMS.CallSetupDelay": 850,
+        ]
+    }
+
     public var routes: [NERoute] {
         [NERoute(.get, "/api/rest/ueManagement/v1/elementType/{neType}/objectType/ueInfo") { request in
             guard let imsi = request.query("imsi"), !imsi.isEmpty else { throw NEReplyError(status: 400, "imsi is required") }

