@@ -17,6 +17,7 @@ public struct IMSPlugin: OMCPlugin {
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(IMSMessages.chinese)
         plugin.neType(IMSDescriptor.descriptor)
+        IMSConfigRoutes.declare(&plugin)
         IMSRoutes.declare(&plugin)
         IMSCommands.declare(&plugin)
     }

@@ -18,6 +18,7 @@ public struct N3IWFPlugin: OMCPlugin {
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(N3IWFMessages.chinese)
         plugin.neType(N3IWFDescriptor.descriptor)
+        N3IWFConfigRoutes.declare(&plugin)
         N3IWFRoutes.declare(&plugin)
         N3IWFCommands.declare(&plugin)
     }

@@ -17,6 +17,7 @@ public struct SMFPlugin: OMCPlugin {
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(SMFMessages.chinese)
         plugin.neType(SMFDescriptor.descriptor)
+        SMFConfigRoutes.declare(&plugin)
         SMFRoutes.declare(&plugin)
         SMFCommands.declare(&plugin)
     }

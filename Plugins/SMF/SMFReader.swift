@@ -17,7 +17,12 @@ struct SMFReader: Sendable {
 
     /// The `data` of the NE's answer to `GET path?query`.
     func data(_ path: String, query: [(name: String, value: String)] = []) async throws -> JSONValue {
-        let response = try await network.send(.get(path, query: query), to: element)
+        try await data(.get(path, query: query))
+    }
+
+    /// The `data` of the NE's answer to `request`.
+    func data(_ request: NERequest) async throws -> JSONValue {
+        let response = try await network.send(request, to: element)
         guard response.status == 200 else { throw response.refusal(from: element) }
         guard let data = try response.json(from: element)["data"] else {
             throw OMCError(.neFailure, "NE \(element.key) answered without data")

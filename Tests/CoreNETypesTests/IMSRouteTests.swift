@@ -1,4 +1,5 @@
 import IMS
+import Foundation
 import NEManagement
 import OMCTestSupport
 import OMCTesting
@@ -45,6 +46,22 @@ import Testing
             let down = await site.send(.get, Self.ueInfo + "?imsi=460001000000102&neId=001")
             #expect(down.status == 502 || down.status == 504, "\(down.text)")
             #expect(down.msg?.contains("IMS/001") == true, "\(down.text)")
+        }
+    }
+
+    @Test func theSystemSectionIsReadAndChangedAfterItsChecks() async throws {
+        try await Self.run { site in
+            let config = "/api/rest/systemManagement/v1/elementType/ims/objectType/config/system?ne_id=001"
+            let read = await site.send(.get, config)
+            #expect(read.data?["domain"]?.stringValue == "ims.mnc001.mcc460.3gppnetwork.org", "\(read.text)")
+            let changed = try await site.send(.put, config, json: ["registrationExpiresSeconds": 7200] as JSONValue)
+            #expect(changed.code == 200, "\(changed.text)")
+            let readOnly = try await site.send(.put, config, json: ["domain": "example.org"] as JSONValue)
+            #expect(readOnly.status == 400 && readOnly.msg == "domain: is read-only", "\(readOnly.text)")
+            let onNE = try JSONDecoder().decode(JSONValue.self, from: Data(try await site.askNEExpectingSuccess(
+                "IMS/001", "GET", "/api/rest/systemManagement/v1/elementType/ims/objectType/config/system")))
+            #expect(onNE["data"]?["registrationExpiresSeconds"]?.intValue == 7200)
+            #expect(onNE["data"]?["domain"]?.stringValue == "ims.mnc001.mcc460.3gppnetwork.org")
         }
     }
 }

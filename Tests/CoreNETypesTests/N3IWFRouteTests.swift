@@ -1,4 +1,5 @@
 import N3IWF
+import Foundation
 import NEManagement
 import OMCTestSupport
 import OMCTesting
@@ -44,6 +45,18 @@ import Testing
             let down = await site.send(.get, Self.ueInfo + "?neId=001")
             #expect(down.status == 502 || down.status == 504, "\(down.text)")
             #expect(down.msg?.contains("N3IWF/001") == true, "\(down.text)")
+        }
+    }
+
+    @Test func theSystemSectionIsReadAndABrokenChangeNeverReachesTheNE() async throws {
+        try await Self.run { site in
+            let config = "/api/rest/systemManagement/v1/elementType/n3iwf/objectType/config/system?ne_id=001"
+            #expect(await site.send(.get, config).data?["maxTunnels"]?.intValue == 50_000)
+            let refused = try await site.send(.put, config, json: ["maxTunnels": 0] as JSONValue)
+            #expect(refused.status == 400 && refused.msg?.hasPrefix("maxTunnels:") == true, "\(refused.text)")
+            let unknown = try await site.send(.put, config, json: ["ikePort": 500] as JSONValue)
+            #expect(unknown.status == 400 && unknown.msg?.hasPrefix("ikePort: is not a parameter of system") == true, "\(unknown.text)")
+            #expect(await site.send(.get, config).data?["maxTunnels"]?.intValue == 50_000)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NEManagement
 import OMCTestSupport
 import OMCTesting
@@ -68,6 +69,24 @@ import Testing
             #expect(broken.msg?.contains("SMF/001") == true, "\(broken.text)")
             try await site.simulator.fault("SMF/001", "none")
             #expect(await site.send(.get, Self.ueNum + "?neId=001").code == 200)
+        }
+    }
+
+    @Test func aDNNIsAddedAfterItsChecksAndABrokenOneNeverReachesTheNE() async throws {
+        try await Self.run { site in
+            let config = "/api/rest/systemManagement/v1/elementType/smf/objectType/config"
+            #expect(await site.send(.get, config + "/dnn?ne_id=001").data?.arrayValue?.count == 2)
+            let added = try await site.send(.post, config + "/dnn?ne_id=001", json: ["dnn": "iot", "ipPool": "10.47.0.0/16", "mtu": 1280] as JSONValue)
+            #expect(added.code == 200, "\(added.text)")
+            let refused = try await site.send(.post, config + "/dnn?ne_id=001", json: ["dnn": "bad", "ipPool": "10.48.0.0/16", "mtu": 100] as JSONValue)
+            #expect(refused.status == 400 && refused.msg?.hasPrefix("mtu:") == true, "\(refused.text)")
+            let incomplete = try await site.send(.post, config + "/dnn?ne_id=001", json: ["dnn": "bad"] as JSONValue)
+            #expect(incomplete.status == 400 && incomplete.msg == "ipPool: is required", "\(incomplete.text)")
+            let onNE = try JSONDecoder().decode(JSONValue.self, from: Data(try await site.askNEExpectingSuccess(
+                "SMF/001", "GET", "/api/rest/systemManagement/v1/elementType/smf/objectType/config/dnn")))
+            #expect(onNE["data"]?.arrayValue?.compactMap { $0["dnn"]?.stringValue } == ["internet", "ims", "iot"])
+            let unknown = await site.send(.get, config + "/guami?ne_id=001")
+            #expect(unknown.status == 404 && unknown.msg == "SMF has no configuration section 'guami'; it has system, dnn, upf", "\(unknown.text)")
         }
     }
 }
