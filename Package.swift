@@ -4,7 +4,7 @@ import PackageDescription
 /// Plugins compiled into the `omc` executable. `plugins.yaml` decides which of them run at a site.
 /// A vendor adding an NE type adds a target under `Plugins/` and one entry here and in
 /// `Sources/omc/BundledPlugins.swift`; the host itself is never touched.
-let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance"]
+let bundledPlugins: [Target.Dependency] = ["NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance", "AMF", "SMF", "IMS", "N3IWF"]
 
 /// Swift 6 with the upcoming features Hummingbird's own package enables: `any` spelled out, members
 /// visible only from modules a file imports itself, and imports internal unless written `public import`
@@ -151,7 +151,7 @@ let package = Package(
             dependencies: [
                 "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI",
                 // Every bundled plugin, for the check that each of their messages has a translation.
-                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance",
+                "NEManagement", "Security", "UDM", "PCF", "Trace", "UPF", "NEMaintenance", "Fault", "System", "Performance", "AMF", "SMF", "IMS", "N3IWF",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -207,6 +207,12 @@ let package = Package(
                     swiftSettings: strictSettings),
         .target(name: "Performance", dependencies: ["PluginAPI", "Spreadsheet"], path: "Plugins/Performance", swiftSettings: strictSettings),
         .testTarget(name: "PerformanceTests", dependencies: ["Performance", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
+                    swiftSettings: strictSettings),
+        .target(name: "AMF", dependencies: ["PluginAPI"], path: "Plugins/AMF", swiftSettings: strictSettings),
+        .target(name: "SMF", dependencies: ["PluginAPI"], path: "Plugins/SMF", swiftSettings: strictSettings),
+        .target(name: "IMS", dependencies: ["PluginAPI"], path: "Plugins/IMS", swiftSettings: strictSettings),
+        .target(name: "N3IWF", dependencies: ["PluginAPI"], path: "Plugins/N3IWF", swiftSettings: strictSettings),
+        .testTarget(name: "CoreNETypesTests", dependencies: ["AMF", "SMF", "IMS", "N3IWF", "NEManagement", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI"],
                     swiftSettings: strictSettings),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "UPF", "NEManagement", "OMCHost", "OMCTesting", "PluginAPI", "OMCTestSupport"],
                     swiftSettings: strictSettings),

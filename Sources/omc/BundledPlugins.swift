@@ -1,3 +1,6 @@
+import AMF
+import IMS
+import N3IWF
 import NEMaintenance
 import Fault
 import NEManagement
@@ -6,6 +9,7 @@ import Trace
 import UPF
 import UDM
 import Security
+import SMF
 import PCF
 import System
 import Performance
@@ -23,4 +27,8 @@ let bundledPlugins = PluginCatalog([
     FaultPlugin.self,
     SystemPlugin.self,
     PerformancePlugin.self,
+    AMFPlugin.self,
+    SMFPlugin.self,
+    IMSPlugin.self,
+    N3IWFPlugin.self,
 ])

@@ -43,6 +43,29 @@ extension SimulatorProcessSuites {
             await receiver.stop()
         }
 
+        @Test("a core NE's KPI report carries its type's KPIs, and the control API's values win")
+        func typeKPIs() async throws {
+            let receiver = PushReceiver(status: 200)
+            let omc = try await receiver.start()
+            let sim = try await SimulatorProcess.started(arguments: ["--generate", "AMF:1", "--omc", omc.absoluteString])
+            let answer = try await sim.send("POST", sim.controlURL.adding("/control/ne/AMF/001/kpi"), json: #"{"kpis": {"AMF.RegAttempts": 7}}"#)
+            #expect(answer.status == 200)
+            let report = try #require(try await receiver.wait { !$0.isEmpty }.first?.json)
+            let objects = try #require(report["Datas"] as? [[String: Any]])
+            let function = try #require(objects.first { $0["ObjectType"] as? String == "AMFFunction" })
+            var values: [String: Any] = [:]
+            for kpi in function["KPIs"] as? [[String: Any]] ?? [] {
+                if let id = kpi["KPIID"] as? String { values[id] = (kpi["KPIValues"] as? [[String: Any]])?.first?["Value"] }
+            }
+            #expect(values["AMF.RegisteredUEs"] as? Int == 24)
+            #expect(values["AMF.ConnectedGNBs"] as? Int == 2)
+            #expect(values["AMF.RegSuccesses"] as? Int == 118)
+            #expect(values["AMF.RegAttempts"] as? Int == 7)
+            #expect((values["AMF.RegSuccessRate"] as? Double).map { abs($0 - 98.33) < 0.001 } == true)
+            try await sim.stop()
+            await receiver.stop()
+        }
+
         @Test("the OMC's status is relayed, and an unreachable OMC gives 502")
         func statusRelay() async throws {
             let receiver = PushReceiver(status: 503)

@@ -26,6 +26,10 @@ import Testing
           - id: fault
           - id: performance
           - id: system
+          - id: amf
+          - id: smf
+          - id: ims
+          - id: n3iwf
         """
 
     /// A scratch folder for the document, the generated client and reports.

@@ -11,7 +11,7 @@ import Testing
 
     @Test func bundledPluginsImportOnlyPluginAPIAndSharedLibraries() throws {
         let check = try Self.check()
-        #expect(check.pluginTargets.keys.sorted() == ["Fault", "NEMaintenance", "NEManagement", "PCF", "Performance", "Security", "System", "Trace", "UDM", "UPF"])
+        #expect(check.pluginTargets.keys.sorted() == ["AMF", "Fault", "IMS", "N3IWF", "NEMaintenance", "NEManagement", "PCF", "Performance", "SMF", "Security", "System", "Trace", "UDM", "UPF"])
         var problems = check.manifestProblems()
         let plugins = Self.root.appendingPathComponent("Plugins")
         let files = try #require(FileManager.default.enumerator(at: plugins, includingPropertiesForKeys: nil))

@@ -189,7 +189,7 @@ struct ControlService: Sendable {
 
     private func kpi(_ ne: SimulatedNE, _ request: Request) async throws -> Response {
         let extra = try KPIReporter.extraKPIs(try await Self.body(request))
-        let report = ne.reporter.report(sample: await probe.sample(), extra: extra)
+        let report = ne.reporter.report(sample: await probe.sample(), extra: await ne.moduleKPIs().merging(extra) { _, given in given })
         return relay(await pusher.pushKPIReport(report, neType: ne.definition.type, credential: ne.pushCredential), sent: report)
     }
 

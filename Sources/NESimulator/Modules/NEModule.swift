@@ -17,6 +17,9 @@ public protocol NEModule: Sendable {
     /// Fields this type adds to its systemState answer (a UDM's `dbInfo`, say); they override the
     /// generic fields of the same name.
     func systemStateFields(_ context: NEContext) async -> [String: JSONValue]
+    /// KPIs this type adds to each KPI report, by KPI id as its OMC plugin catalogues them
+    /// (`AMF.RegisteredUEs`); a value the control API's `kpi` request gives wins.
+    func kpis(_ context: NEContext) async -> [String: JSONValue]
 }
 
 extension NEModule {
@@ -28,4 +31,6 @@ extension NEModule {
     public var routes: [NERoute] { [] }
     /// None.
     public func systemStateFields(_ context: NEContext) async -> [String: JSONValue] { [:] }
+    /// None.
+    public func kpis(_ context: NEContext) async -> [String: JSONValue] { [:] }
 }

@@ -14,6 +14,10 @@ public struct NEModuleRegistry: Sendable {
         var registry = NEModuleRegistry()
         registry.register("UDM") { _ in UDMModule() }
         registry.register("PCF") { _ in PCFModule() }
+        registry.register("AMF") { _ in AMFModule() }
+        registry.register("SMF") { _ in SMFModule() }
+        registry.register("IMS") { _ in IMSModule() }
+        registry.register("N3IWF") { _ in N3IWFModule() }
         return registry
     }
 

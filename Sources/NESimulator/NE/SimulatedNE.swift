@@ -44,6 +44,13 @@ public final class SimulatedNE: Sendable {
         reporter = KPIReporter(context: context)
     }
 
+    /// The KPIs the NE's modules add to each report.
+    func moduleKPIs() async -> [String: JSONValue] {
+        var kpis: [String: JSONValue] = [:]
+        for module in service.modules { kpis.merge(await module.kpis(context)) { _, later in later } }
+        return kpis
+    }
+
     /// Opens the socket; returns the port.
     public func start() async throws -> Int {
         try await faults.start()

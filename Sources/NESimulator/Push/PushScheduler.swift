@@ -41,7 +41,7 @@ struct PushScheduler: Sendable {
 
     private func reports(every seconds: Double) async {
         while await pause(seconds) {
-            let report = ne.reporter.report(sample: await probe.sample())
+            let report = ne.reporter.report(sample: await probe.sample(), extra: await ne.moduleKPIs())
             log(await pusher.pushKPIReport(report, neType: ne.definition.type, credential: ne.pushCredential), what: "KPI report")
         }
     }

@@ -1,5 +1,8 @@
 import Fault
+import AMF
 import Foundation
+import IMS
+import N3IWF
 @testable import OMCHost
 import NEMaintenance
 import NEManagement
@@ -8,6 +11,7 @@ import Performance
 import PluginAPI
 import Security
 import System
+import SMF
 import Testing
 import Trace
 import UDM
@@ -26,6 +30,7 @@ import UPF
         ("PCF", PCFPlugin.self), ("Trace", TracePlugin.self), ("UPF", UPFPlugin.self),
         ("NEMaintenance", NEMaintenancePlugin.self), ("Fault", FaultPlugin.self), ("System", SystemPlugin.self),
         ("Performance", PerformancePlugin.self),
+        ("AMF", AMFPlugin.self), ("SMF", SMFPlugin.self), ("IMS", IMSPlugin.self), ("N3IWF", N3IWFPlugin.self),
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
