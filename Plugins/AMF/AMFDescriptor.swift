@@ -21,14 +21,16 @@ enum AMFDescriptor {
                             repairAdvice: "Check the N11 path and the SMF's state; PDU session establishment fails meanwhile."),
         ],
         kpis: [
-            KPIDefinition(id: "AMF.RegisteredUEs", name: "Registered UEs", unit: "count"),
-            KPIDefinition(id: "AMF.ConnectedGNBs", name: "Connected gNBs", unit: "count"),
+            KPIDefinition(id: "AMF.RegisteredUEs", name: "Registered UEs", unit: "count", aggregation: .average),
+            KPIDefinition(id: "AMF.ConnectedGNBs", name: "Connected gNBs", unit: "count", aggregation: .average),
             KPIDefinition(id: "AMF.RegAttempts", name: "Initial registration attempts", unit: "count"),
             KPIDefinition(id: "AMF.RegSuccesses", name: "Initial registration successes", unit: "count"),
-            KPIDefinition(id: "AMF.RegSuccessRate", name: "Registration success rate (successes / attempts × 100)", unit: "%"),
+            KPIDefinition.derived(id: "AMF.RegSuccessRate", name: "Registration success rate", unit: "%",
+                                  formula: "100 * AMF.RegSuccesses / AMF.RegAttempts"),
             KPIDefinition(id: "AMF.PagingAttempts", name: "Paging attempts", unit: "count"),
-            KPIDefinition(id: "AMF.PagingSuccessRate", name: "Paging success rate (successes / attempts × 100)", unit: "%"),
-            KPIDefinition(id: "AMF.HandoverSuccessRate", name: "N2 handover success rate (successes / attempts × 100)", unit: "%"),
+            KPIDefinition(id: "AMF.PagingSuccessRate", name: "Paging success rate (successes / attempts × 100)", unit: "%", aggregation: .average),
+            KPIDefinition(id: "AMF.HandoverSuccessRate", name: "N2 handover success rate (successes / attempts × 100)", unit: "%",
+                          aggregation: .average),
         ],
         configSections: [
             NEConfigSection(name: "system", parameters: [

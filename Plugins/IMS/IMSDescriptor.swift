@@ -16,13 +16,15 @@ enum IMSDescriptor {
                             repairAdvice: "Extend the licence or move users to another S-CSCF."),
         ],
         kpis: [
-            KPIDefinition(id: "IMS.RegisteredUsers", name: "Registered IMS users", unit: "count"),
+            KPIDefinition(id: "IMS.RegisteredUsers", name: "Registered IMS users", unit: "count", aggregation: .average),
             KPIDefinition(id: "IMS.RegAttempts", name: "SIP REGISTER attempts", unit: "count"),
             KPIDefinition(id: "IMS.RegSuccesses", name: "SIP REGISTER successes", unit: "count"),
-            KPIDefinition(id: "IMS.RegSuccessRate", name: "IMS registration success rate (successes / attempts × 100)", unit: "%"),
+            KPIDefinition.derived(id: "IMS.RegSuccessRate", name: "IMS registration success rate", unit: "%",
+                                  formula: "100 * IMS.RegSuccesses / IMS.RegAttempts"),
             KPIDefinition(id: "IMS.CallAttempts", name: "Call attempts (INVITE)", unit: "count"),
-            KPIDefinition(id: "IMS.CallSetupSuccessRate", name: "Call setup success rate (answered or user-busy / attempts × 100)", unit: "%"),
-            KPIDefinition(id: "IMS.CallSetupDelay", name: "Mean call setup delay", unit: "ms"),
+            KPIDefinition(id: "IMS.CallSetupSuccessRate", name: "Call setup success rate (answered or user-busy / attempts × 100)", unit: "%",
+                          aggregation: .average),
+            KPIDefinition(id: "IMS.CallSetupDelay", name: "Mean call setup delay", unit: "ms", aggregation: .average),
         ],
         configSections: [
             NEConfigSection(name: "system", parameters: [

@@ -16,12 +16,13 @@ enum N3IWFDescriptor {
                             repairAdvice: "Add capacity or steer UEs to another N3IWF through the ePDG/N3IWF selection."),
         ],
         kpis: [
-            KPIDefinition(id: "N3IWF.OnlineUEs", name: "UEs with an IPsec tunnel", unit: "count"),
+            KPIDefinition(id: "N3IWF.OnlineUEs", name: "UEs with an IPsec tunnel", unit: "count", aggregation: .average),
             KPIDefinition(id: "N3IWF.IKEAttempts", name: "IKE_SA setup attempts", unit: "count"),
             KPIDefinition(id: "N3IWF.IKESuccesses", name: "IKE_SA setup successes", unit: "count"),
-            KPIDefinition(id: "N3IWF.IKESuccessRate", name: "IKE_SA setup success rate (successes / attempts × 100)", unit: "%"),
-            KPIDefinition(id: "N3IWF.UplinkThroughput", name: "Uplink user plane throughput", unit: "Mbit/s"),
-            KPIDefinition(id: "N3IWF.DownlinkThroughput", name: "Downlink user plane throughput", unit: "Mbit/s"),
+            KPIDefinition.derived(id: "N3IWF.IKESuccessRate", name: "IKE_SA setup success rate", unit: "%",
+                                  formula: "100 * N3IWF.IKESuccesses / N3IWF.IKEAttempts"),
+            KPIDefinition(id: "N3IWF.UplinkThroughput", name: "Uplink user plane throughput", unit: "Mbit/s", aggregation: .average),
+            KPIDefinition(id: "N3IWF.DownlinkThroughput", name: "Downlink user plane throughput", unit: "Mbit/s", aggregation: .average),
         ],
         configSections: [
             NEConfigSection(name: "system", parameters: [

@@ -20,14 +20,14 @@ enum SMFDescriptor {
                             repairAdvice: "Check the N40 path to the CHF; charging data is buffered until it returns."),
         ],
         kpis: [
-            KPIDefinition(id: "SMF.OnlineUEs", name: "UEs with at least one PDU session", unit: "count"),
-            KPIDefinition(id: "SMF.PDUSessions", name: "PDU sessions", unit: "count"),
+            KPIDefinition(id: "SMF.OnlineUEs", name: "UEs with at least one PDU session", unit: "count", aggregation: .average),
+            KPIDefinition(id: "SMF.PDUSessions", name: "PDU sessions", unit: "count", aggregation: .average),
             KPIDefinition(id: "SMF.PDUSessionEstabAttempts", name: "PDU session establishment attempts", unit: "count"),
             KPIDefinition(id: "SMF.PDUSessionEstabSuccesses", name: "PDU session establishment successes", unit: "count"),
-            KPIDefinition(id: "SMF.PDUSessionEstabSuccessRate", name: "PDU session establishment success rate (successes / attempts × 100)",
-                          unit: "%"),
-            KPIDefinition(id: "SMF.IPPoolUsage", name: "UE IP address pool usage", unit: "%"),
-            KPIDefinition(id: "SMF.N4AssociatedUPFs", name: "UPFs with an N4 association", unit: "count"),
+            KPIDefinition.derived(id: "SMF.PDUSessionEstabSuccessRate", name: "PDU session establishment success rate", unit: "%",
+                                  formula: "100 * SMF.PDUSessionEstabSuccesses / SMF.PDUSessionEstabAttempts"),
+            KPIDefinition(id: "SMF.IPPoolUsage", name: "UE IP address pool usage", unit: "%", aggregation: .maximum),
+            KPIDefinition(id: "SMF.N4AssociatedUPFs", name: "UPFs with an N4 association", unit: "count", aggregation: .minimum),
         ],
         configSections: [
             NEConfigSection(name: "system", parameters: [

@@ -1,5 +1,6 @@
 import Foundation
 import PluginAPI
+import Spreadsheet
 
 /// `GET /fault/alarms/export?state=active|cleared&type=xlsx|csv` with the list's filters: the
 /// matching alarms, newest first, written page by page to a file in the host's scratch folder and
@@ -30,9 +31,9 @@ enum AlarmExport {
         return try await context.operations.run("fault.alarm.export", title: "Export \(state) alarms as \(type)",
                                                 for: request.caller, requestID: request.requestID) { tracker in
             let path = (context.host.scratchDirectory as NSString).appendingPathComponent("fault-export-\(UUID().uuidString).\(type)")
-            let sink: any AlarmRowSink = type == "xlsx" ? try XLSXAlarmSink(path: path) : try CSVAlarmSink(path: path)
+            let sink = try makeRowWriter(format: type, path: path, sheetName: "alarms")
             do {
-                try sink.append(header)
+                try sink.appendRow(header.map(SpreadsheetCell.text))
                 var before = Int.max
                 var done = 0
                 while true {
@@ -44,7 +45,7 @@ enum AlarmExport {
                         let select = query.selectSQL("SELECT \(AlarmSchema.columns) FROM fault_alarm")
                         return try db.query(select.sql + " LIMIT ?", select.arguments + [.int(page)]).map(Alarm.init)
                     }
-                    for alarm in rows { try sink.append(cells(alarm)) }
+                    for alarm in rows { try sink.appendRow(cells(alarm).map(SpreadsheetCell.text)) }
                     done += rows.count
                     tracker.progress(phase: "writing", done: done)
                     guard rows.count == page, let last = rows.last else { break }

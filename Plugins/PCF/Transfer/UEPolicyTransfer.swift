@@ -145,9 +145,9 @@ struct UEPolicyTransfer: Sendable {
     /// Writes the export file, reporting the policies written to `tracker`, which may cancel it.
     private func export(neID: String, type: String, _ context: PluginContext, tracker: LongOperation) async throws -> OMCResponse {
         let path = (context.host.scratchDirectory as NSString).appendingPathComponent("pcf-export-\(UUID().uuidString).\(type)")
-        let sink: any PolicyRowSink = type == "xlsx" ? try XLSXPolicySink(path: path) : try CSVPolicySink(path: path)
+        let sink = try makeRowWriter(format: type, path: path, sheetName: "ueInfo")
         do {
-            try sink.append(header: UEPolicy.fieldNames)
+            try sink.appendRow(UEPolicy.fieldNames.map(SpreadsheetCell.text))
             var after = ""
             var done = 0
             while true {
@@ -157,7 +157,7 @@ struct UEPolicyTransfer: Sendable {
                     try db.query("SELECT \(UEPolicyStore.columns) FROM pcf_ue_policy WHERE ne_id = ? AND imsi > ? ORDER BY imsi LIMIT ?",
                                  [.text(neID), .text(from), .int(Self.exportPage)]).compactMap(UEPolicyStore.policy)
                 }
-                for policy in page { try sink.append(policy) }
+                for policy in page { try sink.appendRow(policy.cells) }
                 done += page.count
                 tracker.progress(phase: "writing", done: done)
                 guard page.count == Self.exportPage, let last = page.last else { break }
@@ -170,5 +170,12 @@ struct UEPolicyTransfer: Sendable {
         }
         let fileName = "pcf_ueInfo_\(neID)_\(DocumentTime.formatCompact(context.clock.now())).\(type)"
         return .download(path: path, fileName: fileName, contentType: type == "xlsx" ? Self.xlsxType : "text/csv;charset=UTF-8")
+    }
+}
+
+extension UEPolicy {
+    /// The export row: IMSI and MSISDN as text (leading zeros survive), rfsp as a number.
+    var cells: [SpreadsheetCell] {
+        values.enumerated().map { index, value in index == 2 ? .integer(rfsp) : .text(value) }
     }
 }

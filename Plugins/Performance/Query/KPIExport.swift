@@ -37,32 +37,19 @@ enum KPIExport {
     }
 
     static func write(_ answer: JSONValue, to path: String, type: String, tracker: LongOperation) throws {
-        var rows: [[String]] = []
+        var rows: [[SpreadsheetCell]] = []
         for series in answer["series"]?.arrayValue ?? [] {
-            let fixed = ["neId", "kpiId", "objectType", "dimension", "unit"].map { series[$0]?.stringValue ?? "" }
+            let fixed = ["neId", "kpiId", "objectType", "dimension", "unit"].map { SpreadsheetCell.text(series[$0]?.stringValue ?? "") }
             for point in series["points"]?.arrayValue ?? [] {
-                rows.append(fixed + [point["time"]?.stringValue ?? "", String(point["granularity"]?.intValue ?? 0),
-                                     KPIExposition.number(point["value"]?.numberValue ?? 0)])
+                rows.append(fixed + [.text(point["time"]?.stringValue ?? ""), .integer(point["granularity"]?.intValue ?? 0),
+                                     .number(point["value"]?.numberValue ?? 0)])
             }
         }
         tracker.progress(phase: "writing", done: 0, total: rows.count)
-        if type == "xlsx" {
-            let writer = try XLSXWriter(path: path, sheetName: "kpi")
-            try writer.appendRow(header.map(SpreadsheetCell.text))
-            for row in rows {
-                try writer.appendRow(row.prefix(6).map(SpreadsheetCell.text)
-                                     + [.integer(Int(row[6]) ?? 0), .number(Double(row[7]) ?? 0)])
-            }
-            try writer.close()
-        } else {
-            let lines = ([header] + rows).map { fields in
-                fields.map { field in
-                    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-                }.joined(separator: ",")
-            }
-            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
-        }
+        let writer = try makeRowWriter(format: type, path: path, sheetName: "kpi")
+        try writer.appendRow(header.map(SpreadsheetCell.text))
+        for row in rows { try writer.appendRow(row) }
+        try writer.close()
         tracker.progress(done: rows.count)
     }
 }
