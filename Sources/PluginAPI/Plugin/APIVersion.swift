@@ -10,7 +10,7 @@ public struct APIVersion: Sendable, Hashable, Comparable, CustomStringConvertibl
     public let minor: Int
 
     /// The version of `PluginAPI` this host is built with.
-    public static let current = APIVersion(major: 2, minor: 0)
+    public static let current = APIVersion(major: 2, minor: 1)
 
     /// A version from its two numbers.
     public init(major: Int, minor: Int) {
