@@ -197,7 +197,7 @@ let package = Package(
         .target(name: "Trace", dependencies: ["PluginAPI"], path: "Plugins/Trace", swiftSettings: strictSettings),
         .target(name: "UPF", dependencies: ["PluginAPI"], path: "Plugins/UPF", swiftSettings: strictSettings),
         .target(name: "Fault", dependencies: ["PluginAPI", "Spreadsheet"], path: "Plugins/Fault", swiftSettings: strictSettings),
-        .testTarget(name: "FaultTests", dependencies: ["Fault", "NEManagement", "UDM", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet",
+        .testTarget(name: "FaultTests", dependencies: ["Fault", "NEManagement", "UDM", "System", "OMCHost", "OMCTesting", "OMCTestSupport", "PluginAPI", "Spreadsheet",
                                                   .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
                     swiftSettings: strictSettings),
         .target(name: "System", dependencies: ["PluginAPI", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto")],

@@ -81,7 +81,6 @@ BUILT[("DELETE", PCF_UE + "/number")] = ("PCF (`pcf`)", "built as `DELETE …/ue
 # Entries a generic served route matches although the table behind them is not exposed yet: the
 # System plugin's `/omc_db/{table}` answers only the tables plugins declare (API.md §14).
 NOT_YET = {
-    ("GET", "/api/rest/dataManagement/v1/omc_db/alarm"): "missing (issue 12: the `fault` plugin does not expose its tables yet)",
     ("PUT", "/api/rest/dataManagement/v1/omc_db/user"): "missing (issue 14: the `user` table is not exposed, DECISIONS 213)",
 }
 

@@ -18,13 +18,14 @@ public struct FaultPlugin: OMCPlugin {
         settings = FaultSettings(configuration)
     }
 
-    /// Declares the alarm tables, the NE and operator routes, the subscriptions, the purge job and the menu.
+    /// Declares the alarm tables (and the one the data-management routes read), the NE and operator routes, the subscriptions, the purge job and the menu.
     public func register(_ plugin: inout PluginRegistrar) throws {
         plugin.messages(FaultMessages.chinese)
         AlarmSchema.declareMigrations(&plugin)
         SubscriptionSchema.declareMigrations(&plugin)
         AlarmPushRoutes.declare(&plugin, settings: settings)
         AlarmQueryRoutes.declare(&plugin)
+        AlarmDataTable.declare(&plugin)
         AlarmActionRoutes.declare(&plugin)
         AlarmCommands.declare(&plugin)
         AlarmExport.declare(&plugin)
