@@ -6,7 +6,7 @@ enum AMFCommands {
     static func declare(_ plugin: inout PluginRegistrar) {
         plugin.mml("DSP GNB", parameters: [.digits("NBID", lengths: 1...10, required: true, help: "gNB id, 1 to 10 digits")],
                    privilege: "amf:nbInfo:query", risk: .readOnly, help: "Display a gNB registered with the AMF, asked of the NE.") { invocation, context in
-            let reader = try await AMFReader.resolve(try neID(invocation), context)
+            let reader = try await NEDataReader.resolve(AMFPlugin.neType, try neID(invocation), context)
             let station = try await reader.data(AMFRoutes.nbInfoPath, query: [("nbId", invocation.string("NBID") ?? "")])
             let fields = ["nbId", "nbName", "plmn", "ip", "state", "ueNum", "connectedTime"]
             var lines: [String] = fields.map { field in field + " = " + text(station[field]) }
@@ -16,7 +16,7 @@ enum AMFCommands {
         }
         plugin.mml("LST GUAMI", privilege: "amf:config:query", risk: .readOnly,
                    help: "List the AMF's GUAMIs, asked of the NE.") { invocation, context in
-            let reader = try await AMFReader.resolve(try neID(invocation), context)
+            let reader = try await NEDataReader.resolve(AMFPlugin.neType, try neID(invocation), context)
             let guamis = try await reader.data("/api/rest/systemManagement/v1/elementType/amf/objectType/config/guami").arrayValue ?? []
             let headers = ["plmn", "amfRegionId", "amfSetId", "amfPointer"]
             return .table(headers: headers, rows: guamis.map { guami in headers.map { text(guami[$0]) } })

@@ -48,7 +48,7 @@ enum AMFConfigRoutes {
         default:
             break
         }
-        let reader = try await AMFReader.resolve(neID, context)
+        let reader = try await NEDataReader.resolve(AMFPlugin.neType, neID, context)
         let nePath = "/api/rest/systemManagement/v1/elementType/amf/objectType/config/\(section.name)"
         let query: [(name: String, value: String)] = loc.map { [("loc", $0)] } ?? []
         let neRequest = body.map { NERequest.json(request.method, nePath, $0, query: query) }

@@ -27,7 +27,7 @@ enum AMFRoutes {
 
     @Sendable static func nbInfo(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let nbID = try request.query.required("nbId")
-        let reader = try await AMFReader.resolve(try request.query.required("neId"), context)
+        let reader = try await NEDataReader.resolve(AMFPlugin.neType, try request.query.required("neId"), context)
         let data = try await reader.data(nbInfoPath, query: [("nbId", nbID)])
         guard case .object(let fields) = data, fields["nbId"] != nil, fields["state"]?.stringValue != nil else {
             throw OMCError(.neFailure, "NE \(reader.element.key) answered a base station without nbId or state")

@@ -10,7 +10,7 @@ enum IMSCommands {
             guard let neID = invocation.neID, !neID.isEmpty else {
                 throw OMCError.invalid("ne_id", "IMS MML commands need the IMS core's ne_id")
             }
-            let reader = try await IMSReader.resolve(neID, context)
+            let reader = try await NEDataReader.resolve(IMSPlugin.neType, neID, context)
             let rows = try await reader.data(IMSRoutes.ueInfoPath, query: [("imsi", invocation.string("IMSI") ?? "")]).arrayValue ?? []
             let headers = ["impu", "regState", "contact", "expires", "activeTime"]
             return .table(headers: headers, rows: rows.map { row in

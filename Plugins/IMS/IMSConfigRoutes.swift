@@ -29,7 +29,7 @@ enum IMSConfigRoutes {
         // `JSONValue` is nil-literal convertible, so a `cond ? value : nil` would send `.null` as a body.
         var body: JSONValue?
         if request.method == .put { body = try await checked(request, section: section) }
-        let reader = try await IMSReader.resolve(neID, context)
+        let reader = try await NEDataReader.resolve(IMSPlugin.neType, neID, context)
         let nePath = "/api/rest/systemManagement/v1/elementType/ims/objectType/config/\(section.name)"
         let neRequest = body.map { NERequest.json(.put, nePath, $0) } ?? NERequest(method: .get, path: nePath)
         return .success(try await reader.data(neRequest))

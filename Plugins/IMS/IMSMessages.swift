@@ -5,7 +5,6 @@ import PluginAPI
 enum IMSMessages {
     static let chinese = MessageTranslations(.chinese, [
         "must be an IMSI: 6 to 15 decimal digits": "必须为 IMSI：6 到 15 位十进制数字",
-        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
         "NE {0} answered registrations that are not a list of objects with imsi and regState": "网元 {0} 应答的注册信息不是含 imsi 和 regState 的对象列表",
         "Display a UE's IMS registrations, asked of the NE.": "显示 UE 的 IMS 注册信息（向网元查询）。",
         "the UE's IMSI, 6 to 15 digits": "UE 的 IMSI，6 到 15 位数字",

@@ -24,7 +24,7 @@ enum IMSRoutes {
 
     @Sendable static func ueInfo(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
         let imsi = try request.query.required("imsi")
-        let reader = try await IMSReader.resolve(try request.query.required("neId"), context)
+        let reader = try await NEDataReader.resolve(IMSPlugin.neType, try request.query.required("neId"), context)
         let data = try await reader.data(ueInfoPath, query: [("imsi", imsi)])
         guard let rows = data.arrayValue, rows.allSatisfy({ $0["imsi"]?.stringValue != nil && $0["regState"]?.intValue != nil }) else {
             throw OMCError(.neFailure, "NE \(reader.element.key) answered registrations that are not a list of objects with imsi and regState")

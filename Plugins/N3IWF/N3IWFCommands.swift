@@ -10,7 +10,7 @@ enum N3IWFCommands {
             guard let neID = invocation.neID, !neID.isEmpty else {
                 throw OMCError.invalid("ne_id", "N3IWF MML commands need the N3IWF's ne_id")
             }
-            let reader = try await N3IWFReader.resolve(neID, context)
+            let reader = try await NEDataReader.resolve(N3IWFPlugin.neType, neID, context)
             let query = invocation.string("IMSI").map { [(name: "imsi", value: $0)] } ?? []
             let rows = try await reader.data(N3IWFRoutes.ueInfoPath, query: query).arrayValue ?? []
             let headers = ["imsi", "nai", "regState", "activeTime"]

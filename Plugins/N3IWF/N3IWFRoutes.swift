@@ -21,7 +21,7 @@ enum N3IWFRoutes {
     }
 
     @Sendable static func ueInfo(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        let reader = try await N3IWFReader.resolve(try request.query.required("neId"), context)
+        let reader = try await NEDataReader.resolve(N3IWFPlugin.neType, try request.query.required("neId"), context)
         let query = request.query["imsi"].flatMap { $0.isEmpty ? nil : [(name: "imsi", value: $0)] } ?? []
         let data = try await reader.data(ueInfoPath, query: query)
         guard let rows = data.arrayValue, rows.allSatisfy({ $0["imsi"]?.stringValue != nil && $0["regState"]?.intValue != nil }) else {

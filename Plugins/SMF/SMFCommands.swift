@@ -7,14 +7,14 @@ enum SMFCommands {
     static func declare(_ plugin: inout PluginRegistrar) {
         plugin.mml("DSP UENUM", privilege: "smf:ueNum:query", risk: .readOnly,
                    help: "Display how many UEs and PDU sessions the SMF holds, asked of the NE.") { invocation, context in
-            let reader = try await SMFReader.resolve(try neID(invocation), context)
+            let reader = try await NEDataReader.resolve(SMFPlugin.neType, try neID(invocation), context)
             let data = try await reader.data(SMFRoutes.ueNumPath)
             return MMLReply(output: "ueNum = \(text(data["ueNum"]))\npduSessionNum = \(text(data["pduSessionNum"]))", data: data)
         }
         plugin.mml("LST PDUSESSION", parameters: [.digits("IMSI", lengths: 6...15, help: "only this UE's sessions, 6 to 15 digits")],
                    privilege: "smf:ueInfo:query", risk: .readOnly,
                    help: "List the PDU sessions on the SMF, of one UE or of all, asked of the NE.") { invocation, context in
-            let reader = try await SMFReader.resolve(try neID(invocation), context)
+            let reader = try await NEDataReader.resolve(SMFPlugin.neType, try neID(invocation), context)
             let query = invocation.string("IMSI").map { [(name: "imsi", value: $0)] } ?? []
             let ues = try await reader.data(SMFRoutes.ueInfoPath, query: query).arrayValue ?? []
             let fields = ["pduSessionId", "dnn", "sst", "sd", "ueIp", "upfId", "state"]

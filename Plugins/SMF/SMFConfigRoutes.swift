@@ -47,7 +47,7 @@ enum SMFConfigRoutes {
         default:
             break
         }
-        let reader = try await SMFReader.resolve(neID, context)
+        let reader = try await NEDataReader.resolve(SMFPlugin.neType, neID, context)
         let nePath = "/api/rest/systemManagement/v1/elementType/smf/objectType/config/\(section.name)"
         let query: [(name: String, value: String)] = loc.map { [("loc", $0)] } ?? []
         let neRequest = body.map { NERequest.json(request.method, nePath, $0, query: query) }

@@ -5,7 +5,6 @@ import PluginAPI
 enum SMFMessages {
     static let chinese = MessageTranslations(.chinese, [
         "must be an IMSI: 6 to 15 decimal digits": "必须为 IMSI：6 到 15 位十进制数字",
-        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
         "NE {0} answered UEs that are not a list of objects with imsi and pduSessions": "网元 {0} 应答的 UE 不是含 imsi 和 pduSessions 的对象列表",
         "NE {0} answered a UE number without ueNum or pduSessionNum": "网元 {0} 应答的 UE 数量缺少 ueNum 或 pduSessionNum",
         "Display how many UEs and PDU sessions the SMF holds, asked of the NE.": "显示 SMF 上的 UE 数和 PDU 会话数（向网元查询）。",

@@ -37,7 +37,7 @@ enum SMFRoutes {
     }
 
     @Sendable static func ueInfo(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        let reader = try await SMFReader.resolve(try request.query.required("neId"), context)
+        let reader = try await NEDataReader.resolve(SMFPlugin.neType, try request.query.required("neId"), context)
         let query = request.query["imsi"].flatMap { $0.isEmpty ? nil : [(name: "imsi", value: $0)] } ?? []
         let data = try await reader.data(ueInfoPath, query: query)
         guard let ues = data.arrayValue, ues.allSatisfy({ $0["imsi"]?.stringValue != nil && $0["pduSessions"]?.arrayValue != nil }) else {
@@ -47,7 +47,7 @@ enum SMFRoutes {
     }
 
     @Sendable static func ueNum(_ request: OMCRequest, _ context: PluginContext) async throws -> OMCResponse {
-        let reader = try await SMFReader.resolve(try request.query.required("neId"), context)
+        let reader = try await NEDataReader.resolve(SMFPlugin.neType, try request.query.required("neId"), context)
         let data = try await reader.data(ueNumPath)
         guard data["ueNum"]?.intValue != nil, data["pduSessionNum"]?.intValue != nil else {
             throw OMCError(.neFailure, "NE \(reader.element.key) answered a UE number without ueNum or pduSessionNum")

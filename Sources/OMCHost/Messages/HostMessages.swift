@@ -103,6 +103,7 @@ enum HostMessages {
         "NE {0} ({1}:{2}) sent nothing for {3} ms": "网元 {0}（{1}:{2}）已有 {3} 毫秒未发送任何数据",
         "NE {0} answered HTTP {1} without a command result": "网元 {0} 返回了 HTTP {1}，但没有命令结果",
         "NE {0} answered malformed JSON (HTTP {1}, {2} bytes)": "网元 {0} 返回了格式错误的 JSON（HTTP {1}，{2} 字节）",
+        "NE {0} answered without data": "网元 {0} 的应答中没有 data",
         "NE {0} at {1} did not complete a TLS handshake (does it serve HTTPS?): {2}": "网元 {0}（{1}）未完成 TLS 握手（该网元是否提供 HTTPS 服务？）：{2}",
         "NE {0} refused to {1}: {2} (HTTP {3})": "网元 {0} 拒绝执行 {1}：{2}（HTTP {3}）",
         "NE {0} refused: {1}": "网元 {0} 拒绝了请求：{1}",
