@@ -9,9 +9,6 @@ enum IMSMessages {
         "Display a UE's IMS registrations, asked of the NE.": "显示 UE 的 IMS 注册信息（向网元查询）。",
         "the UE's IMSI, 6 to 15 digits": "UE 的 IMSI，6 到 15 位数字",
         "IMS MML commands need the IMS core's ne_id": "IMS 的 MML 命令需要 IMS 核心网的 ne_id",
-        "body: must be a JSON object of {0} parameters": "body：必须是由 {0} 参数组成的 JSON 对象",
-        "is not a parameter of {0}; it has {1}": "不是 {0} 的参数；可用参数为 {1}",
-        "is read-only": "为只读",
         "IMS has no configuration section '{0}'; it has {1}": "IMS 没有配置段 '{0}'；可用的配置段为 {1}",
     ])
 }

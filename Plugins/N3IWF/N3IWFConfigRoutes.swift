@@ -37,27 +37,6 @@ enum N3IWFConfigRoutes {
 
     /// The body, every parameter checked against the schema; the first broken parameter is named.
     static func checked(_ request: OMCRequest, section: NEConfigSection) async throws -> JSONValue {
-        guard case .object(let values) = try await request.decode(JSONValue.self), !values.isEmpty else {
-            throw OMCError(.invalidInput, "body: must be a JSON object of \(section.name) parameters")
-        }
-        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            guard let field = section.parameters.first(where: { $0.key == key }) else {
-                throw OMCError.invalid(key, "is not a parameter of \(section.name); it has \(section.parameters.map(\.key).joined(separator: ", "))")
-            }
-            if field.readOnly { throw OMCError.invalid(key, "is read-only") }
-            if let problem = field.violation(of: configValue(value)) { throw OMCError.invalid(key, problem) }
-        }
-        return .object(values)
-    }
-
-    /// JSON as a configuration value, for checking; arrays and objects become a list the rules refuse.
-    static func configValue(_ value: JSONValue) -> ConfigValue {
-        switch value {
-        case .string(let text): .string(text)
-        case .bool(let flag): .boolean(flag)
-        case .number(let number): number.rounded() == number && abs(number) < 9e15 ? .integer(Int(number)) : .number(number)
-        case .array(let items): .list(items.map { $0.stringValue ?? "" })
-        default: .list([])
-        }
+        try section.checkedChange(try await request.decode(JSONValue.self))
     }
 }

@@ -9,9 +9,6 @@ enum N3IWFMessages {
         "List the UEs online through the N3IWF, asked of the NE.": "列出通过 N3IWF 在线的 UE（向网元查询）。",
         "only this UE, 6 to 15 digits": "仅此 UE，6 到 15 位数字",
         "N3IWF MML commands need the N3IWF's ne_id": "N3IWF 的 MML 命令需要 N3IWF 的 ne_id",
-        "body: must be a JSON object of {0} parameters": "body：必须是由 {0} 参数组成的 JSON 对象",
-        "is not a parameter of {0}; it has {1}": "不是 {0} 的参数；可用参数为 {1}",
-        "is read-only": "为只读",
         "N3IWF has no configuration section '{0}'; it has {1}": "N3IWF 没有配置段 '{0}'；可用的配置段为 {1}",
     ])
 }
